@@ -1,0 +1,120 @@
+package fr.carence.crs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Coordinate transformations between EPSG codes, on JTS geometries, through proj4j (which gives
+ * the same Lambert-93 coordinates as PostGIS and H2GIS).
+ *
+ * <p>Axis convention inside Carence: x = easting or longitude, y = northing or latitude, for
+ * every CRS. Swapping to the latitude-first order that some OGC CRS spellings demand is done
+ * only at the OGC boundary.
+ */
+public final class CrsTransforms {
+
+    private static final CRSFactory CRS_FACTORY = new CRSFactory();
+    private static final CoordinateTransformFactory TRANSFORM_FACTORY = new CoordinateTransformFactory();
+    private static final Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
+
+    private CrsTransforms() {
+    }
+
+    /** True when proj4j knows the EPSG code. */
+    public static boolean isKnown(int epsg) {
+        try {
+            crs(epsg);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Transforms a geometry (returns a transformed copy; the input is untouched). */
+    public static Geometry transform(Geometry geometry, int fromEpsg, int toEpsg) {
+        if (geometry == null || fromEpsg == toEpsg) {
+            return geometry;
+        }
+        Geometry copy = geometry.copy();
+        // proj4j transforms are stateful: one per call keeps this thread-safe.
+        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
+        copy.apply(new Filter(t));
+        copy.setSRID(toEpsg);
+        return copy;
+    }
+
+    /** Transforms one coordinate pair; returns {x, y}. */
+    public static double[] transform(double x, double y, int fromEpsg, int toEpsg) {
+        if (fromEpsg == toEpsg) {
+            return new double[] {x, y};
+        }
+        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
+        ProjCoordinate out = t.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+        return new double[] {out.x, out.y};
+    }
+
+    /**
+     * Transforms an envelope by densifying its edges (an envelope's corners alone miss the
+     * curvature of conic projections), returning the envelope of the result.
+     */
+    public static Envelope transform(Envelope env, int fromEpsg, int toEpsg) {
+        if (fromEpsg == toEpsg || env.isNull()) {
+            return new Envelope(env);
+        }
+        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
+        Envelope out = new Envelope();
+        int steps = 16;
+        ProjCoordinate dst = new ProjCoordinate();
+        for (int i = 0; i <= steps; i++) {
+            double fx = env.getMinX() + env.getWidth() * i / steps;
+            double fy = env.getMinY() + env.getHeight() * i / steps;
+            for (double[] p : new double[][] {{fx, env.getMinY()}, {fx, env.getMaxY()}, {env.getMinX(), fy}, {env.getMaxX(), fy}}) {
+                t.transform(new ProjCoordinate(p[0], p[1]), dst);
+                out.expandToInclude(dst.x, dst.y);
+            }
+        }
+        return out;
+    }
+
+    private static CoordinateReferenceSystem crs(int epsg) {
+        return CRS_CACHE.computeIfAbsent(epsg, code -> CRS_FACTORY.createFromName("EPSG:" + code));
+    }
+
+    private static final class Filter implements CoordinateSequenceFilter {
+        private final CoordinateTransform transform;
+        private final ProjCoordinate src = new ProjCoordinate();
+        private final ProjCoordinate dst = new ProjCoordinate();
+
+        Filter(CoordinateTransform transform) {
+            this.transform = transform;
+        }
+
+        @Override
+        public void filter(CoordinateSequence seq, int i) {
+            src.x = seq.getX(i);
+            src.y = seq.getY(i);
+            transform.transform(src, dst);
+            seq.setOrdinate(i, 0, dst.x);
+            seq.setOrdinate(i, 1, dst.y);
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return true;
+        }
+    }
+}

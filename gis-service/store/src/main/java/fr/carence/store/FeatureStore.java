@@ -1,0 +1,73 @@
+package fr.carence.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The one way the rest of Carence reads and writes spatial layers. Two real implementations
+ * share one JDBC code path ({@code fr.carence.store.jdbc}) and differ only by an SQL dialect:
+ * embedded H2GIS (the default) and PostGIS (production).
+ *
+ * <p>All geometries are stored in {@link #STORAGE_SRID} (Lambert-93); callers transform query
+ * envelopes into it and transform results out of it (see {@code fr.carence.crs}).
+ */
+public interface FeatureStore extends AutoCloseable {
+
+    /** Lambert-93: metric, the legal CRS of metropolitan France. */
+    int STORAGE_SRID = 2154;
+
+    /** "h2gis" or "postgis", for logs, health checks and test names. */
+    String kind();
+
+    /** Names of the published (committed) layers, sorted. */
+    List<String> layerNames();
+
+    /** The schema of a committed layer, or empty when the layer does not exist. */
+    Optional<LayerSchema> schema(String layer);
+
+    /** Load provenance recorded when the layer was last committed, or empty. */
+    Optional<LayerInfo> info(String layer);
+
+    /**
+     * Starts an atomic replacement of the whole layer (created if absent). Features are written
+     * to a staging area; {@link LayerWriter#commit} publishes them in one step, and closing the
+     * writer without committing (or the process dying) leaves the previous version untouched.
+     */
+    LayerWriter replaceLayer(LayerSchema schema, LayerInfo.Source source);
+
+    /**
+     * Atomically replaces the rows of one partition ({@code column = value}) of a layer, e.g. the
+     * results of one scenario in a result layer. Other partitions are untouched; the layer is
+     * created if absent. Same commit/abort contract as {@link #replaceLayer}.
+     */
+    LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source);
+
+    /** Deletes the rows of one partition atomically; returns the number of rows removed. */
+    long deletePartition(String layer, String column, Object value);
+
+    /** Drops a layer and its metadata; no-op when absent. */
+    void dropLayer(String layer);
+
+    /** Streams the features matching the query; the cursor must be closed. */
+    FeatureCursor query(String layer, FeatureQuery query);
+
+    /** Exact number of features matching the query (paging ignored). */
+    long count(String layer, FeatureQuery query);
+
+    /**
+     * Cheap estimate of the layer's size (table statistics), documented as an estimate: used for
+     * WFS {@code RESULTTYPE=hits} on unfiltered requests over huge tables.
+     */
+    OptionalLong estimatedCount(String layer);
+
+    /** Extent of the layer's geometries in the storage CRS, or empty when the layer is empty. */
+    Optional<Envelope> extent(String layer);
+
+    /** True when the database answers; used by the readiness probe. */
+    boolean isAvailable();
+
+    @Override
+    void close();
+}

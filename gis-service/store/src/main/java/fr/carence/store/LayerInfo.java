@@ -1,0 +1,22 @@
+package fr.carence.store;
+
+import java.time.Instant;
+
+/**
+ * Provenance of a committed layer, kept in the store's layer registry.
+ *
+ * @param layer layer name
+ * @param source where the data came from
+ * @param featureCount number of features committed
+ * @param committedAt when the version was published
+ */
+public record LayerInfo(String layer, Source source, long featureCount, Instant committedAt) {
+
+    /**
+     * @param dataset dataset key (e.g. "communes", "flux", or "scenario" for analysis results)
+     * @param files the files read, or a description of the computation
+     * @param vintage the data's vintage as published (e.g. "COG 2026", "RP 2017"), may be null
+     */
+    public record Source(String dataset, String files, String vintage) {
+    }
+}
