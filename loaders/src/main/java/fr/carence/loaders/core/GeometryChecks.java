@@ -22,18 +22,18 @@ public final class GeometryChecks {
      * @param where builds the error for this feature (file, index, id, field)
      * @return a valid MultiPolygon (input SRID kept)
      */
-    public static MultiPolygon validMultiPolygon(Geometry g, String id, LoadReport report, Numbers.Location where) {
+    public static MultiPolygon validMultiPolygon(Geometry g, String id, LoadReport report, FieldError where) {
         if (g == null || g.isEmpty()) {
-            throw where.error("géométrie vide ou absente");
+            throw where.error("geometry", "géométrie vide ou absente");
         }
         if (!(g instanceof Polygon || g instanceof MultiPolygon)) {
-            throw where.error("polygone attendu, trouvé " + g.getGeometryType());
+            throw where.error("geometry", "polygone attendu, trouvé " + g.getGeometryType());
         }
         Geometry valid = g;
         if (!g.isValid()) {
             valid = GeometryFixer.fix(g);
             if (valid.isEmpty() || valid.getArea() == 0) {
-                throw where.error("géométrie invalide et irréparable (surface nulle après correction)");
+                throw where.error("geometry", "géométrie invalide et irréparable (surface nulle après correction)");
             }
             report.repairedGeometry(id);
         }
