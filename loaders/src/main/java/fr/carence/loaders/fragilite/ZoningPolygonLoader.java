@@ -74,7 +74,7 @@ abstract class ZoningPolygonLoader implements DatasetLoader {
                     throw f.error(id, "geometry", "géométrie absente");
                 }
                 Geometry g = CrsTransforms.transform(f.geometry(), f.srid(), FeatureStore.STORAGE_SRID);
-                MultiPolygon mp = GeometryChecks.validMultiPolygon(g, id, report, reason -> f.error(id, "geometry", reason));
+                MultiPolygon mp = GeometryChecks.validMultiPolygon(g, id, report, (field, reason) -> f.error(id, field, reason));
                 mp.setSRID(FeatureStore.STORAGE_SRID);
                 Map<String, Object> props = new LinkedHashMap<>();
                 props.put(idAttribute(), id);
