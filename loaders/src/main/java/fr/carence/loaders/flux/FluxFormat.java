@@ -24,6 +24,14 @@ enum FluxFormat {
     private static final Pattern FLUX_COLUMN = Pattern.compile("NBFLUX_C(\\d{2})_ACTOCC15P");
 
     static FluxFormat detect(String file, List<String> header) {
+        if (header.size() == 1) {
+            for (String other : List.of("\t", "|")) {
+                if (header.get(0).contains(other)) {
+                    throw LoadException.atLine(file, 1, null, "séparateur « " + (other.equals("\t") ? "tabulation" : other)
+                            + " » trouvé là où « ; » (INSEE) ou « , » est attendu");
+                }
+            }
+        }
         if (header.contains(IPONDI) || header.contains(TRANS)) {
             return DETAIL;
         }
