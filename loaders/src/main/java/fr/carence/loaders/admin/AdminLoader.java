@@ -5,11 +5,12 @@ import fr.carence.loaders.core.InputFile;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
-import fr.carence.loaders.core.StagedLayers;
+import fr.carence.loaders.core.LayerPublisher;
 import fr.carence.store.Feature;
 import fr.carence.store.LayerInfo;
-import fr.carence.store.LayerWriter;
+import fr.carence.store.LayerSchema;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,38 +68,30 @@ public final class AdminLoader implements DatasetLoader {
         LayerInfo.Source source = new LayerInfo.Source(key(),
                 files.stream().map(InputFile::displayName).collect(Collectors.joining(", ")),
                 ctx.option("millesime").orElse(null));
-        try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
-            LayerWriter communes = staged.writer(AdminLayers.COMMUNES_INSEE);
-            for (AdminEntry e : current.values()) {
-                String epci = epcis.isEmpty() ? e.epci() : epciOf.get(e.code());
-                communes.write(feature(e.code(), "code", e.code(), "nom", e.nom(), "type", e.type(), "zone", e.zone(),
-                        "dep", e.dep(), "reg", e.reg(), "arrondissement", e.arrondissement(), "epci", epci,
-                        "population", e.population(), "chef_lieu", null));
-            }
-            LayerWriter hist = staged.writer(AdminLayers.HISTORIQUE);
-            for (CommuneHistory.Mapping m : history) {
-                hist.write(feature(m.ancienCode(), "ancien_code", m.ancienCode(), "code_actuel", m.codeActuel(), "nature", m.nature()));
-            }
-            if (!epcis.isEmpty()) {
-                LayerWriter w = staged.writer(AdminLayers.EPCI);
-                for (Epci e : epcis) {
-                    w.write(feature(e.code(), "code", e.code(), "nom", e.nom(), "type", e.type(), "population", e.population()));
-                }
-            }
-            if (!deps.isEmpty()) {
-                LayerWriter w = staged.writer(AdminLayers.DEPARTEMENTS);
-                for (Territory t : deps) {
-                    w.write(feature(t.code(), "code", t.code(), "nom", t.nom(), "reg", t.reg()));
-                }
-            }
-            if (!regs.isEmpty()) {
-                LayerWriter w = staged.writer(AdminLayers.REGIONS);
-                for (Territory t : regs) {
-                    w.write(feature(t.code(), "code", t.code(), "nom", t.nom()));
-                }
-            }
-            staged.commitAll(report);
+        // Everything is read and checked above: nothing is written when the input is wrong.
+        Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+        List<Feature> communes = new ArrayList<>(current.size());
+        for (AdminEntry e : current.values()) {
+            String epci = epcis.isEmpty() ? e.epci() : epciOf.get(e.code());
+            communes.add(feature(e.code(), "code", e.code(), "nom", e.nom(), "type", e.type(), "zone", e.zone(),
+                    "dep", e.dep(), "reg", e.reg(), "arrondissement", e.arrondissement(), "epci", epci,
+                    "population", e.population(), "chef_lieu", null));
         }
+        layers.put(AdminLayers.COMMUNES_INSEE, communes);
+        layers.put(AdminLayers.HISTORIQUE, history.stream().map(m -> feature(m.ancienCode(),
+                "ancien_code", m.ancienCode(), "code_actuel", m.codeActuel(), "nature", m.nature())).toList());
+        if (!epcis.isEmpty()) {
+            layers.put(AdminLayers.EPCI, epcis.stream().map(e -> feature(e.code(),
+                    "code", e.code(), "nom", e.nom(), "type", e.type(), "population", e.population())).toList());
+        }
+        if (!deps.isEmpty()) {
+            layers.put(AdminLayers.DEPARTEMENTS, deps.stream().map(t -> feature(t.code(),
+                    "code", t.code(), "nom", t.nom(), "reg", t.reg())).toList());
+        }
+        if (!regs.isEmpty()) {
+            layers.put(AdminLayers.REGIONS, regs.stream().map(t -> feature(t.code(), "code", t.code(), "nom", t.nom())).toList());
+        }
+        LayerPublisher.publishAll(ctx.store(), source, layers, report);
         return report;
     }
 

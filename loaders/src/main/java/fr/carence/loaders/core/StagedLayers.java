@@ -14,6 +14,9 @@ import java.util.Map;
  * {@link FeatureStore#replaceLayer}; {@link #commitAll} publishes them one after the other once
  * the loader has read and validated everything, and {@link #close} discards whatever was not
  * committed. So a {@link LoadException} thrown before {@code commitAll} leaves the store as it was.
+ *
+ * <p>Each open writer holds a pooled connection until the end (the H2GIS pool has 4): stream into
+ * one or two layers here; for many small layers validated in memory use {@link LayerPublisher}.
  */
 public final class StagedLayers implements AutoCloseable {
 

@@ -10,6 +10,7 @@ import fr.carence.loaders.core.TestFiles;
 import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.BothStores;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,8 @@ class AdminLoaderRealDataTest {
                 TestFiles.sharedData("communes-population/regions.json"));
     }
 
-    @Test
-    void loadsTheNationalCogFiles() {
-        FeatureStore store = new MemoryFeatureStore();
+    @BothStores
+    void loadsTheNationalCogFiles(FeatureStore store) {
         LoadReport report = new AdminLoader().load(nationalFiles(), LoadContext.of(store, Progress.silent()));
 
         assertThat(report.featuresWritten("communes_insee")).isEqualTo(34_969);

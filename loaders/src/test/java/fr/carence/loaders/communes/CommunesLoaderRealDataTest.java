@@ -7,17 +7,15 @@ import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.Progress;
 import fr.carence.loaders.core.TestFiles;
-import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.BothStores;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class CommunesLoaderRealDataTest {
 
-    @Test
-    void dissolvesThe2018PolygonsIntoTheCurrentCommunes() {
-        FeatureStore store = new MemoryFeatureStore();
+    @BothStores
+    void dissolvesThe2018PolygonsIntoTheCurrentCommunes(FeatureStore store) {
         LoadContext ctx = LoadContext.of(store, Progress.silent());
         new AdminLoader().load(List.of(TestFiles.sharedData("communes-population/communes.json.gz"),
                 TestFiles.sharedData("communes-population/epci.json.gz")), ctx);
@@ -28,6 +26,5 @@ class CommunesLoaderRealDataTest {
         assertThat(report.featuresWritten("communes")).isEqualTo(34_868);
         assertThat(store.count("communes", FeatureQuery.all())).isEqualTo(34_868);
         assertThat(report.repairedGeometries()).containsExactly("14174");
-        System.out.println(report.summary());
     }
 }
