@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Exact MCLP as a MIP solved by OR-Tools (SCIP, else CBC):
- * <pre>max Σ a_i y_i  s.t.  y_i ≤ Σ_{j covers i} x_j,  Σ x_j = K,  x, y ∈ {0,1}</pre>
- * (Church &amp; ReVelle 1974). Returns empty when no MIP backend is available; the caller then
+ * <pre>max Σ a_i y_i  s.t.  y_i ≤ Σ_{j covers i} x_j,  Σ x_j ≤ K,  x, y ∈ {0,1}</pre>
+ * (Church &amp; ReVelle 1974; "≤ K" so that sites adding nothing are not forced in). Returns empty when no MIP backend is available; the caller then
  * uses the greedy solver. A time limit stops the search; the gap to the best bound is reported.
  */
 public final class ExactCoveringSolver {
@@ -63,7 +63,7 @@ public final class ExactCoveringSolver {
                     c.setCoefficient(x[j], -1);
                 }
             }
-            MPConstraint count = solver.makeConstraint(k, k, "k");
+            MPConstraint count = solver.makeConstraint(0, k, "k");
             for (MPVariable v : x) {
                 count.setCoefficient(v, 1);
             }
@@ -93,17 +93,20 @@ public final class ExactCoveringSolver {
     static int[] orderByContribution(CoveringProblem p, List<Integer> chosen) {
         List<Integer> left = new ArrayList<>(chosen);
         boolean[] covered = new boolean[p.weights().length];
-        int[] out = new int[chosen.size()];
-        for (int r = 0; r < out.length; r++) {
+        List<Integer> out = new ArrayList<>();
+        while (!left.isEmpty()) {
             int best = left.stream().max(Comparator.comparingDouble((Integer j) -> gain(p, j, covered))
                     .thenComparing(j -> -j)).orElseThrow();
+            if (gain(p, best, covered) <= 0) {
+                break; // the solver may keep useless sites at no cost: drop them
+            }
             left.remove(Integer.valueOf(best));
-            out[r] = best;
+            out.add(best);
             for (int i : p.covers().get(best)) {
                 covered[i] = true;
             }
         }
-        return out;
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static double gain(CoveringProblem p, int j, boolean[] covered) {
