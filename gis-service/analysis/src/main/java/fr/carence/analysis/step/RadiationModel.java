@@ -59,23 +59,26 @@ public final class RadiationModel {
             return List.of();
         }
         int[] near = grid.within(origin, radius, i);
-        double[] dist = new double[near.length];
-        Integer[] order = new Integer[near.length];
+        // sort by distance without boxing: float distance bits (monotone for non-negative
+        // floats) in the high word, neighbour position in the low word
+        long[] keys = new long[near.length];
         for (int k = 0; k < near.length; k++) {
-            dist[k] = origin.place().distanceTo(communes.get(near[k]).place());
-            order[k] = k;
+            float d = (float) origin.place().distanceTo(communes.get(near[k]).place());
+            keys[k] = ((long) Float.floatToIntBits(d) << 32) | k;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(dist[a], dist[b]));
+        Arrays.sort(keys);
         double norm = outCommuters / (1 - m / totalPopulation);
         List<Flow> flows = new ArrayList<>();
         double closer = 0;        // population strictly closer than the current distance
         double sameDistance = 0;  // population at the current distance, added once it is passed
-        double current = -1;
-        for (Integer k : order) {
-            if (dist[k] > current) {
+        int current = -1;
+        for (long key : keys) {
+            int distBits = (int) (key >>> 32);
+            int k = (int) key;
+            if (distBits != current) {
                 closer += sameDistance;
                 sameDistance = 0;
-                current = dist[k];
+                current = distBits;
             }
             double n = communes.get(near[k]).population();
             double t = norm * m * n / ((m + closer) * (m + n + closer));
@@ -111,7 +114,8 @@ public final class RadiationModel {
         }
 
         int[] within(Commune origin, double radius, int exclude) {
-            List<Integer> found = new ArrayList<>();
+            int[] found = new int[64];
+            int size = 0;
             for (int dx = -1; dx <= 1; dx++) {
                 for (int dy = -1; dy <= 1; dy++) {
                     int[] members = cells.get(key(origin, dx, dy));
@@ -120,12 +124,15 @@ public final class RadiationModel {
                     }
                     for (int j : members) {
                         if (j != exclude && origin.place().distanceTo(communes.get(j).place()) <= radius) {
-                            found.add(j);
+                            if (size == found.length) {
+                                found = Arrays.copyOf(found, size * 2);
+                            }
+                            found[size++] = j;
                         }
                     }
                 }
             }
-            return found.stream().mapToInt(Integer::intValue).toArray();
+            return Arrays.copyOf(found, size);
         }
     }
 }
