@@ -1,0 +1,576 @@
+package fr.carence.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.Identifiers;
+import fr.carence.store.InvalidQueryException;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerNotFoundException;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerSchema.Attribute;
+import fr.carence.store.LayerWriter;
+import fr.carence.store.SchemaMismatchException;
+import fr.carence.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature store over JDBC, shared by H2GIS and PostGIS; {@link SqlDialect} carries their few
+ * differences.
+ *
+ * <p>Each layer name resolves through the registry table {@code carence_layer} to a versioned
+ * physical table ({@code carence_data_<n>}). A full replacement fills a new physical table and
+ * publishes it by updating that one registry row, which is atomic on both databases even though
+ * H2 commits DDL implicitly; a view named after the layer follows, for external SQL clients.
+ */
+public final class JdbcFeatureStore implements FeatureStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcFeatureStore.class);
+    private static final int FETCH_SIZE = 1000;
+    /** Names the store needs for itself or that PostGIS/H2GIS already use. */
+    private static final Set<String> RESERVED = Set.of("spatial_ref_sys", "geometry_columns", "geography_columns",
+            "raster_columns", "raster_overviews", "flyway_schema_history");
+    /** Bound on statements that only tidy up (dropping an old version), so a busy table cannot stall a commit. */
+    private static final int CLEANUP_TIMEOUT_SECONDS = 10;
+
+    private final HikariDataSource dataSource;
+    private final SqlDialect dialect;
+    private final LayerRegistry registry;
+    private final LayerTables tables;
+    private final FilterSqlCompiler filters;
+
+    JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.registry = new LayerRegistry(dialect);
+        this.tables = new LayerTables(dialect);
+        this.filters = new FilterSqlCompiler(dialect);
+        try (Connection c = connection()) {
+            dialect.initialise(c);
+        } catch (SQLException e) {
+            throw failure("initialising the database", e);
+        }
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocations().toArray(String[]::new))
+                .failOnMissingLocations(false)
+                .table("carence_schema_history")
+                // The schema is never empty (H2GIS and PostGIS add their own tables, a production
+                // database may hold others): baseline below V1 so every migration still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        dropOrphans(stagingGrace);
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    LayerRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public String kind() {
+        return dialect.kind();
+    }
+
+    @Override
+    public List<String> layerNames() {
+        try (Connection c = connection()) {
+            return registry.layerNames(c);
+        } catch (SQLException e) {
+            throw failure("listing layers", e);
+        }
+    }
+
+    @Override
+    public Optional<LayerSchema> schema(String layer) {
+        if (!Identifiers.isValid(layer)) {
+            return Optional.empty();
+        }
+        try (Connection c = connection()) {
+            Optional<LayerRegistry.Published> p = registry.published(c, layer);
+            return p.isEmpty() ? Optional.empty() : Optional.of(registry.schemaOf(c, p.get().physicalTable()));
+        } catch (SQLException e) {
+            throw failure("reading the schema of " + layer, e);
+        }
+    }
+
+    @Override
+    public Optional<LayerInfo> info(String layer) {
+        if (!Identifiers.isValid(layer)) {
+            return Optional.empty();
+        }
+        try (Connection c = connection()) {
+            return registry.published(c, layer).map(LayerRegistry.Published::info);
+        } catch (SQLException e) {
+            throw failure("reading the provenance of " + layer, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public LayerWriter replaceLayer(LayerSchema schema, LayerInfo.Source source) {
+        Connection c = connection();
+        try {
+            checkLayerName(c, schema.name());
+            String physical = registry.reserveTable(c, schema);
+            try {
+                tables.create(c, physical, schema);
+                c.setAutoCommit(false);
+                return new StagingLayerWriter(this, c, schema, source, physical);
+            } catch (SQLException | RuntimeException e) {
+                discardStaging(c, physical);
+                throw e;
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("starting to write layer " + schema.name(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Second half of {@link StagingLayerWriter#commit()}: index, publish, swap the view, drop the old version. */
+    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count)
+            throws SQLException {
+        c.setAutoCommit(true);
+        try {
+            tables.index(c, physical, schema);
+        } catch (SQLException e) {
+            if (BatchedWriter.isUniqueViolation(e) || isPrimaryKeyFailure(c, physical, schema)) {
+                throw new IllegalArgumentException("layer '" + schema.name() + "': " + duplicateId(c, physical, schema));
+            }
+            throw e;
+        }
+        dialect.analyze(c, dialect.quote(physical));
+        Optional<String> previous;
+        c.setAutoCommit(false);
+        try {
+            previous = registry.publish(c, schema.name(), physical, source, count);
+            if (dialect.transactionalDdl()) {
+                tables.replaceView(c, schema.name(), physical);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        if (!dialect.transactionalDdl()) {
+            try {
+                tables.replaceView(c, schema.name(), physical);
+            } catch (SQLException e) {
+                LOG.warn("layer {} published, but its view could not be recreated: {}", schema.name(), e.getMessage());
+            }
+        }
+        previous.ifPresent(old -> dropPhysical(c, old));
+        LOG.info("{}: published layer {} ({} features) as {}", kind(), schema.name(), count, physical);
+    }
+
+    private boolean isPrimaryKeyFailure(Connection c, String physical, LayerSchema schema) {
+        try {
+            return duplicateId(c, physical, schema) != null;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private String duplicateId(Connection c, String physical, LayerSchema schema) throws SQLException {
+        String id = dialect.quote(schema.idAttribute());
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + id + ", COUNT(*) FROM " + dialect.quote(physical)
+                + " GROUP BY " + id + " HAVING COUNT(*) > 1 ORDER BY " + id + " FETCH FIRST 1 ROWS ONLY");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? "duplicate id '" + AttributeValues.shorten(rs.getString(1)) + "' (" + rs.getLong(2)
+                    + " features) in attribute '" + schema.idAttribute() + "'" : null;
+        }
+    }
+
+    /** Called by the staging writer's close: rolls back, drops the staging table unless published. */
+    void releaseWriter(Connection c, String unpublishedPhysical) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (unpublishedPhysical != null) {
+                discardStaging(c, unpublishedPhysical);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not discard staging table {} (dropped at next start-up): {}", unpublishedPhysical, e.getMessage());
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    private void discardStaging(Connection c, String physical) {
+        try {
+            c.setAutoCommit(true);
+            tables.drop(c, physical);
+            registry.forget(c, physical);
+        } catch (SQLException e) {
+            LOG.warn("could not drop staging table {} (dropped at next start-up): {}", physical, e.getMessage());
+        }
+    }
+
+    @Override
+    public LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source) {
+        Attribute partition = schema.attribute(column).orElseThrow(() -> new IllegalArgumentException(
+                "layer " + schema.name() + ": partition column '" + column + "' is not one of its attributes"));
+        Object partitionValue;
+        try {
+            partitionValue = AttributeValues.convert(partition.type(), value, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer " + schema.name() + ": partition value for '" + column + "': " + e.getMessage());
+        }
+        if (partitionValue == null) {
+            throw new IllegalArgumentException("layer " + schema.name() + ": partition value for '" + column + "' is null");
+        }
+        boolean created = false;
+        Optional<String> physical = publishedTable(schema.name());
+        if (physical.isEmpty()) {
+            try (LayerWriter empty = replaceLayer(schema, source)) {
+                empty.commit();
+            }
+            created = true;
+            physical = publishedTable(schema.name());
+        }
+        Connection c = connection();
+        try {
+            LayerSchema stored = registry.schemaOf(c, physical.orElseThrow());
+            if (!stored.equals(schema)) {
+                throw new SchemaMismatchException(schema.name(), stored, schema);
+            }
+            tables.indexPartitionColumn(c, physical.get(), schema, column);
+            c.setAutoCommit(false);
+            return new PartitionLayerWriter(this, c, schema, physical.get(), column, partitionValue, source, created);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("starting to write a partition of " + schema.name(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Called by the partition writer's close: rolls back unless committed, and drops a layer it created for nothing. */
+    void releasePartitionWriter(Connection c, boolean committed, String createdLayer, String physical) {
+        try {
+            if (!committed) {
+                c.rollback();
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("could not roll back a partition write: {}", e.getMessage());
+        } finally {
+            closeQuietly(c);
+        }
+        if (!committed && createdLayer != null && publishedTable(createdLayer).filter(physical::equals).isPresent()) {
+            dropLayer(createdLayer);
+        }
+    }
+
+    @Override
+    public long deletePartition(String layer, String column, Object value) {
+        try (Connection c = connection()) {
+            LayerRegistry.Published p = resolve(c, layer);
+            LayerSchema schema = registry.schemaOf(c, p.physicalTable());
+            Attribute a = schema.attribute(column).orElseThrow(() -> new InvalidQueryException(column,
+                    "layer '" + layer + "' has no property '" + AttributeValues.shorten(column) + "'"));
+            Object converted;
+            try {
+                converted = AttributeValues.convert(a.type(), value, true);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException(column, "invalid value for property '" + column + "': " + e.getMessage());
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + dialect.quote(p.physicalTable())
+                    + " WHERE " + dialect.quote(column) + " = ?")) {
+                AttributeValues.bind(ps, 1, a.type(), converted);
+                long deleted = ps.executeUpdate();
+                registry.recordPartitionWrite(c, layer, p.physicalTable(), null, -deleted);
+                c.commit();
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("deleting a partition of " + layer, e);
+        }
+    }
+
+    @Override
+    public void dropLayer(String layer) {
+        if (!Identifiers.isValid(layer)) {
+            return;
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            Optional<String> physical;
+            try {
+                physical = registry.unpublish(c, layer);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (physical.isPresent()) {
+                tables.dropView(c, layer);
+                dropPhysical(c, physical.get());
+            }
+        } catch (SQLException e) {
+            throw failure("dropping layer " + layer, e);
+        }
+    }
+
+    private void dropPhysical(Connection c, String physical) {
+        try (var st = c.createStatement()) {
+            st.setQueryTimeout(CLEANUP_TIMEOUT_SECONDS);
+            st.execute("DROP TABLE IF EXISTS " + dialect.quote(physical));
+            registry.forget(c, physical);
+        } catch (SQLException e) {
+            LOG.warn("could not drop old table {} now (dropped at next start-up): {}", physical, e.getMessage());
+        }
+    }
+
+    private void dropOrphans(Duration grace) {
+        try (Connection c = connection()) {
+            Set<String> orphans = registry.orphans(c, tables.baseTables(c), dialect.exclusiveAccess(), grace);
+            for (String physical : orphans) {
+                LOG.info("{}: dropping {} left by an aborted or interrupted write", kind(), physical);
+                dropPhysical(c, physical);
+            }
+        } catch (SQLException e) {
+            LOG.warn("start-up clean-up of staging tables failed: {}", e.getMessage());
+        }
+    }
+
+    private void checkLayerName(Connection c, String layer) throws SQLException {
+        if (layer.startsWith("carence_") || RESERVED.contains(layer)) {
+            throw new IllegalArgumentException("layer name '" + layer + "' is reserved by the store");
+        }
+        if (tables.baseTables(c).contains(dialect.catalogName(layer).toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("layer name '" + layer + "' is already used by a table of this database");
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public FeatureCursor query(String layer, FeatureQuery query) {
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            LayerRegistry.Published p = resolve(c, layer);
+            PreparedStatement ps = null;
+            for (int attempt = 0; ; attempt++) {
+                LayerSchema schema = registry.schemaOf(c, p.physicalTable());
+                QuerySql sql = QuerySql.select(dialect, filters, schema, p.physicalTable(), query);
+                try {
+                    ps = c.prepareStatement(sql.fragment().sql());
+                    ps.setFetchSize(FETCH_SIZE);
+                    bind(ps, sql.fragment().parameters());
+                    ResultSet rs = ps.executeQuery();
+                    return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+                } catch (SQLException e) {
+                    closeQuietly(ps);
+                    c.rollback();
+                    Optional<LayerRegistry.Published> now = attempt == 0 ? registry.published(c, layer) : Optional.empty();
+                    if (now.isEmpty() || now.get().physicalTable().equals(p.physicalTable())) {
+                        throw e;
+                    }
+                    p = now.get();  // replaced between lookup and query: read the new version
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("querying layer " + layer, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    @Override
+    public long count(String layer, FeatureQuery query) {
+        try (Connection c = connection()) {
+            LayerRegistry.Published p = resolve(c, layer);
+            for (int attempt = 0; ; attempt++) {
+                LayerSchema schema = registry.schemaOf(c, p.physicalTable());
+                SqlFragment sql = QuerySql.count(dialect, filters, schema, p.physicalTable(), query);
+                try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+                    bind(ps, sql.parameters());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    Optional<LayerRegistry.Published> now = attempt == 0 ? registry.published(c, layer) : Optional.empty();
+                    if (now.isEmpty() || now.get().physicalTable().equals(p.physicalTable())) {
+                        throw e;
+                    }
+                    p = now.get();
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("counting features of " + layer, e);
+        }
+    }
+
+    @Override
+    public OptionalLong estimatedCount(String layer) {
+        try (Connection c = connection()) {
+            LayerRegistry.Published p = resolve(c, layer);
+            OptionalLong estimate = dialect.estimatedRowCount(c, p.physicalTable());
+            if (estimate.isPresent()) {
+                return estimate;
+            }
+        } catch (SQLException e) {
+            throw failure("estimating the size of " + layer, e);
+        }
+        return OptionalLong.of(count(layer, FeatureQuery.all()));
+    }
+
+    @Override
+    public Optional<Envelope> extent(String layer) {
+        try (Connection c = connection()) {
+            LayerRegistry.Published p = resolve(c, layer);
+            LayerSchema schema = registry.schemaOf(c, p.physicalTable());
+            if (!schema.hasGeometry()) {
+                return Optional.empty();
+            }
+            // ST_Extent is an aggregate on both databases (a box2d in PostGIS, a polygon in
+            // H2GIS); ST_XMin & co. read either.
+            String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent("
+                    + dialect.quote(LayerSchema.GEOMETRY_COLUMN) + ") AS e FROM " + dialect.quote(p.physicalTable()) + ") x";
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                double minX = rs.getDouble(1);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Envelope(minX, rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("computing the extent of " + layer, e);
+        }
+    }
+
+    /** The query plan of what {@link #query} would run (tests check that the spatial index is used). */
+    public String explain(String layer, FeatureQuery query) {
+        try (Connection c = connection()) {
+            LayerRegistry.Published p = resolve(c, layer);
+            QuerySql sql = QuerySql.select(dialect, filters, registry.schemaOf(c, p.physicalTable()), p.physicalTable(), query);
+            try (PreparedStatement ps = c.prepareStatement(dialect.explain(sql.fragment().sql()))) {
+                bind(ps, sql.fragment().parameters());
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }
+        } catch (SQLException e) {
+            throw failure("explaining a query on " + layer, e);
+        }
+    }
+
+    /** The physical table currently published for a layer (tests and diagnostics). */
+    public Optional<String> publishedTable(String layer) {
+        try (Connection c = connection()) {
+            return registry.published(c, layer).map(LayerRegistry.Published::physicalTable);
+        } catch (SQLException e) {
+            throw failure("resolving layer " + layer, e);
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return kind();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private LayerRegistry.Published resolve(Connection c, String layer) throws SQLException {
+        if (!Identifiers.isValid(layer)) {
+            throw new LayerNotFoundException(layer);
+        }
+        return registry.published(c, layer).orElseThrow(() -> new LayerNotFoundException(layer));
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            AttributeValues.bindParameter(ps, i + 1, parameters.get(i));
+        }
+    }
+
+    Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("the " + kind() + " database is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Wraps a database error. The message names what failed and the SQLState, never SQL text or
+     * values (they stay in the cause, for the logs).
+     */
+    StoreException failure(String what, SQLException e) {
+        if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+            return new StoreException("the " + kind() + " database is unavailable (" + what + ")", e);
+        }
+        return new StoreException(kind() + " store: " + what + " failed (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // nothing more can be done
+        }
+    }
+}

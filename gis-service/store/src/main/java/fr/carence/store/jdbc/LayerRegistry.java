@@ -1,0 +1,289 @@
+package fr.carence.store.jdbc;
+
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerSchema.Attribute;
+import fr.carence.store.LayerSchema.AttributeType;
+import fr.carence.store.LayerSchema.GeometryType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The store's own tables (see {@code db/migration/common/V1__layer_registry.sql}): which
+ * versioned physical table each layer name points at, the schema each physical table was built
+ * for, and load provenance. All methods run on a connection the caller owns, so several of them
+ * can share one transaction.
+ */
+final class LayerRegistry {
+
+    /** Prefix of every physical table; nothing else in the database may use it. */
+    static final String TABLE_PREFIX = "carence_data_";
+
+    private final SqlDialect dialect;
+    /** A physical table's schema never changes, so it is cached for the life of the store. */
+    private final Map<String, LayerSchema> schemas = new ConcurrentHashMap<>();
+
+    LayerRegistry(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The published version of a layer. */
+    record Published(String physicalTable, LayerInfo info) {
+    }
+
+    List<String> layerNames(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT layer_name FROM carence_layer ORDER BY layer_name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    Optional<Published> published(Connection c, String layer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT physical_table, source_dataset, source_files, "
+                + "source_vintage, feature_count, committed_at FROM carence_layer WHERE layer_name = ?")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4));
+                Instant committed = rs.getObject(6, OffsetDateTime.class).toInstant();
+                return Optional.of(new Published(rs.getString(1), new LayerInfo(layer, source, rs.getLong(5), committed)));
+            }
+        }
+    }
+
+    LayerSchema schemaOf(Connection c, String physicalTable) throws SQLException {
+        LayerSchema cached = schemas.get(physicalTable);
+        if (cached != null) {
+            return cached;
+        }
+        String layer;
+        GeometryType geometryType;
+        String idAttribute;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT layer_name, geometry_type, id_attribute FROM carence_table WHERE physical_table = ?")) {
+            ps.setString(1, physicalTable);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("physical table " + physicalTable + " is not registered");
+                }
+                layer = rs.getString(1);
+                geometryType = GeometryType.valueOf(rs.getString(2));
+                idAttribute = rs.getString(3);
+            }
+        }
+        List<Attribute> attributes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT attribute_name, attribute_type, nullable "
+                + "FROM carence_table_attribute WHERE physical_table = ? ORDER BY attribute_position")) {
+            ps.setString(1, physicalTable);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attributes.add(new Attribute(rs.getString(1), AttributeType.valueOf(rs.getString(2)), rs.getBoolean(3)));
+                }
+            }
+        }
+        LayerSchema schema = new LayerSchema(layer, attributes, geometryType, idAttribute);
+        schemas.put(physicalTable, schema);
+        return schema;
+    }
+
+    /**
+     * Allocates a new physical table name and records it with its schema, committed, before the
+     * table exists: whatever happens next, start-up clean-up can find and drop it.
+     */
+    String reserveTable(Connection c, LayerSchema schema) throws SQLException {
+        String physical;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + dialect.nextValue("carence_table_seq"))) {
+            rs.next();
+            physical = TABLE_PREFIX + rs.getLong(1);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO carence_table "
+                    + "(physical_table, layer_name, geometry_type, id_attribute, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, physical);
+                ps.setString(2, schema.name());
+                ps.setString(3, schema.geometryType().name());
+                ps.setString(4, schema.idAttribute());
+                ps.setObject(5, now());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO carence_table_attribute "
+                    + "(physical_table, attribute_position, attribute_name, attribute_type, nullable) VALUES (?, ?, ?, ?, ?)")) {
+                int position = 0;
+                for (Attribute a : schema.attributes()) {
+                    ps.setString(1, physical);
+                    ps.setInt(2, position++);
+                    ps.setString(3, a.name());
+                    ps.setString(4, a.type().name());
+                    ps.setBoolean(5, a.nullable());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        schemas.put(physical, schema);
+        return physical;
+    }
+
+    /**
+     * Points the layer at a new physical table, in the caller's transaction: this one statement
+     * is the atomic publication. Returns the physical table it replaced, if any.
+     */
+    Optional<String> publish(Connection c, String layer, String physical, LayerInfo.Source source, long count)
+            throws SQLException {
+        Optional<String> previous;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT physical_table FROM carence_layer WHERE layer_name = ? FOR UPDATE")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                previous = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        String sql = previous.isPresent()
+                ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "
+                        + "source_vintage = ?, feature_count = ?, committed_at = ? WHERE layer_name = ?"
+                : "INSERT INTO carence_layer (physical_table, source_dataset, source_files, source_vintage, "
+                        + "feature_count, committed_at, layer_name) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, physical);
+            bindSource(ps, 2, source);
+            ps.setLong(5, count);
+            ps.setObject(6, now());
+            ps.setString(7, layer);
+            ps.executeUpdate();
+        }
+        return previous;
+    }
+
+    /**
+     * Records a partition write in the caller's transaction. Returns false when the layer no
+     * longer points at the physical table written (replaced meanwhile): the caller rolls back.
+     */
+    boolean recordPartitionWrite(Connection c, String layer, String physical, LayerInfo.Source source, long delta)
+            throws SQLException {
+        String sql = "UPDATE carence_layer SET feature_count = feature_count + ?, committed_at = ?"
+                + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?" : "")
+                + " WHERE layer_name = ? AND physical_table = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, delta);
+            ps.setObject(i++, now());
+            if (source != null) {
+                bindSource(ps, i, source);
+                i += 3;
+            }
+            ps.setString(i++, layer);
+            ps.setString(i, physical);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Removes the layer's registry row in the caller's transaction; returns its physical table. */
+    Optional<String> unpublish(Connection c, String layer) throws SQLException {
+        Optional<String> physical;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT physical_table FROM carence_layer WHERE layer_name = ? FOR UPDATE")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                physical = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        if (physical.isPresent()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM carence_layer WHERE layer_name = ?")) {
+                ps.setString(1, layer);
+                ps.executeUpdate();
+            }
+        }
+        return physical;
+    }
+
+    /** Forgets a physical table that has been dropped. */
+    void forget(Connection c, String physical) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM carence_table WHERE physical_table = ? AND physical_table NOT IN "
+                        + "(SELECT physical_table FROM carence_layer)")) {
+            ps.setString(1, physical);
+            ps.executeUpdate();
+        }
+        schemas.remove(physical);
+    }
+
+    /**
+     * Physical tables no layer points at: staging tables of aborted or crashed writes, and old
+     * versions whose drop failed. With shared access only those older than the grace period are
+     * returned, since a younger one may be another process's write in progress.
+     */
+    Set<String> orphans(Connection c, Set<String> existingTables, boolean exclusive, Duration grace) throws SQLException {
+        Set<String> published = new HashSet<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_layer")) {
+            while (rs.next()) {
+                published.add(rs.getString(1));
+            }
+        }
+        Set<String> young = new HashSet<>();
+        if (!exclusive) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT physical_table FROM carence_table WHERE created_at > ?")) {
+                ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(grace));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        young.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        Set<String> orphans = new HashSet<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_table")) {
+            while (rs.next()) {
+                orphans.add(rs.getString(1));
+            }
+        }
+        for (String table : existingTables) {
+            if (table.startsWith(TABLE_PREFIX)) {
+                orphans.add(table);
+            }
+        }
+        orphans.removeAll(published);
+        orphans.removeAll(young);
+        return orphans;
+    }
+
+    private static void bindSource(PreparedStatement ps, int index, LayerInfo.Source source) throws SQLException {
+        ps.setString(index, source == null ? null : source.dataset());
+        ps.setString(index + 1, source == null ? null : source.files());
+        ps.setString(index + 2, source == null ? null : source.vintage());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

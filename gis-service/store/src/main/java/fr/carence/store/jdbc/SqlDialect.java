@@ -1,0 +1,73 @@
+package fr.carence.store.jdbc;
+
+import fr.carence.store.LayerSchema.AttributeType;
+import fr.carence.store.LayerSchema.GeometryType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The few places where H2GIS and PostGIS SQL differ. Everything else (DDL shape, WKB geometry
+ * I/O, filters, paging, the layer registry) is common SQL in {@link JdbcFeatureStore}.
+ */
+public interface SqlDialect {
+
+    /** "h2gis" or "postgis". */
+    String kind();
+
+    /** Flyway locations: the common migrations plus this database's own, if any. */
+    List<String> migrationLocations();
+
+    /** Called once per new database before migrations (H2GIS registers its functions). */
+    void initialise(Connection connection) throws SQLException;
+
+    /**
+     * Quotes a checked identifier so reserved words ("value", "year"…) are safe, while keeping
+     * the name each database gives unquoted identifiers (H2 upper-cases them, PostgreSQL lower-cases).
+     */
+    String quote(String identifier);
+
+    /** How the database spells an unquoted identifier in its catalogue. */
+    String catalogName(String identifier);
+
+    String columnType(AttributeType type);
+
+    /** Column type of the geometry column, typed and constrained to the storage SRID. */
+    String geometryColumnType(GeometryType type, int srid);
+
+    /** DDL creating the spatial index on a table's geometry column. */
+    String createSpatialIndex(String indexName, String quotedTable, String quotedColumn);
+
+    /** Expression yielding the next value of a sequence. */
+    String nextValue(String sequence);
+
+    /** Query (no parameters) listing the base-table names of the current schema, in lower case. */
+    String listTablesSql();
+
+    /** Whether DDL can run inside a transaction (PostgreSQL), so the layer view swaps with the registry row. */
+    boolean transactionalDdl();
+
+    /** Refreshes planner statistics after a bulk load (no-op where the database keeps them itself). */
+    void analyze(Connection connection, String quotedTable) throws SQLException;
+
+    /** A cheap row-count estimate of a table, or empty when only an exact count can answer. */
+    OptionalLong estimatedRowCount(Connection connection, String table) throws SQLException;
+
+    /**
+     * Whether this process is the only one using the database (embedded H2 without AUTO_SERVER),
+     * so staging tables left by a previous run can be dropped at start-up without a grace period.
+     */
+    boolean exclusiveAccess();
+
+    /**
+     * The page clause. Both databases accept LIMIT/OFFSET; the values are longs, never text, so
+     * inlining them is safe and keeps the statement cacheable per page size.
+     */
+    default String limitOffset(long limit, long offset) {
+        return (limit >= 0 ? "LIMIT " + limit + " " : "") + "OFFSET " + offset;
+    }
+
+    /** Statement producing a query plan for the given SELECT (tests check spatial index use). */
+    String explain(String select);
+}
