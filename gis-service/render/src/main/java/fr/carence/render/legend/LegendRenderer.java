@@ -33,12 +33,16 @@ public final class LegendRenderer {
     private static final Font TITLE_FONT = new Font("SansSerif", Font.PLAIN, 12);
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
 
-    /** The rules that get a legend row, in order. */
+    /**
+     * The rules that get a legend row, in order. A rule with the same title as an earlier one
+     * (the same class drawn differently at another scale) gets no second row.
+     */
     public static List<Rule> legendRules(Style style) {
         List<Rule> all = style.allRules();
         List<Rule> drawing = all.stream()
                 .filter(r -> r.symbolizers().stream().anyMatch(s -> !(s instanceof TextSymbolizer))).toList();
-        return drawing.isEmpty() ? all : drawing;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return (drawing.isEmpty() ? all : drawing).stream().filter(r -> seen.add(r.label())).toList();
     }
 
     /**
