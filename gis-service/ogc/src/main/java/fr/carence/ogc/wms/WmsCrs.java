@@ -1,9 +1,9 @@
 package fr.carence.ogc.wms;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.crs.CrsName;
+import fr.carence.ogc.crs.CrsNameParser;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -22,42 +22,39 @@ public record WmsCrs(String name, int epsg, boolean latitudeFirst, boolean geogr
     /** CRS:84: WGS 84 with longitude first. */
     public static final WmsCrs CRS84 = new WmsCrs("CRS:84", 4326, false, true);
 
-    private static final Pattern EPSG_SHORT = Pattern.compile("EPSG:(\\d+)");
-    private static final Pattern EPSG_URN = Pattern.compile("URN:OGC:DEF:CRS:EPSG:[^:]*:(\\d+)");
-    private static final Pattern EPSG_HTTP = Pattern.compile("HTTPS?://WWW\\.OPENGIS\\.NET/DEF/CRS/EPSG/[^/]+/(\\d+)");
-    private static final Pattern CRS84_SPELLINGS = Pattern.compile(
-            "CRS:84|OGC:CRS84|URN:OGC:DEF:CRS:OGC:[^:]*:CRS84|HTTPS?://WWW\\.OPENGIS\\.NET/DEF/CRS/OGC/[^/]+/CRS84");
-
     /**
      * Parses a CRS parameter; the code must be one of {@code supportedEpsg}, else InvalidCRS.
+     * Spellings are recognised by the shared {@link CrsNameParser}; the axis order is then WMS
+     * 1.3.0's, not the WFS legacy one: every EPSG spelling of a geographic CRS is latitude first.
      *
      * @param parameter the parameter name for the exception locator ("CRS")
      */
     public static WmsCrs parse(String value, java.util.Collection<Integer> supportedEpsg, String parameter) {
-        String v = value.trim().toUpperCase(Locale.ROOT);
-        if (CRS84_SPELLINGS.matcher(v).matches()) {
+        CrsName name;
+        try {
+            name = CrsNameParser.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(value, supportedEpsg, parameter);
+        }
+        if (value.trim().toUpperCase(Locale.ROOT).matches(".*CRS:?84")) {
             return CRS84;
         }
-        Integer code = null;
-        for (Pattern p : new Pattern[] {EPSG_SHORT, EPSG_URN, EPSG_HTTP}) {
-            Matcher m = p.matcher(v);
-            if (m.matches()) {
-                code = Integer.parseInt(m.group(1));
-                break;
-            }
+        if (!supportedEpsg.contains(name.epsg())) {
+            throw invalid(value, supportedEpsg, parameter);
         }
-        if (code == null || !supportedEpsg.contains(code)) {
-            throw OwsException.badRequest(OwsException.INVALID_CRS, parameter,
-                    "Le système de coordonnées « " + value + " » n'est pas proposé. Systèmes disponibles : "
-                            + supportedNames(supportedEpsg) + ".");
-        }
-        boolean geographic = isGeographic(code);
-        return new WmsCrs("EPSG:" + code, code, geographic, geographic);
+        boolean geographic = isGeographic(name.epsg());
+        return new WmsCrs("EPSG:" + name.epsg(), name.epsg(), geographic, geographic);
     }
 
-    /** The EPSG codes served whose units are degrees (latitude-first in their EPSG definition). */
+    private static OwsException invalid(String value, java.util.Collection<Integer> supportedEpsg, String parameter) {
+        return OwsException.badRequest(OwsException.INVALID_CRS, parameter,
+                "Le système de coordonnées « " + value + " » n'est pas proposé. Systèmes disponibles : "
+                        + supportedNames(supportedEpsg) + ".");
+    }
+
+    /** Geographic CRSs are those whose EPSG definition puts latitude first. */
     static boolean isGeographic(int epsg) {
-        return epsg == 4326 || epsg == 4171 || epsg == 4258 || epsg == 4230 || epsg == 4275;
+        return CrsName.urn(epsg).isNorthEast();
     }
 
     static String supportedNames(java.util.Collection<Integer> supportedEpsg) {

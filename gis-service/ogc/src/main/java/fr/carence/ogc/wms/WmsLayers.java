@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Which catalogue layers are WMS layers, and their name lookup. A layer is served over WMS when
  * its store table has a geometry column; a result layer whose table does not exist yet (no
- * scenario run) is still listed when the catalogue gives it a style, and draws nothing.
+ * scenario run: every result layer with a style has a geometry, docs/layers.md) is still listed,
+ * and draws nothing. Input layers without a table are not listed (their geometry is unknown).
  */
 final class WmsLayers {
 
@@ -40,7 +41,7 @@ final class WmsLayers {
         if (schema.isPresent()) {
             return schema.get().hasGeometry();
         }
-        return layer.defaultStyle() != null && !layer.defaultStyle().isBlank();
+        return "resultats".equals(layer.group()) && layer.defaultStyle() != null && !layer.defaultStyle().isBlank();
     }
 
     /** True when the layer's table exists (else it is listed but empty). */

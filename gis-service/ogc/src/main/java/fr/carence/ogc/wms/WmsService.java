@@ -4,9 +4,9 @@ import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.render.map.MapRenderer;
 import fr.carence.store.FeatureStore;
-import fr.carence.store.InvalidQueryException;
 import fr.carence.store.LayerNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,16 +65,13 @@ public class WmsService implements OgcService {
             }
         } catch (OwsException e) {
             exceptions.write(e, request, imageOperation, response);
-        } catch (InvalidQueryException e) {
-            exceptions.write(OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, e.parameter(), e.getMessage()),
-                    request, imageOperation, response);
         } catch (LayerNotFoundException e) {
             exceptions.write(OwsException.badRequest(OwsException.LAYER_NOT_DEFINED, "LAYERS",
                     "La couche « " + e.layer() + " » n'existe pas dans la base."), request, imageOperation, response);
         } catch (RuntimeException e) {
-            LOG.error("WMS {} failed: {}", operation, request.all(), e);
-            exceptions.write(new OwsException(OwsException.NO_APPLICABLE_CODE, null, 500,
-                    "Erreur interne du service WMS ; elle a été journalisée."), request, imageOperation, response);
+            // Store query errors become InvalidParameterValue; anything else a logged NoApplicableCode.
+            LOG.debug("WMS {} failed: {}", operation, request.all());
+            exceptions.write(OwsExceptionTranslator.translate(e), request, imageOperation, response);
         }
     }
 }

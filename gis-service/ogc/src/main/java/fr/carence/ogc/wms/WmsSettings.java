@@ -7,15 +7,16 @@ import org.springframework.stereotype.Component;
 /**
  * WMS limits and defaults (application properties {@code carence.wms.*}).
  *
- * @param maxWidth largest GetMap WIDTH accepted (larger: InvalidParameterValue)
- * @param maxHeight largest GetMap HEIGHT accepted
+ * @param maxWidth largest GetMap WIDTH accepted (larger: InvalidParameterValue); shares
+ *                 {@code carence.ogc.max-image-size} with the other OGC settings
+ * @param maxHeight largest GetMap HEIGHT accepted (same setting)
  * @param featureInfoTolerance GetFeatureInfo search radius around the I/J pixel, in pixels
  * @param crs EPSG codes offered besides CRS:84 (Lambert-93, WGS 84, Web Mercator, overseas legal CRSs)
  */
 @Component
 public record WmsSettings(
-        @Value("${carence.wms.max-width:4096}") int maxWidth,
-        @Value("${carence.wms.max-height:4096}") int maxHeight,
+        @Value("${carence.ogc.max-image-size:4096}") int maxWidth,
+        @Value("${carence.ogc.max-image-size:4096}") int maxHeight,
         @Value("${carence.wms.feature-info-tolerance:4}") int featureInfoTolerance,
         @Value("${carence.wms.crs:2154,4326,3857,5490,2972,2975,4471}") List<Integer> crs) {
 
