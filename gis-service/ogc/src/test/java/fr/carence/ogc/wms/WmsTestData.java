@@ -77,7 +77,7 @@ final class WmsTestData {
                 Attribute.required("id", AttributeType.STRING), Attribute.required("scenario", AttributeType.STRING),
                 Attribute.required("code", AttributeType.STRING), Attribute.required("nom", AttributeType.STRING),
                 Attribute.optional("demande", AttributeType.DOUBLE), Attribute.optional("score_carence", AttributeType.DOUBLE),
-                Attribute.optional("en_carence", AttributeType.BOOLEAN)), LayerSchema.GeometryType.MULTIPOLYGON, "id");
+                Attribute.optional("carence", AttributeType.BOOLEAN)), LayerSchema.GeometryType.MULTIPOLYGON, "id");
         writeScenario(store, indicateurs, "defaut", 20, list);
         writeScenario(store, indicateurs, "fixture_b", 2000, list);
         LOADED.add(store);
@@ -96,7 +96,7 @@ final class WmsTestData {
                 Object pop = c.get("population");
                 p.put("demande", pop == null ? null : ((Integer) pop) / divisor);
                 p.put("score_carence", null);
-                p.put("en_carence", null);
+                p.put("carence", null);
                 w.write(new Feature(scenario + ":" + c.id(), c.geometry(), p));
             }
             w.commit();

@@ -23,7 +23,7 @@ class FeatureFilterEvaluatorTest {
         p.put("nom", "Aurillac");
         p.put("population", 25_000);
         p.put("score_carence", 12.5);
-        p.put("en_carence", true);
+        p.put("carence", true);
         p.put("epci", null);
         return new Feature("15014", null, p);
     }
@@ -46,8 +46,8 @@ class FeatureFilterEvaluatorTest {
         assertThat(eval(new Filter.Compare("nom", ComparisonOperator.EQ, "aurillac", true))).isFalse();
         assertThat(eval(new Filter.Compare("nom", ComparisonOperator.EQ, "aurillac", false))).isTrue();
         assertThat(eval(new Filter.Compare("code", ComparisonOperator.LT, "2A004"))).isTrue();
-        assertThat(eval(new Filter.Compare("en_carence", ComparisonOperator.EQ, "true"))).isTrue();
-        assertThat(eval(new Filter.Compare("en_carence", ComparisonOperator.EQ, "false"))).isFalse();
+        assertThat(eval(new Filter.Compare("carence", ComparisonOperator.EQ, "true"))).isTrue();
+        assertThat(eval(new Filter.Compare("carence", ComparisonOperator.EQ, "false"))).isFalse();
     }
 
     @Test
