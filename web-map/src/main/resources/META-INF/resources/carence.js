@@ -120,7 +120,10 @@
       .then((text) => {
         const caps = new ol.format.WMSCapabilities().read(text);
         buildLayerTree(caps);
-        const bbox = caps.Capability.Layer.EX_GeographicBoundingBox;
+        // Fit to the loaded communes (the sample or the national set), not to the root
+        // extent, which spans the overseas départements too.
+        const communes = wmsLayers.map((l) => l.get('cap')).find((c) => /(^|:)communes$/.test(c.Name));
+        const bbox = (communes && communes.EX_GeographicBoundingBox) || caps.Capability.Layer.EX_GeographicBoundingBox;
         if (bbox) view.fit(ol.proj.transformExtent(bbox, 'EPSG:4326', L93), { padding: [20, 20, 20, 20] });
       })
       .catch(() => {
