@@ -1,0 +1,142 @@
+/* Layer tree built from the WMS capabilities (inputs apart from results), opacity, legends,
+   and the optional base map (XYZ URL from ?fond=… or the field in the panel). */
+(function (C) {
+  'use strict';
+
+  const RESULT_GROUP = 'Résultats';
+  const DEFAULT_VISIBLE = ['regions', 'departements', 'communes', 'lieux_existants', 'zones_carence', 'sites_candidats'];
+  const DRAW_ORDER = ['massifs', 'zrr_perimetre', 'communes', 'departements', 'regions', 'lieux_existants',
+    'indicateurs_communes', 'zones_carence', 'flux_od', 'sites_candidats'];
+  C.wmsLayers = [];
+
+  C.shortName = (name) => name.replace(/^.*:/, '');
+  C.findLayer = (shortName) => C.wmsLayers.find((l) => C.shortName(l.get('cap').Name) === shortName);
+
+  function createWmsLayer(capLayer, isResult) {
+    const params = { LAYERS: capLayer.Name, STYLES: '', VERSION: '1.3.0', TRANSPARENT: true };
+    if (isResult) params.SCENARIO = C.scenario();
+    const source = new ol.source.ImageWMS({ url: C.WMS_URL, params, ratio: 1, crossOrigin: 'anonymous' });
+    source.on('imageloaderror', () => C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : service cartographique indisponible ou erreur du serveur.`));
+    const layer = new ol.layer.Image({ source, visible: false, opacity: 0.85 });
+    layer.set('cap', capLayer);
+    layer.set('isResult', isResult);
+    return layer;
+  }
+
+  function legendUrl(capLayer) {
+    const style = (capLayer.Style || [])[0];
+    const legend = style && style.LegendURL && style.LegendURL[0];
+    return legend ? legend.OnlineResource : null;
+  }
+
+  function layerControl(layer, capLayer) {
+    const div = document.createElement('div');
+    div.className = 'couche';
+    div.dataset.couche = C.shortName(capLayer.Name);
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = layer.getVisible();
+    box.addEventListener('change', () => { layer.setVisible(box.checked); legend.hidden = !box.checked; });
+    label.append(box, document.createTextNode(capLayer.Title || capLayer.Name));
+    label.title = capLayer.Abstract || '';
+    const opacity = document.createElement('input');
+    opacity.type = 'range'; opacity.min = 0; opacity.max = 1; opacity.step = 0.05; opacity.value = layer.getOpacity();
+    opacity.setAttribute('aria-label', `Opacité de ${capLayer.Title}`);
+    opacity.title = 'Opacité';
+    opacity.addEventListener('input', () => layer.setOpacity(Number(opacity.value)));
+    const legend = document.createElement('div');
+    legend.hidden = !layer.getVisible();
+    const url = legendUrl(capLayer);
+    if (url) {
+      const img = document.createElement('img');
+      img.className = 'legende'; img.alt = `Légende de ${capLayer.Title}`; img.src = url;
+      img.addEventListener('error', () => { img.replaceWith(document.createTextNode('Légende indisponible')); });
+      legend.appendChild(img);
+    }
+    div.append(label, opacity, legend);
+    return div;
+  }
+
+  function buildLayerTree(caps) {
+    const tree = document.getElementById('arbre-couches');
+    tree.innerHTML = '';
+    const root = caps.Capability.Layer;
+    const groups = (root.Layer || []).some((l) => l.Layer) ? root.Layer : [{ Title: 'Couches', Layer: root.Layer || [] }];
+    // Results first in the tree (what users come for), inputs below.
+    groups.sort((a, b) => (b.Title === RESULT_GROUP) - (a.Title === RESULT_GROUP));
+    groups.forEach((group) => {
+      const isResult = group.Title === RESULT_GROUP || group.Name === 'resultats';
+      const h3 = document.createElement('h3');
+      h3.textContent = isResult ? `${group.Title} (scénario choisi)` : group.Title;
+      tree.appendChild(h3);
+      (group.Layer || [group]).forEach((capLayer) => {
+        const layer = createWmsLayer(capLayer, isResult);
+        layer.setVisible(DEFAULT_VISIBLE.includes(C.shortName(capLayer.Name)));
+        C.wmsLayers.push(layer);
+        tree.appendChild(layerControl(layer, capLayer));
+      });
+    });
+    // Inputs under results; areas under lines under points (the capabilities list is alphabetical).
+    C.wmsLayers.forEach((l, i) => {
+      const rank = DRAW_ORDER.indexOf(C.shortName(l.get('cap').Name));
+      l.setZIndex((l.get('isResult') ? 50 : 0) + (rank < 0 ? 20 + i : rank));
+    });
+    C.wmsLayers.forEach((l) => C.map.addLayer(l));
+  }
+
+  /** Redraws the result layers for the scenario now selected. */
+  C.refreshResultLayers = function () {
+    C.wmsLayers.filter((l) => l.get('isResult'))
+      .forEach((l) => l.getSource().updateParams({ SCENARIO: C.scenario(), _t: Date.now() }));
+  };
+
+  C.loadCapabilities = async function () {
+    try {
+      const text = await (await C.request(`${C.WMS_URL}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`, 'Chargement des couches')).text();
+      const caps = new ol.format.WMSCapabilities().read(text);
+      buildLayerTree(caps);
+      // Fit to the loaded communes (the sample or the national set), not the root extent
+      // which spans the overseas départements.
+      const communes = C.findLayer('communes');
+      const bbox = (communes && communes.get('cap').EX_GeographicBoundingBox) || caps.Capability.Layer.EX_GeographicBoundingBox;
+      if (bbox) C.view.fit(ol.proj.transformExtent(bbox, 'EPSG:4326', C.L93), { padding: [20, 20, 20, 20] });
+      document.body.dataset.couches = 'pretes';
+    } catch (e) {
+      document.getElementById('arbre-couches').innerHTML = '<p class="info">Les couches ne sont pas disponibles.</p>';
+      C.report(e, 'Le service cartographique (WMS) a renvoyé une réponse illisible.');
+      document.body.dataset.couches = 'erreur';
+    }
+  };
+
+  // Optional base map: nothing from the Internet unless the user or the deployer asks.
+  let baseLayer = null;
+  C.setBaseMap = function (url) {
+    if (baseLayer) { C.map.removeLayer(baseLayer); baseLayer = null; }
+    const input = document.getElementById('fond-url');
+    input.value = url || '';
+    if (!url) { localStorage.removeItem('carence.fond'); return; }
+    if (!/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}|^https?:\/\/.+\{z\}.*\{y\}.*\{x\}/.test(url)) {
+      C.showError('Adresse de fond de carte invalide : attendu une URL XYZ du type https://serveur/{z}/{x}/{y}.png');
+      return;
+    }
+    localStorage.setItem('carence.fond', url);
+    const source = new ol.source.XYZ({ url, crossOrigin: 'anonymous', projection: 'EPSG:3857' });
+    let warned = false;
+    source.on('tileloaderror', () => {
+      if (!warned) C.showError('Le fond de carte ne répond pas ; la carte reste lisible sur les couches Carence.');
+      warned = true;
+    });
+    baseLayer = new ol.layer.Tile({ source, zIndex: -10, opacity: 0.7 });
+    C.map.addLayer(baseLayer);
+  };
+  document.getElementById('fond-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    C.setBaseMap(document.getElementById('fond-url').value.trim());
+  });
+  C.initBaseMap = function () {
+    const fromUrl = new URLSearchParams(location.search).get('fond');
+    const url = fromUrl || localStorage.getItem('carence.fond');
+    if (url) C.setBaseMap(url);
+  };
+}(window.Carence = window.Carence || {}));

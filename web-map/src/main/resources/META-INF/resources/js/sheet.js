@@ -1,0 +1,117 @@
+/* One-page site sheet: a map snapshot around the site and its figures, printable to PDF
+   (print stylesheet, window.print) or saved as a PNG (canvas export). */
+(function (C) {
+  'use strict';
+
+  const dialog = document.getElementById('fiche-site');
+  let current = null;
+
+  /** Snapshot of the map canvases (same-origin WMS images, so the canvas is readable). */
+  function mapSnapshot() {
+    const size = C.map.getSize();
+    const canvas = document.createElement('canvas');
+    canvas.width = size[0] * (window.devicePixelRatio || 1);
+    canvas.height = size[1] * (window.devicePixelRatio || 1);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#eef3f7';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    C.map.getViewport().querySelectorAll('.ol-layer canvas, canvas.ol-layer').forEach((c) => {
+      if (c.width === 0) return;
+      const opacity = c.parentNode.style.opacity || c.style.opacity;
+      ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
+      const m = c.style.transform.match(/^matrix\(([^(]*)\)$/);
+      if (m) ctx.setTransform(...m[1].split(',').map(Number));
+      else ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(c, 0, 0);
+    });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    return canvas;
+  }
+
+  function figures(r) {
+    return [
+      ['Rang', String(r.rang)],
+      ['Commune d\'implantation', `${r.nom_commune} (${r.code_commune})`],
+      ['Demande couverte', `${C.formatNumber(r.demande_couverte)} télétravailleurs potentiels`],
+      ['Communes en carence desservies', C.formatNumber(r.communes_couvertes)],
+      ['Km évités par an', `${C.formatNumber(r.km_evites_an)} km`],
+      ['Heures de trajet gagnées par an', `${C.formatNumber(r.heures_gagnees_an)} h`],
+      ['Carburant économisé par an', `${C.formatNumber(r.litres_carburant_an)} L`],
+      ['CO₂ évité par an', `${C.formatNumber(r.kg_co2e_an / 1000, 1)} t CO₂e`],
+      ['Couverture fibre de la commune', `${C.formatNumber(r.taux_thd * 100)} % des locaux (ARCEP T1 2018)`],
+      ['Fragilités', r.fragilites.join(', ') || 'aucune'],
+      ['Méthode', `${r.methode}${r.ecart_optimalite ? ` (écart à l'optimum ${C.formatNumber(r.ecart_optimalite * 100, 1)} %)` : ' (optimum prouvé)'}`],
+      ['Flux', r.flux_modelise ? 'au moins en partie modélisés (modèle de radiation)' : 'observés (INSEE)']
+    ];
+  }
+
+  function title(r) { return `Site candidat n° ${r.rang} — ${r.nom_commune}`; }
+
+  C.openSiteSheet = function (r) {
+    current = r;
+    C.zoomTo(r.feature, 10);
+    dialog.querySelector('h2').textContent = title(r);
+    const scenario = C.scenarioRecord(C.scenario());
+    dialog.querySelector('.fiche-scenario').textContent = `Scénario « ${scenario ? scenario.nom : C.scenario()} » (${C.scenario()}) — édité le ${new Date().toLocaleDateString('fr-FR')}`;
+    const table = dialog.querySelector('table');
+    table.innerHTML = '';
+    figures(r).forEach(([k, v]) => {
+      const tr = table.insertRow();
+      tr.append(Object.assign(document.createElement('th'), { textContent: k }));
+      tr.insertCell().textContent = v;
+    });
+    const img = dialog.querySelector('img');
+    img.removeAttribute('src');
+    dialog.hidden = false;
+    dialog.dataset.etat = 'chargement';
+    C.map.once('rendercomplete', () => {
+      img.src = mapSnapshot().toDataURL('image/png');
+      dialog.dataset.etat = 'pret';
+    });
+    C.map.render();
+  };
+
+  /** The sheet drawn on a canvas: title, map, figures (A4-like proportions). */
+  function sheetCanvas() {
+    const r = current;
+    const img = dialog.querySelector('img');
+    const W = 1240;
+    const lines = figures(r);
+    const mapH = Math.round(W * 0.55);
+    const canvas = document.createElement('canvas');
+    canvas.width = W;
+    canvas.height = 160 + mapH + 40 + lines.length * 44 + 60;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = '#000091'; ctx.fillRect(0, 0, W, 8);
+    ctx.font = 'bold 40px Arial, sans-serif'; ctx.fillText(title(r), 50, 75);
+    ctx.fillStyle = '#3a3a3a'; ctx.font = '24px Arial, sans-serif';
+    ctx.fillText(dialog.querySelector('.fiche-scenario').textContent, 50, 120);
+    if (img.naturalWidth) {
+      const scale = Math.min((W - 100) / img.naturalWidth, mapH / img.naturalHeight);
+      const w = img.naturalWidth * scale; const h = img.naturalHeight * scale;
+      ctx.drawImage(img, (W - w) / 2, 150, w, h);
+      ctx.strokeStyle = '#999'; ctx.strokeRect((W - w) / 2, 150, w, h);
+    }
+    let y = 150 + mapH + 60;
+    lines.forEach(([k, v]) => {
+      ctx.fillStyle = '#555'; ctx.font = '24px Arial, sans-serif'; ctx.fillText(k, 50, y);
+      ctx.fillStyle = '#161616'; ctx.font = 'bold 24px Arial, sans-serif'; ctx.fillText(v, 480, y);
+      y += 44;
+    });
+    ctx.fillStyle = '#666'; ctx.font = '18px Arial, sans-serif';
+    ctx.fillText('Carence — données INSEE, IGN, ARCEP, ANCT ; méthode : docs/analysis.md', 50, canvas.height - 25);
+    return canvas;
+  }
+
+  document.getElementById('fiche-png').addEventListener('click', () => {
+    if (!current) return;
+    sheetCanvas().toBlob((blob) => {
+      if (!blob) { C.showError('L\'image de la fiche n\'a pas pu être produite.'); return; }
+      C.download(blob, `fiche-site-${current.rang}-${current.code_commune}.png`);
+    }, 'image/png');
+  });
+  document.getElementById('fiche-pdf').addEventListener('click', () => window.print());
+  document.getElementById('fiche-fermer').addEventListener('click', () => { dialog.hidden = true; });
+}(window.Carence = window.Carence || {}));
