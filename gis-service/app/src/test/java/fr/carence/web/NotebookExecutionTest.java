@@ -1,0 +1,66 @@
+package fr.carence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The analysts' notebooks (notebooks/*.ipynb) executed headless with jupyter nbconvert against the
+ * running service (CARENCE_URL); a failing cell makes nbconvert exit non-zero and fails the test.
+ * Executed copies: target/notebooks.
+ */
+class NotebookExecutionTest extends RunningCarence {
+
+    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @BeforeEach
+    void requireJupyter() {
+        ToolAvailability.require(JUPYTER, "jupyter-nbconvert python3-nbconvert python3-ipykernel python3-geopandas python3-matplotlib python3-owslib");
+        ToolAvailability.require(PYTHON, "python3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"carence-report", "scenario-sensitivity"})
+    void notebookRunsWithoutError(String name) throws IOException, InterruptedException {
+        Path notebook = notebooksDir().resolve(name + ".ipynb");
+        assertThat(notebook).exists();
+        Path out = artifactDir("notebooks").toAbsolutePath();
+        Path log = out.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                notebook.toAbsolutePath().toString(), "--output-dir", out.toString(), "--output", name + ".executed.ipynb",
+                "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.kernel_name=python3"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("CARENCE_URL", baseUrl().replaceAll("/$", ""));
+        pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        // Debian's Python modules are only visible to /usr/bin/python3: put /usr/bin first.
+        pb.environment().put("PATH", "/usr/bin:/bin:" + pb.environment().getOrDefault("PATH", ""));
+        pb.environment().remove("PYTHONPATH");
+        pb.environment().remove("PYENV_VERSION");
+        Process process = pb.start();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("notebook %s finished within 10 minutes", name).isTrue();
+        assertThat(process.exitValue()).as("nbconvert exit code for %s; log:%n%s", name, Files.readString(log)).isZero();
+        assertThat(out.resolve(name + ".executed.ipynb")).exists();
+    }
+
+    /** notebooks/ at the repository root, found by walking up from the module directory. */
+    private static Path notebooksDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("notebooks"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("notebooks/ directory above %s", Path.of("").toAbsolutePath()).isNotNull();
+        return dir.resolve("notebooks");
+    }
+}

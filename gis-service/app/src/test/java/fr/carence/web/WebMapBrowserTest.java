@@ -1,0 +1,379 @@
+package fr.carence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web map in a real browser (Debian's headless Chromium) against the running service: tiles
+ * drawn, layer toggle, commune search and information panel, a scenario run with a changed
+ * parameter and its comparison, the sites table and its CSV export, the site sheet.
+ * The steps share one browser and run in order (the scenario of step 5 feeds step 6).
+ * Screenshots: target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebMapBrowserTest extends RunningCarence {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final int BACKGROUND = 0xeef3f7;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path downloads;
+    private Path screenshots;
+    private String scenarioRun;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        ToolAvailability.require(CHROMIUM, "chromium");
+        ToolAvailability.require(CHROMEDRIVER, "chromium-driver");
+        screenshots = artifactDir("screenshots");
+        downloads = Files.createDirectories(artifactDir("downloads").resolve("web-map"));
+        try (var old = Files.list(downloads)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        Path profile = Files.createTempDirectory("carence-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // Explicit binary and driver: Selenium Manager must not look for (or download) either.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1400,900", "--lang=fr-FR");
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void mapLoadsLayersFromCapabilitiesAndDrawsThem() throws IOException {
+        int renders = 0;
+        driver.get(baseUrl());
+        wait.until(d -> "oui".equals(body("pret")));
+        waitForRenderAfter(renders);
+        List<String> groups = driver.findElements(By.cssSelector("#arbre-couches h3")).stream().map(WebElement::getText).toList();
+        assertThat(groups).anyMatch(g -> g.startsWith("Résultats")).contains("Données d'entrée");
+        assertThat(driver.findElement(By.id("arbre-couches")).getText())
+                .contains("Zones de carence", "Sites candidats", "Communes", "Tiers-lieux existants");
+        assertThat(driver.findElements(By.cssSelector("#arbre-couches img.legende"))).isNotEmpty();
+
+        BufferedImage map = mapImage("01-carte-initiale");
+        // The Occitanie sample covers a good part of the view: boundaries, zones and venues.
+        assertThat(drawnShare(map)).as("share of map pixels drawn by the WMS layers").isGreaterThan(0.05);
+        assertThat(driver.findElement(By.cssSelector(".ol-scale-line")).getText()).contains("km");
+        new Actions(driver).moveToElement(driver.findElement(By.id("carte")), 10, 10).perform();
+        assertThat(driver.findElement(By.id("coord-l93")).getText()).matches("Lambert-93 : [0-9  ]+ m E, [0-9  ]+ m N");
+        assertThat(driver.findElement(By.id("coord-wgs84")).getText()).contains("° N").contains("° E");
+    }
+
+    @Test
+    @Order(2)
+    void togglingALayerRedrawsTheMap() throws IOException {
+        BufferedImage before = mapImage("02-avant-indicateurs");
+        int renders = renders();
+        driver.findElement(By.cssSelector("[data-couche=indicateurs_communes] input[type=checkbox]")).click();
+        waitForRenderAfter(renders);
+        assertThat(js("return Carence.findLayer('indicateurs_communes').getVisible()")).isEqualTo(true);
+        BufferedImage after = mapImage("02-apres-indicateurs");
+        assertThat(differingShare(before, after)).as("share of pixels changed by the indicators layer").isGreaterThan(0.05);
+    }
+
+    @Test
+    @Order(3)
+    void searchingMendeZoomsToItAndClickShowsItsIndicators() throws IOException {
+        WebElement search = driver.findElement(By.id("recherche-texte"));
+        search.sendKeys("Mende");
+        WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recherche-resultats li[data-code='48095']")));
+        assertThat(hit.getText()).startsWith("Mende (48095)");
+        int renders = renders();
+        hit.click();
+        waitForRenderAfter(renders);
+        assertThat((Number) js("return Carence.view.getResolution()")).matches(r -> r.doubleValue() < 100, "zoomed in");
+        screenshot("03-recherche-mende");
+
+        // Click the interior point of Mende, read from the WFS.
+        double[] point = interiorPoint("48095");
+        List<?> pixel = (List<?>) js("return Carence.map.getPixelFromCoordinate([arguments[0], arguments[1]])", point[0], point[1]);
+        WebElement map = driver.findElement(By.id("carte"));
+        int x = (int) Math.round(((Number) pixel.get(0)).doubleValue() - map.getSize().width / 2.0);
+        int y = (int) Math.round(((Number) pixel.get(1)).doubleValue() - map.getSize().height / 2.0);
+        new Actions(driver).moveToElement(map, x, y).click().perform();
+        wait.until(d -> "pret".equals(body("info")));
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panneau-info")));
+        assertThat(panel.getText()).contains("Indicateurs communaux de carence — Mende");
+        WebElement accessibility = panel.findElement(By.cssSelector("tr[data-attribut=accessibilite]"));
+        assertThat(accessibility.getText()).contains("Accessibilité aux lieux").contains("postes / 1 000 télétravailleurs")
+                .contains("2SFCA");
+        assertThat(panel.findElement(By.cssSelector("tr[data-attribut=demande]")).getText()).contains("télétravailleurs");
+        // Mende and its surroundings are served by the venues (docs/analysis.md).
+        assertThat(panel.findElement(By.cssSelector("tr[data-attribut=carence]")).getText()).endsWith("non");
+        screenshot("03-panneau-mende");
+    }
+
+    @Test
+    @Order(4)
+    void anInvalidParameterIsExplainedInFrench() {
+        driver.findElement(By.id("onglet-scenarios")).click();
+        WebElement catchment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("param-bassin_minutes")));
+        catchment.clear();
+        catchment.sendKeys("1");
+        driver.findElement(By.id("lancer")).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.getText()).startsWith("Paramètre invalide").contains("bassin_minutes");
+        assertThat(catchment.getAttribute("class")).contains("invalide");
+        driver.findElement(By.cssSelector("#message .fermer")).click();
+    }
+
+    @Test
+    @Order(5)
+    void runningAScenarioWithAShorterCatchmentShowsMoreCarence() throws Exception {
+        WebElement catchment = driver.findElement(By.id("param-bassin_minutes"));
+        catchment.clear();
+        catchment.sendKeys("20");
+        WebElement name = driver.findElement(By.id("nom-scenario"));
+        name.sendKeys("Bassin de 20 minutes");
+        driver.findElement(By.id("lancer")).click();
+        new WebDriverWait(driver, Duration.ofMinutes(4)).until(d -> body("scenarioCalcule") != null);
+        scenarioRun = body("scenarioCalcule");
+        assertThat(scenarioRun).startsWith("bassin-de-20-minutes-");
+        assertThat(new Select(driver.findElement(By.id("scenario"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(scenarioRun);
+        assertThat(driver.findElement(By.id("message")).getText()).contains("calculé");
+
+        JsonNode run = json.readTree(get("api/scenarios/" + scenarioRun));
+        assertThat(run.path("parametres").path("bassin_minutes").asDouble()).isEqualTo(20.0);
+        int carence = run.path("resume").path("nbCommunesCarence").asInt();
+        int carenceDefault = json.readTree(get("api/scenarios/defaut")).path("resume").path("nbCommunesCarence").asInt();
+        assertThat(carence).isGreaterThan(carenceDefault);
+        assertThat(driver.findElement(By.id("resume-scenario")).getText()).contains("Communes en carence").contains(String.valueOf(carence));
+
+        new Select(driver.findElement(By.id("comparer-a"))).selectByValue("defaut");
+        new Select(driver.findElement(By.id("comparer-b"))).selectByValue(scenarioRun);
+        JsonNode comparison = json.readTree(get("api/scenarios/defaut/compare/" + scenarioRun));
+        int enteringCount = comparison.path("entrantes").size();
+        int leavingCount = comparison.path("sortantes").size();
+        assertThat(enteringCount).isPositive();
+        int renders = renders();
+        driver.findElement(By.id("comparer")).click();
+        WebElement entering = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#resultat-comparaison details.entrantes summary")));
+        assertThat(entering.getText()).isEqualTo("Entrent en carence : " + enteringCount);
+        assertThat(driver.findElement(By.cssSelector("#resultat-comparaison details.sortantes summary")).getText())
+                .isEqualTo("Sortent de la carence : " + leavingCount);
+        // Entering communes outlined in red on the map (leaving ones in green).
+        wait.until(d -> ((Number) js("return Carence.highlight.getFeatures().length")).intValue() == enteringCount + leavingCount);
+        assertThat(js("return Carence.highlight.getFeatures().filter(f => f.get('couleur') === '#ce0500').length"))
+                .isEqualTo((long) enteringCount);
+        waitForRenderAfter(renders);
+        screenshot("05-comparaison");
+    }
+
+    @Test
+    @Order(6)
+    void sitesTableSortsExportsCsvAndPrintsASheet() throws Exception {
+        driver.findElement(By.id("ouvrir-sites")).click();
+        wait.until(d -> body("sites") != null);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#table-sites tbody tr"));
+        assertThat(rows).hasSize(10);
+        assertThat(driver.findElement(By.id("sites-etat")).getText()).contains(scenarioRun);
+
+        driver.findElement(By.cssSelector("#table-sites th[data-cle=km_evites_an]")).click();
+        List<Double> km = column(4);
+        assertThat(km).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        screenshot("06-tableau-sites");
+
+        driver.findElement(By.id("export-csv")).click();
+        Path csv = downloads.resolve("sites-candidats-" + scenarioRun + ".csv");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\ufeffrang;code_commune;nom_commune;demande_couverte_teletravailleurs;km_evites_an;"
+                + "co2_evite_t_an;fibre_ftth_pct;fragilites");
+        assertThat(lines).hasSize(11);
+        JsonNode sites = json.readTree(get("wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
+                + "&OUTPUTFORMAT=application/json&SCENARIO=" + scenarioRun));
+        double maxKm = 0;
+        for (JsonNode f : sites.path("features")) {
+            maxKm = Math.max(maxKm, f.path("properties").path("km_evites_an").asDouble());
+        }
+        // Rows follow the table's order: the first line has the most km avoided.
+        assertThat(Double.parseDouble(lines.get(1).split(";")[4])).isCloseTo(maxKm, org.assertj.core.data.Offset.offset(0.01));
+
+        String gpkgHref = driver.findElement(By.id("export-gpkg")).getAttribute("href");
+        HttpResponse<byte[]> gpkg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gpkgHref)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+        JsonNode geojson = json.readTree(get(driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
+        assertThat(geojson.path("features")).hasSize(10);
+
+        driver.findElement(By.cssSelector("#table-sites tbody tr:first-child button.fiche")).click();
+        wait.until(d -> "pret".equals(driver.findElement(By.id("fiche-site")).getAttribute("data-etat")));
+        WebElement sheet = driver.findElement(By.cssSelector("#fiche-site .fiche-page"));
+        assertThat(sheet.getText()).contains("Site candidat n°").contains("CO₂ évité par an").contains("t CO₂e");
+        String snapshot = driver.findElement(By.cssSelector("#fiche-site img")).getAttribute("src");
+        assertThat(snapshot).startsWith("data:image/png;base64,");
+        BufferedImage sheetMap = ImageIO.read(new ByteArrayInputStream(java.util.Base64.getDecoder().decode(snapshot.substring(22))));
+        assertThat(drawnShare(sheetMap)).as("share of the sheet's map drawn").isGreaterThan(0.05);
+        Files.write(screenshots.resolve("06-fiche-site.png"), sheet.getScreenshotAs(OutputType.BYTES));
+        driver.findElement(By.id("fiche-png")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.anyMatch(p -> p.getFileName().toString().startsWith("fiche-site-") && p.toString().endsWith(".png"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        driver.findElement(By.id("fiche-fermer")).click();
+    }
+
+    @Test
+    @Order(7)
+    void aBadBaseMapAddressIsReportedInFrench() {
+        driver.get(baseUrl() + "?fond=pas-une-adresse");
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.getText()).startsWith("Adresse de fond de carte invalide");
+        wait.until(d -> "oui".equals(body("pret")));
+        assertThat(driver.findElements(By.cssSelector("#arbre-couches .couche"))).isNotEmpty();
+    }
+
+    // ----- helpers -----
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private String body(String dataKey) {
+        return (String) js("return document.body.dataset[arguments[0]] || null", dataKey);
+    }
+
+    private int renders() {
+        String n = body("rendus");
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+
+    private void waitForRenderAfter(int count) {
+        wait.until(d -> renders() > count);
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    /** An interior point of the commune's largest polygon, in Lambert-93, read from the WFS in the page. */
+    private double[] interiorPoint(String code) {
+        List<?> p = (List<?>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const filter = '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo>'
+                    + '<fes:ValueReference>code</fes:ValueReference><fes:Literal>' + arguments[0] + '</fes:Literal>'
+                    + '</fes:PropertyIsEqualTo></fes:Filter>';
+                fetch(Carence.wfsUrl({TYPENAMES: 'carence:communes', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', FILTER: filter}))
+                  .then(r => r.json()).then(fc => {
+                    const g = Carence.geojson.readFeatures(fc)[0].getGeometry();
+                    const poly = g.getPolygons ? g.getPolygons().sort((a, b) => b.getArea() - a.getArea())[0] : g;
+                    done(poly.getInteriorPoint().getCoordinates());
+                  });
+                """, code);
+        return new double[] {((Number) p.get(0)).doubleValue(), ((Number) p.get(1)).doubleValue()};
+    }
+
+    private List<Double> column(int index) {
+        List<Double> values = new ArrayList<>();
+        for (WebElement cell : driver.findElements(By.cssSelector("#table-sites tbody tr td:nth-child(" + index + ")"))) {
+            values.add(Double.parseDouble(cell.getText().replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.')));
+        }
+        return values;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(screenshots.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private BufferedImage mapImage(String name) throws IOException {
+        byte[] png = driver.findElement(By.id("carte")).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name + ".png"), png);
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /** Share of pixels that differ from the empty map's background colour. */
+    private static double drawnShare(BufferedImage image) {
+        long drawn = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (distance(image.getRGB(x, y) & 0xffffff, BACKGROUND) > 24) {
+                    drawn++;
+                }
+            }
+        }
+        return drawn / (double) (image.getWidth() * image.getHeight());
+    }
+
+    private static double differingShare(BufferedImage a, BufferedImage b) {
+        int w = Math.min(a.getWidth(), b.getWidth());
+        int h = Math.min(a.getHeight(), b.getHeight());
+        long differing = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (distance(a.getRGB(x, y) & 0xffffff, b.getRGB(x, y) & 0xffffff) > 24) {
+                    differing++;
+                }
+            }
+        }
+        return differing / (double) (w * h);
+    }
+
+    private static int distance(int rgb1, int rgb2) {
+        return Math.abs((rgb1 >> 16 & 0xff) - (rgb2 >> 16 & 0xff)) + Math.abs((rgb1 >> 8 & 0xff) - (rgb2 >> 8 & 0xff))
+                + Math.abs((rgb1 & 0xff) - (rgb2 & 0xff));
+    }
+}
