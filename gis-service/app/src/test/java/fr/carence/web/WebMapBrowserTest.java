@@ -113,7 +113,7 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(drawnShare(map)).as("share of map pixels drawn by the WMS layers").isGreaterThan(0.05);
         assertThat(driver.findElement(By.cssSelector(".ol-scale-line")).getText()).contains("km");
         new Actions(driver).moveToElement(driver.findElement(By.id("carte")), 10, 10).perform();
-        assertThat(driver.findElement(By.id("coord-l93")).getText()).matches("Lambert-93 : [0-9  ]+ m E, [0-9  ]+ m N");
+        assertThat(driver.findElement(By.id("coord-l93")).getText()).matches("Lambert-93 : [0-9\\u00a0\\u202f ]+ m E, [0-9\\u00a0\\u202f ]+ m N");
         assertThat(driver.findElement(By.id("coord-wgs84")).getText()).contains("° N").contains("° E");
     }
 
@@ -220,6 +220,7 @@ class WebMapBrowserTest extends RunningCarence {
     @Test
     @Order(6)
     void sitesTableSortsExportsCsvAndPrintsASheet() throws Exception {
+        driver.findElement(By.id("fermer-info")).click();
         driver.findElement(By.id("ouvrir-sites")).click();
         wait.until(d -> body("sites") != null);
         List<WebElement> rows = driver.findElements(By.cssSelector("#table-sites tbody tr"));
