@@ -46,7 +46,7 @@
     zone_id: ['Zone de carence', '', 'Identifiant de la zone (communes en carence contiguës).'],
     site_candidat: ['Site candidat possible', '', 'Éligible THD et à portée d\'au moins une commune en carence.'],
     site_retenu: ['Site retenu', '', 'La commune accueille un des sites choisis par l\'optimisation.'],
-    site_desservant: ['Site desservant', '', 'Commune du site retenu le plus proche qui dessert cette commune.'],
+    site_desservant: ['Site desservant', '', 'Site retenu le plus proche qui dessert cette commune (scénario:site-rang).'],
 
     // zones_carence
     rang: ['Rang', '', 'Classement (1 = le plus prioritaire).'],

@@ -48,9 +48,17 @@
 
   function title(r) { return `Site candidat n° ${r.rang} — ${r.nom_commune}`; }
 
-  C.openSiteSheet = function (r) {
+  /** The carence communes this site serves (indicateurs_communes.site_desservant), outlined on the map. */
+  async function servedCommunes(r) {
+    const filter = '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo><fes:ValueReference>site_desservant</fes:ValueReference>'
+      + `<fes:Literal>${C.escapeXml(r.id)}</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`;
+    const url = C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: C.scenario(), FILTER: filter });
+    return C.geojson.readFeatures(await C.requestJson(url, 'Communes desservies par le site'));
+  }
+
+  C.openSiteSheet = async function (r) {
     current = r;
-    C.zoomTo(r.feature, 10);
+    document.getElementById('message').hidden = true;
     dialog.querySelector('h2').textContent = title(r);
     const scenario = C.scenarioRecord(C.scenario());
     dialog.querySelector('.fiche-scenario').textContent = `Scénario « ${scenario ? scenario.nom : C.scenario()} » (${C.scenario()}) — édité le ${new Date().toLocaleDateString('fr-FR')}`;
@@ -65,10 +73,22 @@
     img.removeAttribute('src');
     dialog.hidden = false;
     dialog.dataset.etat = 'chargement';
+    let served = [];
+    try {
+      served = await servedCommunes(r);
+    } catch (e) {
+      C.report(e, 'Les communes desservies par le site sont illisibles.');
+    }
+    C.highlight.clear();
+    served.forEach((f) => { f.set('couleur', '#000091'); f.set('remplissage', 'rgba(0,0,145,0.12)'); C.highlight.addFeature(f); });
+    C.highlight.addFeature(r.feature.clone());
+    // The site and the communes it serves, with at least 15 km around the site.
+    const extent = ol.extent.extend(ol.extent.buffer(r.feature.getGeometry().getExtent(), 15000), C.highlight.getExtent());
     C.map.once('rendercomplete', () => {
       img.src = mapSnapshot().toDataURL('image/png');
       dialog.dataset.etat = 'pret';
     });
+    C.view.fit(extent, { padding: [30, 30, 30, 30] });
     C.map.render();
   };
 
@@ -78,7 +98,9 @@
     const img = dialog.querySelector('img');
     const W = 1240;
     const lines = figures(r);
-    const mapH = Math.round(W * 0.55);
+    // Map height follows the snapshot's proportions (the map panel's shape), within limits.
+    const ratio = img.naturalWidth ? img.naturalHeight / img.naturalWidth : 0.55;
+    const mapH = Math.round((W - 100) * Math.min(Math.max(ratio, 0.35), 0.9));
     const canvas = document.createElement('canvas');
     canvas.width = W;
     canvas.height = 160 + mapH + 40 + lines.length * 44 + 60;
@@ -94,7 +116,7 @@
       ctx.drawImage(img, (W - w) / 2, 150, w, h);
       ctx.strokeStyle = '#999'; ctx.strokeRect((W - w) / 2, 150, w, h);
     }
-    let y = 150 + mapH + 60;
+    let y = 150 + mapH + 50;
     lines.forEach(([k, v]) => {
       ctx.fillStyle = '#555'; ctx.font = '24px Arial, sans-serif'; ctx.fillText(k, 50, y);
       ctx.fillStyle = '#161616'; ctx.font = 'bold 24px Arial, sans-serif'; ctx.fillText(v, 480, y);

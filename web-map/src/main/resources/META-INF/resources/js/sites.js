@@ -94,7 +94,9 @@
   }
 
   function zoomToSite(r) {
-    C.zoomTo(r.feature, 11);
+    C.highlight.clear();
+    C.highlight.addFeature(r.feature);
+    C.view.fit(ol.extent.buffer(r.feature.getGeometry().getExtent(), 15000), { padding: [30, 30, 30, 30] });
     C.showInfo([Object.assign(document.createElement('h3'), { textContent: `Site n° ${r.rang} — ${r.nom_commune}` }), C.attributeTable(withoutGeometry(r.feature))]);
   }
   function withoutGeometry(f) { const p = Object.assign({}, f.getProperties()); delete p.geometry; return p; }

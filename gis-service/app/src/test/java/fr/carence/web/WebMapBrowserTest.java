@@ -108,6 +108,7 @@ class WebMapBrowserTest extends RunningCarence {
                 .contains("Zones de carence", "Sites candidats", "Communes", "Tiers-lieux existants");
         assertThat(driver.findElements(By.cssSelector("#arbre-couches img.legende"))).isNotEmpty();
 
+        screenshot("01-vue-generale");
         BufferedImage map = mapImage("01-carte-initiale");
         // The Occitanie sample covers a good part of the view: boundaries, zones and venues.
         assertThat(drawnShare(map)).as("share of map pixels drawn by the WMS layers").isGreaterThan(0.05);
@@ -258,6 +259,8 @@ class WebMapBrowserTest extends RunningCarence {
         driver.findElement(By.cssSelector("#table-sites tbody tr:first-child button.fiche")).click();
         wait.until(d -> "pret".equals(driver.findElement(By.id("fiche-site")).getAttribute("data-etat")));
         WebElement sheet = driver.findElement(By.cssSelector("#fiche-site .fiche-page"));
+        // The site and the carence communes it serves are outlined on the sheet's map.
+        assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isGreaterThan(1);
         assertThat(sheet.getText()).contains("Site candidat n°").contains("CO₂ évité par an").contains("t CO₂e");
         String snapshot = driver.findElement(By.cssSelector("#fiche-site img")).getAttribute("src");
         assertThat(snapshot).startsWith("data:image/png;base64,");
