@@ -23,10 +23,25 @@
     return layer;
   }
 
-  function legendUrl(capLayer) {
-    const style = (capLayer.Style || [])[0];
+  function legendUrl(capLayer, styleName) {
+    const styles = capLayer.Style || [];
+    const style = styles.find((s) => s.Name === styleName) || styles[0];
     const legend = style && style.LegendURL && style.LegendURL[0];
     return legend ? legend.OnlineResource : null;
+  }
+
+  /** Style choice for layers published with several styles (e.g. score or demand). */
+  function styleSelector(layer, capLayer, img) {
+    const select = document.createElement('select');
+    select.className = 'style';
+    select.setAttribute('aria-label', `Style de ${capLayer.Title}`);
+    capLayer.Style.forEach((s) => select.add(new Option(s.Title || s.Name, s.Name)));
+    select.addEventListener('change', () => {
+      layer.getSource().updateParams({ STYLES: select.value });
+      const url = legendUrl(capLayer, select.value);
+      if (img && url) img.src = url;
+    });
+    return select;
   }
 
   function layerControl(layer, capLayer) {
@@ -48,12 +63,14 @@
     const legend = document.createElement('div');
     legend.hidden = !layer.getVisible();
     const url = legendUrl(capLayer);
+    let img = null;
     if (url) {
-      const img = document.createElement('img');
+      img = document.createElement('img');
       img.className = 'legende'; img.alt = `Légende de ${capLayer.Title}`; img.src = url;
       img.addEventListener('error', () => { img.replaceWith(document.createTextNode('Légende indisponible')); });
-      legend.appendChild(img);
     }
+    if ((capLayer.Style || []).length > 1) legend.appendChild(styleSelector(layer, capLayer, img));
+    if (img) legend.appendChild(img);
     div.append(label, opacity, legend);
     return div;
   }

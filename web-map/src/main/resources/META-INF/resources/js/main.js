@@ -14,6 +14,8 @@
 
   C.initBaseMap();
   Promise.all([C.loadScenarios(), C.loadParameters()]).then(() => C.loadCapabilities()).then(() => {
-    document.body.dataset.pret = 'oui';
+    // Ready once the first complete render with the layers is on screen (tests and scripts wait for it).
+    C.map.once('rendercomplete', () => { document.body.dataset.pret = 'oui'; });
+    C.map.render();
   });
 }(window.Carence = window.Carence || {}));

@@ -2,12 +2,13 @@ package fr.carence.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,15 +22,23 @@ class NotebookExecutionTest extends RunningCarence {
     private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-    @BeforeEach
-    void requireJupyter() {
-        ToolAvailability.require(JUPYTER, "jupyter-nbconvert python3-nbconvert python3-ipykernel python3-geopandas python3-matplotlib python3-owslib");
-        ToolAvailability.require(PYTHON, "python3");
+    @ParameterizedTest
+    @ValueSource(strings = {"carence-report", "scenario-sensitivity"})
+    void committedNotebookCarriesNoOutputs(String name) throws IOException {
+        JsonNode notebook = new ObjectMapper().readTree(notebooksDir().resolve(name + ".ipynb").toFile());
+        for (JsonNode cell : notebook.path("cells")) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                assertThat(cell.path("outputs")).as("outputs of a cell of %s", name).isEmpty();
+                assertThat(cell.path("execution_count").isNull()).as("execution count of a cell of %s", name).isTrue();
+            }
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"carence-report", "scenario-sensitivity"})
     void notebookRunsWithoutError(String name) throws IOException, InterruptedException {
+        ToolAvailability.require(JUPYTER, "jupyter-nbconvert python3-nbconvert python3-ipykernel python3-geopandas python3-matplotlib python3-owslib");
+        ToolAvailability.require(PYTHON, "python3");
         Path notebook = notebooksDir().resolve(name + ".ipynb");
         assertThat(notebook).exists();
         Path out = artifactDir("notebooks").toAbsolutePath();
