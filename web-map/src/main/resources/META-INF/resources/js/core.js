@@ -74,7 +74,6 @@
   C.view = new ol.View({ projection: C.L93, center: [600000, 6250000], zoom: 6, maxZoom: 18 });
   C.map = new ol.Map({
     target: 'carte', view: C.view,
-    // Canvas export (site sheet) needs readable pixels: same-origin images only.
     controls: ol.control.defaults.defaults({ attributionOptions: { collapsible: true } })
       .extend([new ol.control.ScaleLine({ units: 'metric' })])
   });

@@ -19,7 +19,7 @@
     { key: 'fragilites', title: 'Fragilités', csv: 'fragilites', value: (r) => r.fragilites.join(', ') || 'aucune' }
   ];
 
-  function fragilityFilter() {
+  function hostCommunesFilter() {
     return '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo><fes:ValueReference>site_retenu</fes:ValueReference>'
       + '<fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>';
   }
@@ -32,7 +32,7 @@
     try {
       const [sites, hosts] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
-        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: fragilityFilter(),
+        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: hostCommunesFilter(),
           PROPERTYNAME: 'code,rural,zrr,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
       ]);
       const byCode = new Map(hosts.features.map((f) => [f.properties.code, f.properties]));

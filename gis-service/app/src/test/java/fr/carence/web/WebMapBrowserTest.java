@@ -127,6 +127,19 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(js("return Carence.findLayer('indicateurs_communes').getVisible()")).isEqualTo(true);
         BufferedImage after = mapImage("02-apres-indicateurs");
         assertThat(differingShare(before, after)).as("share of pixels changed by the indicators layer").isGreaterThan(0.05);
+
+        // The layer has two published styles: switching to the demand redraws it and its legend.
+        Select style = new Select(driver.findElement(By.cssSelector("[data-couche=indicateurs_communes] select.style")));
+        assertThat(style.getOptions()).extracting(WebElement::getText).contains("Score de carence", "Demande de télétravail");
+        String legend = driver.findElement(By.cssSelector("[data-couche=indicateurs_communes] img.legende")).getAttribute("src");
+        renders = renders();
+        style.selectByValue("demande");
+        waitForRenderAfter(renders);
+        assertThat(driver.findElement(By.cssSelector("[data-couche=indicateurs_communes] img.legende")).getAttribute("src"))
+                .isNotEqualTo(legend).contains("STYLE=demande");
+        BufferedImage demand = mapImage("02-style-demande");
+        assertThat(differingShare(after, demand)).as("share of pixels changed by the demand style").isGreaterThan(0.02);
+        style.selectByValue("carence_score");
     }
 
     @Test
@@ -279,12 +292,20 @@ class WebMapBrowserTest extends RunningCarence {
 
     @Test
     @Order(7)
-    void aBadBaseMapAddressIsReportedInFrench() {
+    void badBaseMapAddressAndUnreachableServiceAreReportedInFrench() {
         driver.get(baseUrl() + "?fond=pas-une-adresse");
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
         assertThat(message.getText()).startsWith("Adresse de fond de carte invalide");
         wait.until(d -> "oui".equals(body("pret")));
         assertThat(driver.findElements(By.cssSelector("#arbre-couches .couche"))).isNotEmpty();
+        driver.findElement(By.cssSelector("#message .fermer")).click();
+
+        // The service stops answering: the user reads why, in French.
+        js("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'))");
+        driver.findElement(By.id("recherche-texte")).sendKeys("Albi");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(driver.findElement(By.cssSelector("#message .texte")).getText())
+                .isEqualTo("Recherche de commune : le service Carence ne répond pas (serveur arrêté ou réseau coupé).");
     }
 
     // ----- helpers -----
