@@ -36,7 +36,7 @@
     taux_thd: ['Couverture fibre (FttH)', '%', 'Part des locaux raccordables à la fibre (ARCEP, T1 2018).', 100],
     taux_ftth: ['Couverture fibre (FttH)', '%', 'Part des locaux raccordables à la fibre (ARCEP).', 100],
     eligible_thd: ['Éligible très haut débit', '', 'Couverture fibre ≥ seuil_thd : la commune peut accueillir un site candidat.'],
-    niveau_densite: ['Niveau de densité', '1 à 7', 'Grille communale de densité INSEE (1 = grands centres urbains, 7 = rural très dispersé).'],
+    niveau_densite: ['Niveau de densité (1 à 7)', '', 'Grille communale de densité INSEE (1 = grands centres urbains, 7 = rural très dispersé).'],
     rural: FRAGILITE.rural, zrr: FRAGILITE.zrr, montagne: FRAGILITE.montagne, massif: FRAGILITE.massif,
     qpv: FRAGILITE.qpv, outre_mer: FRAGILITE.outre_mer,
     poids_fragilite: ['Poids de fragilité', '', 'Somme des poids des fragilités de la commune (0 = non fragile).'],
