@@ -71,15 +71,9 @@ public final class ThdLoader implements DatasetLoader {
         ArcepFileReader reader = new ArcepFileReader(ctx.progress(), report);
         Map<String, EnumMap<Measure, Double>> byCode = new LinkedHashMap<>();
         List<String> incomplete = new ArrayList<>();
-        boolean first = true;
         for (Map.Entry<FileSection, Path> e : match.files().entrySet()) {
-            Map<String, EnumMap<Measure, Double>> values = reader.read(e.getValue(), e.getKey());
-            if (first) {
-                byCode.putAll(values);
-            } else {
-                values.forEach((code, m) -> byCode.computeIfAbsent(code, k -> new EnumMap<>(Measure.class)).putAll(m));
-            }
-            first = false;
+            reader.read(e.getValue(), e.getKey())
+                    .forEach((code, m) -> byCode.computeIfAbsent(code, k -> new EnumMap<>(Measure.class)).putAll(m));
         }
         Map<String, Coverage> merged = merge(byCode, ctx.communeCodes(), report, incomplete);
         if (!incomplete.isEmpty()) {

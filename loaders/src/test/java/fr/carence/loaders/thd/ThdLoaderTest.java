@@ -132,7 +132,7 @@ class ThdLoaderTest {
         published.keySet().forEach(c -> current.add(codes.normalise(c).orElseThrow()));
         assertThat(report.unknownCodes()).isEmpty();
         assertThat(report.rowsRead()).isEqualTo(35_361 + 70_722);
-        assertThat(report.featuresWritten(LAYER)).isEqualTo(current.size()).isLessThan(35_361);
+        assertThat(report.featuresWritten(LAYER)).isEqualTo(current.size()).isEqualTo(34_872);
         Map<String, Feature> f = features();
         assertThat(f.values().stream().mapToDouble(x -> (Double) x.get("locaux_raccordables")).sum())
                 .isCloseTo(raccordables, within(0.5));
