@@ -62,7 +62,9 @@ public final class CsvFile implements Iterable<CsvRow>, AutoCloseable {
             this.lineOffset = spec.headerLine() - 1L;
             CSVFormat format = CSVFormat.Builder.create(CSVFormat.RFC4180)
                     .setDelimiter(spec.separator())
-                    .setIgnoreEmptyLines(true)
+                    // Empty lines come back as one blank field and are skipped in readRow, so that the
+                    // line counted before each record is where that record really starts.
+                    .setIgnoreEmptyLines(false)
                     .get();
             this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
             this.records = parser.iterator();
@@ -147,7 +149,7 @@ public final class CsvFile implements Iterable<CsvRow>, AutoCloseable {
         }
         if (rec.size() != header.size()) {
             if (rec.size() == 1 && rec.get(0).isBlank()) {
-                return readRow(); // a line of spaces only
+                return readRow(); // an empty line or a line of spaces only
             }
             throw LoadException.atLine(name, startLine, null, rec.size() + " champs au lieu de " + header.size()
                     + " : ligne tronquée ou mal formée (séparateur « " + printable(spec.separator()) + " »)");

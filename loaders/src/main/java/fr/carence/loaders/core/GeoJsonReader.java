@@ -74,9 +74,7 @@ public final class GeoJsonReader {
             progress.done(index);
             return index;
         } catch (JsonParseException e) {
-            String what = e.getOriginalMessage().contains("end-of-input") ? "fichier tronqué" : "JSON invalide";
-            throw LoadException.atFeature(name, index, null, null, what + " ligne " + e.getLocation().getLineNr()
-                    + " (" + e.getOriginalMessage() + ")");
+            throw JsonErrors.toLoadException(name, index, e);
         } catch (java.io.EOFException e) {
             throw LoadException.atFeature(name, index, null, null, "fichier tronqué");
         } catch (IOException e) {

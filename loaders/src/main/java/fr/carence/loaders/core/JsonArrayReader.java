@@ -53,8 +53,7 @@ public final class JsonArrayReader {
             progress.done(index);
             return index;
         } catch (JsonParseException e) {
-            throw LoadException.atFeature(name, index, null, null, "JSON invalide ligne " + e.getLocation().getLineNr()
-                    + " (" + e.getOriginalMessage() + ")");
+            throw JsonErrors.toLoadException(name, index, e);
         } catch (EOFException e) {
             throw LoadException.atFeature(name, index, null, null, "fichier tronqué");
         } catch (IOException e) {

@@ -25,7 +25,7 @@ public final class CrsNameParser {
 
     private static final Pattern EPSG_SHORT = Pattern.compile("EPSG:(\\d+)");
     private static final Pattern EPSG_GML_URL = Pattern.compile("HTTPS?://WWW\\.OPENGIS\\.NET/GML/SRS/EPSG\\.XML#(\\d+)");
-    private static final Pattern EPSG_URN = Pattern.compile("URN:(?:X-)?OGC:DEF:CRS:EPSG:[^:]*:(\\d+)");
+    private static final Pattern EPSG_URN = Pattern.compile("URN:(?:X-)?OGC:DEF:CRS:EPSG:(?:[^:]*:)?(\\d+)");
     private static final Pattern EPSG_HTTP = Pattern.compile("HTTPS?://WWW\\.OPENGIS\\.NET/DEF/CRS/EPSG/[^/]+/(\\d+)");
     private static final Pattern CRS84 = Pattern.compile(
             "CRS:84|OGC:CRS84|URN:OGC:DEF:CRS:OGC:[^:]*:CRS84|URN:X-OGC:DEF:CRS:OGC:[^:]*:CRS84"

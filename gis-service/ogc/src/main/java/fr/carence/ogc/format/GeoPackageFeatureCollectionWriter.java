@@ -97,8 +97,7 @@ public final class GeoPackageFeatureCollectionWriter implements FeatureCollectio
         boolean geometry = lf.geometry() && lf.schema().hasGeometry();
         long srsId = 0;
         if (geometry) {
-            SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateFromEpsg(crs.epsg());
-            srsId = srs.getSrsId();
+            srsId = srs(gpkg, crs.epsg()).getSrsId();
             GeometryColumns gc = new GeometryColumns();
             gc.setTableName(lf.layer());
             gc.setColumnName(LayerSchema.GEOMETRY_COLUMN);
@@ -153,6 +152,32 @@ public final class GeoPackageFeatureCollectionWriter implements FeatureCollectio
             contents.setMaxX(extent.getMaxX());
             contents.setMaxY(extent.getMaxY());
             gpkg.getContentsDao().update(contents);
+        }
+    }
+
+    /**
+     * NGA knows the WKT of a few CRSs only (4326, 3857...); for the others (2154, the overseas UTM
+     * zones) the row names the EPSG code with an "undefined" definition, which GDAL and QGIS
+     * resolve from their own EPSG database.
+     */
+    private static SpatialReferenceSystem srs(GeoPackage gpkg, int epsg) throws SQLException {
+        var dao = gpkg.getSpatialReferenceSystemDao();
+        try {
+            return dao.getOrCreateFromEpsg(epsg);
+        } catch (mil.nga.geopackage.GeoPackageException unknownToNga) {
+            SpatialReferenceSystem existing = dao.queryForId((long) epsg);
+            if (existing != null) {
+                return existing;
+            }
+            SpatialReferenceSystem srs = new SpatialReferenceSystem();
+            srs.setSrsName("EPSG:" + epsg);
+            srs.setSrsId(epsg);
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(epsg);
+            srs.setDefinition("undefined");
+            srs.setDescription("EPSG:" + epsg);
+            dao.create(srs);
+            return srs;
         }
     }
 

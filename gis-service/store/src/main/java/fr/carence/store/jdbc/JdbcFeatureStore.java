@@ -154,6 +154,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count)
             throws SQLException {
         c.setAutoCommit(true);
+        long start = System.nanoTime();
         try {
             tables.index(c, physical, schema);
         } catch (SQLException e) {
@@ -162,7 +163,10 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
             throw e;
         }
+        long indexed = System.nanoTime();
         dialect.analyze(c, dialect.quote(physical));
+        LOG.debug("{}: indexed {} in {} ms, analysed in {} ms", kind(), physical, (indexed - start) / 1_000_000,
+                (System.nanoTime() - indexed) / 1_000_000);
         Optional<String> previous;
         c.setAutoCommit(false);
         try {
