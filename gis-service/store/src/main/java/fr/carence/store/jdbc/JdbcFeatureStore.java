@@ -45,16 +45,22 @@ public final class JdbcFeatureStore implements FeatureStore {
     private static final Set<String> RESERVED = Set.of("spatial_ref_sys", "geometry_columns", "geography_columns",
             "raster_columns", "raster_overviews", "flyway_schema_history");
     /** Bound on statements that only tidy up (dropping an old version), so a busy table cannot stall a commit. */
-    private static final int CLEANUP_TIMEOUT_SECONDS = 10;
+    private static final int CLEANUP_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final LayerRegistry registry;
     private final LayerTables tables;
     private final FilterSqlCompiler filters;
+    private final Duration stagingGrace;
+    /** Staging tables of this process's writers in progress: never orphans. */
+    private final Set<String> activeStaging = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Makes "reserve a staging table and mark it active" atomic with respect to the clean-up. */
+    private final Object stagingLock = new Object();
 
     JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace) {
         this.dataSource = dataSource;
+        this.stagingGrace = stagingGrace;
         this.dialect = dialect;
         this.registry = new LayerRegistry(dialect);
         this.tables = new LayerTables(dialect);
@@ -132,7 +138,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         Connection c = connection();
         try {
             checkLayerName(c, schema.name());
-            String physical = registry.reserveTable(c, schema);
+            String physical = reserveStaging(c, schema);
             try {
                 tables.create(c, physical, schema);
                 c.setAutoCommit(false);
@@ -175,6 +181,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 tables.replaceView(c, schema.name(), physical);
             }
             c.commit();
+            activeStaging.remove(physical);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -189,6 +196,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
         }
         previous.ifPresent(old -> dropPhysical(c, old));
+        // Old versions a reader was still holding when they were replaced go now, if free.
+        dropOrphans(stagingGrace);
         LOG.info("{}: published layer {} ({} features) as {}", kind(), schema.name(), count, physical);
     }
 
@@ -227,6 +236,14 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    private String reserveStaging(Connection c, LayerSchema schema) throws SQLException {
+        synchronized (stagingLock) {
+            String physical = registry.reserveTable(c, schema);
+            activeStaging.add(physical);
+            return physical;
+        }
+    }
+
     private void discardStaging(Connection c, String physical) {
         try {
             c.setAutoCommit(true);
@@ -234,6 +251,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             registry.forget(c, physical);
         } catch (SQLException e) {
             LOG.warn("could not drop staging table {} (dropped at next start-up): {}", physical, e.getMessage());
+        } finally {
+            activeStaging.remove(physical);
         }
     }
 
@@ -283,7 +302,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Staging table holding every other partition of {@code base}; the writer adds the new partition. */
     private LayerWriter copyOnWritePartition(Connection c, LayerSchema schema, String base, String column, Object value,
                                              LayerInfo.Source source, boolean created) throws SQLException {
-        String physical = registry.reserveTable(c, schema);
+        String physical = reserveStaging(c, schema);
         try {
             tables.create(c, physical, schema);
             long copied;
@@ -403,8 +422,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     private void dropOrphans(Duration grace) {
+        synchronized (stagingLock) {
+            dropOrphansLocked(grace);
+        }
+    }
+
+    private void dropOrphansLocked(Duration grace) {
         try (Connection c = connection()) {
             Set<String> orphans = registry.orphans(c, tables.baseTables(c), dialect.exclusiveAccess(), grace);
+            orphans.removeAll(activeStaging);
             for (String physical : orphans) {
                 LOG.info("{}: dropping {} left by an aborted or interrupted write", kind(), physical);
                 dropPhysical(c, physical);
