@@ -1,0 +1,1 @@
+../../sld-styles/carence_score.sld

@@ -1,0 +1,1 @@
+../../sld-styles/couverture_thd.sld

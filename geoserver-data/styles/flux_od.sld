@@ -1,0 +1,1 @@
+../../sld-styles/flux_od.sld

@@ -1,0 +1,1 @@
+../../sld-styles/lieux_existants.sld

@@ -1,0 +1,1 @@
+../../sld-styles/massifs.sld

@@ -1,0 +1,1 @@
+../../sld-styles/sites_candidats.sld

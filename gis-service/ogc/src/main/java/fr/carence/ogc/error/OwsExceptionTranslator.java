@@ -1,0 +1,36 @@
+package fr.carence.ogc.error;
+
+import fr.carence.ogc.OwsException;
+import fr.carence.store.InvalidQueryException;
+import fr.carence.store.LayerNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps any failure of an operation to the OWS exception the client sees: store query errors
+ * become InvalidParameterValue with a locator, anything unexpected a plain NoApplicableCode 500
+ * (details go to the log, not to the client).
+ */
+public final class OwsExceptionTranslator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwsExceptionTranslator.class);
+
+    private OwsExceptionTranslator() {
+    }
+
+    public static OwsException translate(Throwable t) {
+        if (t instanceof OwsException e) {
+            return e;
+        }
+        if (t instanceof InvalidQueryException e) {
+            return OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, e.parameter(), e.getMessage());
+        }
+        if (t instanceof LayerNotFoundException e) {
+            return OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "typeName",
+                    "Couche inconnue : " + e.layer());
+        }
+        LOG.error("OGC request failed", t);
+        return new OwsException(OwsException.NO_APPLICABLE_CODE, null, 500,
+                "Erreur interne du serveur ; l'incident a été journalisé.");
+    }
+}

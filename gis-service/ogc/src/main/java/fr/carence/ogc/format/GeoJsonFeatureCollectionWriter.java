@@ -1,0 +1,221 @@
+package fr.carence.ogc.format;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.carence.ogc.crs.CrsName;
+import fr.carence.ogc.crs.CrsNameParser;
+import fr.carence.ogc.wfs.FeatureIds;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * GeoJSON (RFC 7946). Without SRSNAME the geometries are WGS 84 longitude/latitude as the RFC
+ * requires; when the client names another CRS (or a latitude-first spelling of 4326) it gets what
+ * it asked for, and a legacy {@code crs} member says so, as GeoServer does.
+ */
+public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWriter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public List<String> formatNames() {
+        return List.of("application/json", "application/geo+json", "json", "geojson");
+    }
+
+    @Override
+    public String contentType() {
+        return "application/json; charset=UTF-8";
+    }
+
+    @Override
+    public String fileExtension() {
+        return null;
+    }
+
+    @Override
+    public CrsName defaultCrs() {
+        return CrsNameParser.parse("OGC:CRS84");
+    }
+
+    @Override
+    public boolean honoursAxisOrder() {
+        return true;
+    }
+
+    @Override
+    public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeArrayFieldStart("features");
+            for (LayerFeatures lf : r.layers()) {
+                try (FeatureCursor c = lf.cursor().get()) {
+                    while (c.hasNext()) {
+                        writeFeature(g, lf, c.next());
+                    }
+                }
+            }
+            g.writeEndArray();
+            if (r.numberMatched().isPresent()) {
+                g.writeNumberField("numberMatched", r.numberMatched().getAsLong());
+            }
+            g.writeNumberField("numberReturned", r.numberReturned());
+            g.writeStringField("timeStamp", DateTimeFormatter.ISO_INSTANT.format(r.timeStamp().truncatedTo(ChronoUnit.MILLIS)));
+            if (r.next() != null || r.previous() != null) {
+                g.writeArrayFieldStart("links");
+                link(g, "next", r.next());
+                link(g, "previous", r.previous());
+                g.writeEndArray();
+            }
+            boolean rfc = r.crs().epsg() == 4326 && !r.crs().isNorthEast();
+            if (!rfc) {
+                g.writeObjectFieldStart("crs");
+                g.writeStringField("type", "name");
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("name", r.crs().spelling());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private static void link(JsonGenerator g, String rel, String href) throws IOException {
+        if (href == null) {
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("href", href);
+        g.writeStringField("rel", rel);
+        g.writeStringField("type", "application/json");
+        g.writeEndObject();
+    }
+
+    private void writeFeature(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", FeatureIds.encode(lf.layer(), f.id()));
+        g.writeFieldName("geometry");
+        if (lf.geometry() && f.geometry() != null) {
+            geometry(g, f.geometry());
+        } else {
+            g.writeNull();
+        }
+        g.writeObjectFieldStart("properties");
+        for (String a : lf.attributes()) {
+            Object v = f.get(a);
+            g.writeFieldName(a);
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof Double d) {
+                number(g, d);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writeString(v.toString());
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, double d) throws IOException {
+        if (!Double.isFinite(d)) {
+            g.writeNull();
+        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            g.writeNumber((long) d);
+        } else {
+            g.writeNumber(Double.toString(d).indexOf('E') < 0 ? Double.toString(d) : BigDecimal.valueOf(d).toPlainString());
+        }
+    }
+
+    private static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+        g.writeStartObject();
+        if (geom instanceof Point p) {
+            g.writeStringField("type", "Point");
+            g.writeFieldName("coordinates");
+            position(g, p.getCoordinateSequence(), 0);
+        } else if (geom instanceof LineString l) {
+            g.writeStringField("type", "LineString");
+            g.writeFieldName("coordinates");
+            positions(g, l.getCoordinateSequence());
+        } else if (geom instanceof Polygon p) {
+            g.writeStringField("type", "Polygon");
+            g.writeFieldName("coordinates");
+            rings(g, p);
+        } else if (geom instanceof MultiPoint mp) {
+            g.writeStringField("type", "MultiPoint");
+            g.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < mp.getNumGeometries(); i++) {
+                position(g, ((Point) mp.getGeometryN(i)).getCoordinateSequence(), 0);
+            }
+            g.writeEndArray();
+        } else if (geom instanceof MultiLineString ml) {
+            g.writeStringField("type", "MultiLineString");
+            g.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < ml.getNumGeometries(); i++) {
+                positions(g, ((LineString) ml.getGeometryN(i)).getCoordinateSequence());
+            }
+            g.writeEndArray();
+        } else if (geom instanceof MultiPolygon mp) {
+            g.writeStringField("type", "MultiPolygon");
+            g.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < mp.getNumGeometries(); i++) {
+                rings(g, (Polygon) mp.getGeometryN(i));
+            }
+            g.writeEndArray();
+        } else if (geom instanceof GeometryCollection gc) {
+            g.writeStringField("type", "GeometryCollection");
+            g.writeArrayFieldStart("geometries");
+            for (int i = 0; i < gc.getNumGeometries(); i++) {
+                geometry(g, gc.getGeometryN(i));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void rings(JsonGenerator g, Polygon p) throws IOException {
+        g.writeStartArray();
+        positions(g, p.getExteriorRing().getCoordinateSequence());
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            positions(g, p.getInteriorRingN(i).getCoordinateSequence());
+        }
+        g.writeEndArray();
+    }
+
+    private static void positions(JsonGenerator g, CoordinateSequence seq) throws IOException {
+        g.writeStartArray();
+        for (int i = 0; i < seq.size(); i++) {
+            position(g, seq, i);
+        }
+        g.writeEndArray();
+    }
+
+    private static void position(JsonGenerator g, CoordinateSequence seq, int i) throws IOException {
+        g.writeStartArray();
+        number(g, seq.getX(i));
+        number(g, seq.getY(i));
+        g.writeEndArray();
+    }
+}

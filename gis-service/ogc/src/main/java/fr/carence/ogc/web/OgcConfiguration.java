@@ -1,0 +1,40 @@
+package fr.carence.ogc.web;
+
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.catalog.GeoServerCatalog;
+import fr.carence.ogc.format.OutputFormats;
+import fr.carence.ogc.wfs.WfsService;
+import fr.carence.store.FeatureStore;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Spring wiring of the OGC services: the catalogue read from {@code carence.catalog.dir}
+ * (default {@code geoserver-data}) with styles from {@code carence.styles.dir} (default
+ * {@code sld-styles}), the WFS service and the settings. The application supplies the
+ * {@link FeatureStore} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OgcSettings.class)
+public class OgcConfiguration {
+
+    @Bean
+    public Catalog catalog(@Value("${carence.catalog.dir:geoserver-data}") String catalogDir,
+                           @Value("${carence.styles.dir:sld-styles}") String stylesDir) {
+        return GeoServerCatalog.read(Path.of(catalogDir), Path.of(stylesDir));
+    }
+
+    @Bean
+    public OutputFormats wfsOutputFormats() {
+        return OutputFormats.standard();
+    }
+
+    @Bean
+    public WfsService wfsService(Catalog catalog, FeatureStore store, OutputFormats wfsOutputFormats, OgcSettings settings) {
+        return new WfsService(catalog, store, wfsOutputFormats, settings.maxFeatures(), settings.exactCountLimit(),
+                settings.title());
+    }
+}

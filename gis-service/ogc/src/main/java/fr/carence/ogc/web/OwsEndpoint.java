@@ -1,0 +1,83 @@
+package fr.carence.ogc.web;
+
+import fr.carence.ogc.OgcService;
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.ogc.error.OwsExceptionTranslator;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * The OGC endpoints {@code /ows}, {@code /wfs} and {@code /wms} (GET with KVP, POST with KVP form
+ * or an XML body). The service is chosen by SERVICE, else by the path.
+ */
+@Controller
+public class OwsEndpoint {
+
+    private final Map<String, OgcService> services = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final OgcSettings settings;
+
+    public OwsEndpoint(List<OgcService> services, OgcSettings settings) {
+        services.forEach(s -> this.services.put(s.serviceType(), s));
+        this.settings = settings;
+    }
+
+    @RequestMapping(value = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            Map<String, String> params = parameters(request);
+            String path = request.getServletPath() == null || request.getServletPath().isEmpty()
+                    ? request.getRequestURI() : request.getServletPath();
+            String fromPath = path.endsWith("/wfs") ? "WFS" : path.endsWith("/wms") ? "WMS" : null;
+            TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            ci.putAll(params);
+            String serviceName = Optional.ofNullable(ci.get("SERVICE")).filter(s -> !s.isBlank()).orElse(fromPath);
+            if (serviceName == null) {
+                throw OwsException.badRequest(OwsException.MISSING_PARAMETER_VALUE, "service",
+                        "Le paramètre obligatoire SERVICE est absent (WFS ou WMS).");
+            }
+            OgcService service = services.get(serviceName.trim());
+            if (service == null) {
+                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "service",
+                        "Service « " + serviceName + " » inconnu (WFS ou WMS).");
+            }
+            service.handle(new OwsRequest(params, baseUrl(request, path)), response);
+        } catch (Exception e) {
+            ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.OWS_11);
+        }
+    }
+
+    private static Map<String, String> parameters(HttpServletRequest request) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        boolean xmlBody = "POST".equalsIgnoreCase(request.getMethod())
+                && !contentType.startsWith("application/x-www-form-urlencoded") && !contentType.startsWith("multipart/");
+        if (xmlBody) {
+            // Query-string parameters (e.g. SERVICE on /ows?SERVICE=WFS) apply too; the body wins.
+            request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+            params.putAll(XmlRequestReader.read(request.getInputStream()));
+        } else {
+            request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+        }
+        return params;
+    }
+
+    /** Endpoint URL without query string (OWSLib appends "?..." itself). */
+    private String baseUrl(HttpServletRequest request, String path) {
+        if (!settings.publicBaseUrl().isEmpty()) {
+            return settings.publicBaseUrl() + path;
+        }
+        return request.getRequestURL().toString();
+    }
+}

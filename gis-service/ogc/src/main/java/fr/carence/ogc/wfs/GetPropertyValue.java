@@ -1,0 +1,105 @@
+package fr.carence.ogc.wfs;
+
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.fes.FesFilterParser;
+import fr.carence.ogc.format.ValueText;
+import fr.carence.ogc.gml.Gml32GeometryWriter;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerSchema;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * GetPropertyValue: the values of one property (VALUEREFERENCE: an attribute or the geometry) of
+ * the features a query selects, in a {@code wfs:ValueCollection}; same query parameters and paging
+ * as GetFeature. Null values are left out.
+ */
+public final class GetPropertyValue {
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    private final WfsQueryParser parser;
+    private final Pager pager;
+
+    public GetPropertyValue(LayerResolver resolver, FeatureStore store, int maxFeatures, long exactCountLimit) {
+        this.catalog = resolver.catalog();
+        this.store = store;
+        this.parser = new WfsQueryParser(resolver, maxFeatures);
+        this.pager = new Pager(store, exactCountLimit);
+    }
+
+    public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
+        String reference = FesFilterParser.stripPrefix(req.require("VALUEREFERENCE"));
+        WfsQuery query = parser.parse(req, null);
+        if (query.selections().size() != 1) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "typeNames",
+                    "GetPropertyValue porte sur un seul type d'entité.");
+        }
+        LayerSelection s = query.selections().get(0);
+        LayerSchema schema = s.layer().schema();
+        boolean geometry = reference.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry();
+        if (!geometry && schema.attribute(reference).isEmpty()) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "valueReference",
+                    "Propriété inconnue « " + reference + " » pour la couche " + s.layer().name() + ".");
+        }
+        var base = geometry ? s.query().withProperties(List.of())
+                : s.query().withProperties(List.of(reference)).withoutGeometry();
+        LayerSelection selection = new LayerSelection(s.layer(), base, geometry ? List.of() : List.of(reference), geometry);
+        PagePlan plan = query.hits() ? null : pager.plan(List.of(selection), query.startIndex(), query.count());
+        long matched = query.hits() ? pager.hits(List.of(selection)) : -1;
+        String next = plan != null && plan.more() && query.count() > 0
+                ? KvpLinks.page(req, query.startIndex() + query.count(), query.count()) : null;
+        String previous = plan != null && query.startIndex() > 0 && query.count() > 0
+                ? KvpLinks.page(req, Math.max(0, query.startIndex() - query.count()), query.count()) : null;
+        response.setContentType("application/xml; charset=UTF-8");
+        WfsXml.document(response.getOutputStream(), w -> {
+            w.setPrefix("wfs", WfsXml.WFS);
+            w.setPrefix("gml", WfsXml.GML);
+            w.writeStartElement(WfsXml.WFS, "ValueCollection");
+            w.writeNamespace("wfs", WfsXml.WFS);
+            w.writeNamespace("gml", WfsXml.GML);
+            w.writeNamespace(catalog.workspace(), catalog.namespaceUri());
+            w.writeAttribute("timeStamp", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            if (plan == null) {
+                w.writeAttribute("numberMatched", Long.toString(matched));
+                w.writeAttribute("numberReturned", "0");
+            } else {
+                w.writeAttribute("numberMatched", plan.numberMatched().isPresent()
+                        ? Long.toString(plan.numberMatched().getAsLong()) : "unknown");
+                w.writeAttribute("numberReturned", Long.toString(plan.numberReturned()));
+            }
+            if (next != null) {
+                w.writeAttribute("next", next);
+            }
+            if (previous != null) {
+                w.writeAttribute("previous", previous);
+            }
+            if (plan != null) {
+                for (PagePlan.Part part : plan.parts()) {
+                    try (FeatureCursor c = new ClientCrsCursor(store.query(s.layer().storeLayer(), part.query()), query.crs())) {
+                        while (c.hasNext()) {
+                            Feature f = c.next();
+                            if (geometry && f.geometry() != null) {
+                                w.writeStartElement(WfsXml.WFS, "member");
+                                Gml32GeometryWriter.write(w, f.geometry(),
+                                        FeatureIds.encode(s.layer().name(), f.id()) + ".geom", query.crs().spelling());
+                                w.writeEndElement();
+                            } else if (!geometry && f.get(reference) != null) {
+                                WfsXml.element(w, WfsXml.WFS, "member", ValueText.of(f.get(reference)));
+                            }
+                        }
+                    }
+                }
+            }
+            w.writeEndElement();
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package fr.carence.ogc.wfs;
+
+import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.store.filter.Filter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Result layers hold every scenario; a request reads one. The vendor parameter {@code SCENARIO}
+ * names it; a filter that mentions the scenario column chooses for itself; otherwise the default
+ * scenario {@value #DEFAULT_SCENARIO} is selected.
+ */
+public final class ScenarioSelection {
+
+    public static final String DEFAULT_SCENARIO = "defaut";
+    public static final String PARAMETER = "SCENARIO";
+
+    private ScenarioSelection() {
+    }
+
+    /** The filter restricted to the selected scenario (unchanged for layers without scenarios). */
+    public static Filter apply(PublishedLayer layer, Filter filter, Optional<String> scenarioParameter) {
+        String column = layer.scenarioColumn();
+        if (column == null) {
+            return filter;
+        }
+        if (scenarioParameter.isEmpty() && filter != null && mentions(filter, column)) {
+            return filter;
+        }
+        Filter scenario = new Filter.Compare(column, Filter.ComparisonOperator.EQ, scenarioParameter.orElse(DEFAULT_SCENARIO));
+        return filter == null ? scenario : new Filter.And(List.of(scenario, filter));
+    }
+
+    static boolean mentions(Filter f, String column) {
+        if (f instanceof Filter.And a) {
+            return a.operands().stream().anyMatch(o -> mentions(o, column));
+        }
+        if (f instanceof Filter.Or o) {
+            return o.operands().stream().anyMatch(x -> mentions(x, column));
+        }
+        if (f instanceof Filter.Not n) {
+            return mentions(n.operand(), column);
+        }
+        if (f instanceof Filter.Compare c) {
+            return c.property().equals(column);
+        }
+        if (f instanceof Filter.Between b) {
+            return b.property().equals(column);
+        }
+        if (f instanceof Filter.Like l) {
+            return l.property().equals(column);
+        }
+        if (f instanceof Filter.IsNull n) {
+            return n.property().equals(column);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package fr.carence.ogc.wfs;
+
+import fr.carence.ogc.OgcService;
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.ogc.error.OwsExceptionTranslator;
+import fr.carence.ogc.format.OutputFormats;
+import fr.carence.store.FeatureStore;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** WFS 2.0.0: dispatches REQUEST to one class per operation and reports every failure as OWS. */
+public final class WfsService implements OgcService {
+
+    private final GetCapabilities getCapabilities;
+    private final DescribeFeatureType describeFeatureType;
+    private final GetFeature getFeature;
+    private final GetPropertyValue getPropertyValue;
+    private final StoredQueries storedQueries;
+
+    public WfsService(Catalog catalog, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit,
+                      String title) {
+        LayerResolver resolver = new LayerResolver(catalog, store);
+        this.getCapabilities = new GetCapabilities(resolver, new LayerExtents(store), formats, maxFeatures, title);
+        this.describeFeatureType = new DescribeFeatureType(resolver);
+        this.getFeature = new GetFeature(resolver, store, formats, maxFeatures, exactCountLimit);
+        this.getPropertyValue = new GetPropertyValue(resolver, store, maxFeatures, exactCountLimit);
+        this.storedQueries = new StoredQueries(resolver);
+    }
+
+    @Override
+    public String serviceType() {
+        return "WFS";
+    }
+
+    @Override
+    public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+        try {
+            dispatch(request, response);
+        } catch (Exception e) {
+            ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.WFS_20);
+        }
+    }
+
+    private void dispatch(OwsRequest request, HttpServletResponse response) throws IOException {
+        String operation = request.require("REQUEST");
+        if (!operation.equalsIgnoreCase("GetCapabilities")) {
+            // VERSION is mandatory except for GetCapabilities (OGC 09-025r2 §7.6.2.4).
+            Optional<String> version = request.get("VERSION");
+            String v = version.orElseThrow(() -> OwsException.badRequest(OwsException.MISSING_PARAMETER_VALUE, "version",
+                    "Le paramètre obligatoire VERSION est absent."));
+            if (!v.equals("2.0.0") && !v.equals("2.0.2")) {
+                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "version",
+                        "Version « " + v + " » non proposée : ce service est un WFS 2.0.0.");
+            }
+        }
+        switch (operation.toLowerCase(Locale.ROOT)) {
+            case "getcapabilities" -> getCapabilities.execute(request, response);
+            case "describefeaturetype" -> describeFeatureType.execute(request, response);
+            case "getfeature" -> getFeature.execute(request, response);
+            case "getpropertyvalue" -> getPropertyValue.execute(request, response);
+            case "liststoredqueries" -> storedQueries.list(request, response);
+            case "describestoredqueries" -> storedQueries.describe(request, response);
+            default -> throw OwsException.badRequest(OwsException.OPERATION_NOT_SUPPORTED, "request",
+                    "Opération « " + operation + " » non prise en charge par ce WFS 2.0.0.");
+        }
+    }
+}

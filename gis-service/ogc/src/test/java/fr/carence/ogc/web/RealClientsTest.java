@@ -1,0 +1,193 @@
+package fr.carence.ogc.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.carence.ogc.testdata.OgcTestData;
+import fr.carence.ogc.testdata.SharedData;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * GDAL (ogrinfo, ogr2ogr) and OWSLib against the running server, as a regional council's GIS
+ * team would use it. CountDefault is 100, so reading the 775 communes needs paging. A missing
+ * client skips the test with a message, except in CI (CI=true) where it fails.
+ */
+@SpringBootTest(classes = OgcTestServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RealClientsTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FeatureStore store;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("carence.catalog.dir", () -> SharedData.repoRoot().resolve("geoserver-data").toString());
+        r.add("carence.styles.dir", () -> SharedData.repoRoot().resolve("sld-styles").toString());
+        r.add("carence.ogc.max-features", () -> "100");
+    }
+
+    private String wfsUrl() {
+        return "http://127.0.0.1:" + port + "/wfs";
+    }
+
+    @Test
+    void ogrinfoListsEveryLayerOverWfs20() throws Exception {
+        requireTool("/usr/bin/ogrinfo");
+        Result r = run(List.of("ogrinfo", "-ro", "-q", "WFS:" + wfsUrl() + "?VERSION=2.0.0"), null);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("carence:communes", "carence:communes_insee", "carence:departements", "carence:sites_candidats");
+        assertThat(r.output).doesNotContain("carence:massifs");
+    }
+
+    @Test
+    void ogrinfoReadsALayerLargerThanOnePage() throws Exception {
+        requireTool("/usr/bin/ogrinfo");
+        Result r = run(List.of("ogrinfo", "-ro", "-al", "-so", "--config", "OGR_WFS_PAGING_ALLOWED", "ON",
+                "WFS:" + wfsUrl() + "?VERSION=2.0.0", "carence:communes"), null);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("Feature Count: " + OgcTestData.communesTotal());
+        // Reading every feature (not just the hits count) goes through STARTINDEX paging.
+        Result all = run(List.of("ogrinfo", "-ro", "-q", "--config", "OGR_WFS_PAGING_ALLOWED", "ON",
+                "WFS:" + wfsUrl() + "?VERSION=2.0.0", "-sql", "SELECT code FROM \"carence:communes\"", "-fields=YES"), null);
+        assertThat(all.exit).as(all.output).isZero();
+        long features = all.output.lines().filter(l -> l.startsWith("OGRFeature")).count();
+        assertThat(features).isEqualTo(OgcTestData.communesTotal());
+    }
+
+    @Test
+    void ogr2ogrCopiesALayerToGeoPackageWithIdenticalCountsAndAttributes(@TempDir Path tmp) throws Exception {
+        requireTool("/usr/bin/ogr2ogr");
+        Path out = tmp.resolve("communes.gpkg");
+        Result r = run(List.of("ogr2ogr", "-f", "GPKG", out.toString(), "--config", "OGR_WFS_PAGING_ALLOWED", "ON",
+                "WFS:" + wfsUrl() + "?VERSION=2.0.0", "carence:communes", "-nln", "communes"), null);
+        assertThat(r.exit).as(r.output).isZero();
+        Map<String, Feature> expected = new HashMap<>();
+        try (FeatureCursor c = store.query("communes", FeatureQuery.all())) {
+            c.forEachRemaining(f -> expected.put(f.id(), f));
+        }
+        Map<String, Map<String, Object>> copied = new HashMap<>();
+        try (GeoPackage g = GeoPackageManager.open(out.toFile())) {
+            assertThat(g.getFeatureDao("communes").getSrsId()).isEqualTo(2154);
+            FeatureResultSet rs = g.getFeatureDao("communes").queryForAll();
+            try {
+                while (rs.moveToNext()) {
+                    var row = rs.getRow();
+                    Map<String, Object> values = new HashMap<>();
+                    for (String col : List.of("code", "nom", "dep", "reg", "epci", "population")) {
+                        values.put(col, row.getValue(col));
+                    }
+                    double area = row.getGeometry().getGeometry() == null ? 0 : 1;
+                    values.put("has_geometry", area);
+                    copied.put((String) row.getValue("code"), values);
+                }
+            } finally {
+                rs.close();
+            }
+        }
+        assertThat(copied).hasSize(expected.size()).hasSize(OgcTestData.communesTotal());
+        for (Feature f : expected.values()) {
+            Map<String, Object> c = copied.get(f.id());
+            assertThat(c).as(f.id()).isNotNull();
+            assertThat(c.get("nom")).isEqualTo(f.get("nom"));
+            assertThat(c.get("dep")).isEqualTo(f.get("dep"));
+            assertThat(c.get("epci")).isEqualTo(f.get("epci"));
+            assertThat(c.get("population") == null ? null : ((Number) c.get("population")).intValue()).isEqualTo(f.get("population"));
+            assertThat(c.get("has_geometry")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void owslibParsesCapabilitiesAndFetchesFeatures(@TempDir Path tmp) throws Exception {
+        requireTool(PYTHON);
+        Path script = tmp.resolve("owslib_check.py");
+        Files.writeString(script, String.join("\n",
+                "import sys",
+                "from owslib.wfs import WebFeatureService",
+                "from lxml import etree",
+                "wfs = WebFeatureService(sys.argv[1], version='2.0.0')",
+                "print('TITLE', wfs.identification.title)",
+                "for name in sorted(wfs.contents):",
+                "    print('LAYER', name, wfs.contents[name].title)",
+                "print('OPS', ','.join(sorted(op.name for op in wfs.operations)))",
+                "print('URL', wfs.getOperationByName('GetFeature').methods[0]['url'])",
+                "resp = wfs.getfeature(typename=['carence:communes'], maxfeatures=5, startindex=10, sortby=['nom'])",
+                "doc = etree.fromstring(resp.read())",
+                "ns = {'wfs': 'http://www.opengis.net/wfs/2.0', 'c': 'https://carence.beta.gouv.fr/carence'}",
+                "print('MEMBERS', len(doc.findall('wfs:member', ns)))",
+                "print('MATCHED', doc.get('numberMatched'))",
+                "print('FIRST', doc.find('wfs:member/c:communes/c:nom', ns).text)",
+                ""));
+        Result r = run(List.of(PYTHON, script.toString(), wfsUrl()), null);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("LAYER carence:communes Communes", "LAYER carence:sites_candidats Sites candidats");
+        assertThat(r.output).containsPattern("OPS .*DescribeFeatureType,DescribeStoredQueries,GetCapabilities,GetFeature,GetPropertyValue,.*ListStoredQueries");
+        assertThat(r.output).contains("URL " + wfsUrl() + "\n");
+        assertThat(r.output).contains("MEMBERS 5", "MATCHED " + OgcTestData.communesTotal());
+        // Sorted by name from the 11th: independently, the store's own sort gives the same commune.
+        List<String> names = new ArrayList<>();
+        try (FeatureCursor c = store.query("communes", FeatureQuery.all().withSort(List.of(new FeatureQuery.SortKey("nom", true)))
+                .withPage(10, 1))) {
+            c.forEachRemaining(f -> names.add((String) f.get("nom")));
+        }
+        assertThat(r.output).contains("FIRST " + names.get(0) + "\n");
+    }
+
+    private static void requireTool(String path) {
+        if (Files.isExecutable(Path.of(path))) {
+            return;
+        }
+        String message = path + " is not installed (Debian: gdal-bin, python3-owslib)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but " + message);
+        }
+        System.err.println("*** SKIPPING: " + message);
+        Assumptions.abort(message);
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(List<String> command, Path dir) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(command);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GDAL_HTTP_TIMEOUT", "60");
+        pb.environment().put("CPL_DEBUG", "OFF");
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + command);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
