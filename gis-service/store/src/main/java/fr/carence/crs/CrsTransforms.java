@@ -64,7 +64,10 @@ public final class CrsTransforms {
 
     /**
      * Transforms an envelope by densifying its edges (an envelope's corners alone miss the
-     * curvature of conic projections), returning the envelope of the result.
+     * curvature of conic projections), returning the envelope of the result. Each edge segment's
+     * midpoint is transformed too, and the result is grown by the largest gap between a
+     * transformed midpoint and its chord, so extremes falling between sample points (e.g. where
+     * a parallel crosses the central meridian of Lambert-93) are still covered.
      */
     public static Envelope transform(Envelope env, int fromEpsg, int toEpsg) {
         if (fromEpsg == toEpsg || env.isNull()) {
@@ -72,17 +75,32 @@ public final class CrsTransforms {
         }
         CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
         Envelope out = new Envelope();
-        int steps = 16;
-        ProjCoordinate dst = new ProjCoordinate();
-        for (int i = 0; i <= steps; i++) {
-            double fx = env.getMinX() + env.getWidth() * i / steps;
-            double fy = env.getMinY() + env.getHeight() * i / steps;
-            for (double[] p : new double[][] {{fx, env.getMinY()}, {fx, env.getMaxY()}, {env.getMinX(), fy}, {env.getMaxX(), fy}}) {
-                t.transform(new ProjCoordinate(p[0], p[1]), dst);
-                out.expandToInclude(dst.x, dst.y);
+        double[][] corners = {{env.getMinX(), env.getMinY()}, {env.getMaxX(), env.getMinY()},
+                {env.getMaxX(), env.getMaxY()}, {env.getMinX(), env.getMaxY()}};
+        int steps = 32;
+        double sag = 0;
+        for (int edge = 0; edge < 4; edge++) {
+            double[] a = corners[edge];
+            double[] b = corners[(edge + 1) % 4];
+            ProjCoordinate previous = project(t, a[0], a[1]);
+            out.expandToInclude(previous.x, previous.y);
+            for (int i = 1; i <= steps; i++) {
+                double f = (double) i / steps;
+                double fm = (i - 0.5) / steps;
+                ProjCoordinate p = project(t, a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f);
+                ProjCoordinate mid = project(t, a[0] + (b[0] - a[0]) * fm, a[1] + (b[1] - a[1]) * fm);
+                out.expandToInclude(p.x, p.y);
+                out.expandToInclude(mid.x, mid.y);
+                sag = Math.max(sag, Math.hypot(mid.x - (previous.x + p.x) / 2, mid.y - (previous.y + p.y) / 2));
+                previous = p;
             }
         }
+        out.expandBy(sag);
         return out;
+    }
+
+    private static ProjCoordinate project(CoordinateTransform t, double x, double y) {
+        return t.transform(new ProjCoordinate(x, y), new ProjCoordinate());
     }
 
     private static CoordinateReferenceSystem crs(int epsg) {

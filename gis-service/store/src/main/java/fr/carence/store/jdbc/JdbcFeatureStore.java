@@ -151,9 +151,10 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     /** Second half of {@link StagingLayerWriter#commit()}: index, publish, swap the view, drop the old version. */
-    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count)
-            throws SQLException {
+    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count,
+                       String expectedPrevious) throws SQLException {
         c.setAutoCommit(true);
+        long start = System.nanoTime();
         try {
             tables.index(c, physical, schema);
         } catch (SQLException e) {
@@ -162,11 +163,14 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
             throw e;
         }
+        long indexed = System.nanoTime();
         dialect.analyze(c, dialect.quote(physical));
+        LOG.debug("{}: indexed {} in {} ms, analysed in {} ms", kind(), physical, (indexed - start) / 1_000_000,
+                (System.nanoTime() - indexed) / 1_000_000);
         Optional<String> previous;
         c.setAutoCommit(false);
         try {
-            previous = registry.publish(c, schema.name(), physical, source, count);
+            previous = registry.publish(c, schema.name(), physical, source, count, expectedPrevious);
             if (dialect.transactionalDdl()) {
                 tables.replaceView(c, schema.name(), physical);
             }
@@ -261,6 +265,9 @@ public final class JdbcFeatureStore implements FeatureStore {
             if (!stored.equals(schema)) {
                 throw new SchemaMismatchException(schema.name(), stored, schema);
             }
+            if (!dialect.partitionWritesInPlace()) {
+                return copyOnWritePartition(c, schema, physical.get(), column, partitionValue, source, created);
+            }
             tables.indexPartitionColumn(c, physical.get(), schema, column);
             c.setAutoCommit(false);
             return new PartitionLayerWriter(this, c, schema, physical.get(), column, partitionValue, source, created);
@@ -270,6 +277,33 @@ public final class JdbcFeatureStore implements FeatureStore {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** Staging table holding every other partition of {@code base}; the writer adds the new partition. */
+    private LayerWriter copyOnWritePartition(Connection c, LayerSchema schema, String base, String column, Object value,
+                                             LayerInfo.Source source, boolean created) throws SQLException {
+        String physical = registry.reserveTable(c, schema);
+        try {
+            tables.create(c, physical, schema);
+            long copied;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(physical) + " SELECT * FROM "
+                    + dialect.quote(base) + " WHERE " + dialect.quote(column) + " IS NULL OR " + dialect.quote(column) + " <> ?")) {
+                AttributeValues.bind(ps, 1, schema.attribute(column).orElseThrow().type(), value);
+                copied = ps.executeUpdate();
+            }
+            c.setAutoCommit(false);
+            return new StagingLayerWriter(this, c, schema, source, physical, column, value, base, copied, created);
+        } catch (SQLException | RuntimeException e) {
+            discardStaging(c, physical);
+            throw e;
+        }
+    }
+
+    /** Drops a layer created for a partition write that was then aborted, unless someone published it meanwhile. */
+    void dropLayerIfPublishedAs(String layer, String physical) {
+        if (publishedTable(layer).filter(physical::equals).isPresent()) {
+            dropLayer(layer);
         }
     }
 
@@ -292,6 +326,18 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long deletePartition(String layer, String column, Object value) {
+        if (!dialect.partitionWritesInPlace()) {
+            // Copy-on-write (see SqlDialect#partitionWritesInPlace): publish the other partitions.
+            LayerSchema schema = schema(layer).orElseThrow(() -> new LayerNotFoundException(layer));
+            if (schema.attribute(column).isEmpty()) {
+                throw new InvalidQueryException(column, "layer '" + layer + "' has no property '" + AttributeValues.shorten(column) + "'");
+            }
+            long before = info(layer).orElseThrow(() -> new LayerNotFoundException(layer)).featureCount();
+            try (LayerWriter w = replacePartition(schema, column, value, info(layer).map(LayerInfo::source).orElse(null))) {
+                w.commit();
+            }
+            return before - info(layer).orElseThrow(() -> new LayerNotFoundException(layer)).featureCount();
+        }
         try (Connection c = connection()) {
             LayerRegistry.Published p = resolve(c, layer);
             LayerSchema schema = registry.schemaOf(c, p.physicalTable());

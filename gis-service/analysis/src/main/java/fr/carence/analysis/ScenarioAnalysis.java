@@ -1,0 +1,186 @@
+package fr.carence.analysis;
+
+import static fr.carence.analysis.param.ParameterCatalog.*;
+
+import fr.carence.analysis.model.Commune;
+import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Place;
+import fr.carence.analysis.model.Venue;
+import fr.carence.analysis.param.ScenarioParameters;
+import fr.carence.analysis.step.BroadbandGate;
+import fr.carence.analysis.step.CandidateSites;
+import fr.carence.analysis.step.CarenceClassifier;
+import fr.carence.analysis.step.CarenceZoneBuilder;
+import fr.carence.analysis.step.CoveringSolution;
+import fr.carence.analysis.step.DemandEstimator;
+import fr.carence.analysis.step.DistanceDecay;
+import fr.carence.analysis.step.FragilityClassifier;
+import fr.carence.analysis.step.ImpactSimulator;
+import fr.carence.analysis.step.MaximalCoveringSolver;
+import fr.carence.analysis.step.RadiationModel;
+import fr.carence.analysis.step.TravelTimes;
+import fr.carence.analysis.step.TwoStepFloatingCatchment;
+import fr.carence.crs.LegalCrs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Runs steps 1–8 on in-memory inputs. Knows nothing of the store or of HTTP: the store side is
+ * {@link fr.carence.analysis.store.ScenarioRunner}.
+ */
+public final class ScenarioAnalysis {
+
+    private ScenarioAnalysis() {
+    }
+
+    /**
+     * @param times travel times (detour estimate, or a user matrix over it)
+     */
+    public static AnalysisResult run(AnalysisInput in, ScenarioParameters p, TravelTimes times, ProgressListener progress) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        List<Commune> communes = in.communes();
+        int n = communes.size();
+        List<Place> places = communes.stream().map(Commune::place).toList();
+
+        // Step 2 first: decide, per origin, observed or modelled flows.
+        progress.progress(0.05, "flux");
+        long t = System.nanoTime();
+        boolean[] modelled = new boolean[n];
+        List<Flow> flows = chooseFlows(in, p, modelled);
+        timings.put("2-flux", ms(t));
+
+        progress.progress(0.25, "demande");
+        t = System.nanoTime();
+        DemandEstimator.Result demand = DemandEstimator.estimate(communes, flows, new DemandEstimator.Settings(
+                p.number(DISTANCE_MIN_KM), p.number(DISTANCE_MAX_KM), p.number(PART_TELETRAVAILLABLE),
+                p.flag(VOITURE_SEULEMENT)));
+        timings.put("1-demande", ms(t));
+
+        progress.progress(0.35, "accessibilite");
+        t = System.nanoTime();
+        double catchment = p.number(BASSIN_MINUTES);
+        DistanceDecay decay = new DistanceDecay(catchment, p.number(POIDS_ZONE_1), p.number(POIDS_ZONE_2),
+                p.number(POIDS_ZONE_3));
+        List<Venue> venues = withDefaultSeats(in.venues(), p.number(CAPACITE_DEFAUT));
+        TwoStepFloatingCatchment.Result access = TwoStepFloatingCatchment.compute(places, demand.demand(), venues, times,
+                decay);
+        timings.put("3-accessibilite", ms(t));
+
+        progress.progress(0.5, "thd-fragilite");
+        t = System.nanoTime();
+        boolean[] broadband = BroadbandGate.eligible(in.ftthCoverage(), p.number(SEUIL_THD));
+        timings.put("4-thd", ms(t));
+        t = System.nanoTime();
+        boolean[] mountain = new boolean[n];
+        boolean[] overseas = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            mountain[i] = in.massif()[i] != null;
+            overseas[i] = LegalCrs.isOverseas(communes.get(i).code());
+        }
+        FragilityClassifier.Result fragility = FragilityClassifier.classify(
+                new FragilityClassifier.Inputs(in.densityLevel(), in.zrr(), mountain, in.qpv(), overseas),
+                new FragilityClassifier.Weights(p.integer(NIVEAU_DENSITE_RURAL_MIN), p.number(POIDS_RURAL),
+                        p.number(POIDS_ZRR), p.number(POIDS_MONTAGNE), p.number(POIDS_QPV), p.number(POIDS_OUTRE_MER)));
+        timings.put("5-fragilite", ms(t));
+
+        progress.progress(0.55, "carence");
+        t = System.nanoTime();
+        CarenceClassifier.Result carence = CarenceClassifier.classify(fragility.fragile(), fragility.weight(),
+                demand.demand(), access.accessibility(), new CarenceClassifier.Settings(p.number(DEMANDE_MIN),
+                        MODE_PERCENTILE.equals(p.text(MODE_SEUIL)), p.number(SEUIL_ACCESSIBILITE),
+                        p.number(PERCENTILE_ACCESSIBILITE)));
+        List<Geometry> geometries = communes.stream().map(Commune::geometry).toList();
+        List<CarenceZoneBuilder.Zone> zones = CarenceZoneBuilder.build(carence.carence(), geometries, carence.score(),
+                p.number(TOLERANCE_ADJACENCE_M));
+        int[] zoneOf = new int[n];
+        Arrays.fill(zoneOf, -1);
+        for (int z = 0; z < zones.size(); z++) {
+            for (int i : zones.get(z).members()) {
+                zoneOf[i] = z;
+            }
+        }
+        timings.put("6-carence-zones", ms(t));
+
+        progress.progress(0.7, "sites");
+        t = System.nanoTime();
+        CandidateSites.Instance instance = CandidateSites.build(places, broadband, carence.carence(), demand.demand(),
+                times, catchment, p.integer(NOMBRE_SITES));
+        CoveringSolution solution = MaximalCoveringSolver.solve(instance.problem(), p.integer(TAILLE_MAX_EXACTE),
+                p.integer(TEMPS_MAX_SOLVEUR_S));
+        timings.put("7-sites", ms(t));
+
+        progress.progress(0.85, "impact");
+        t = System.nanoTime();
+        int[] siteCommunes = Arrays.stream(solution.chosen()).map(j -> instance.candidates()[j]).toArray();
+        int[] nodes = instance.demandNodes();
+        List<Place> nodePlaces = Arrays.stream(nodes).mapToObj(places::get).toList();
+        double[] nodeDemand = Arrays.stream(nodes).mapToDouble(i -> demand.demand()[i]).toArray();
+        double[] nodeKm = Arrays.stream(nodes).mapToDouble(i -> demand.meanEligibleKm()[i]).toArray();
+        ImpactSimulator.Result impact = ImpactSimulator.simulate(nodePlaces, nodeDemand, nodeKm,
+                Arrays.stream(siteCommunes).mapToObj(places::get).toList(), times, catchment,
+                new ImpactSimulator.Settings(p.number(JOURS_TELETRAVAIL), p.number(SEMAINES_TRAVAILLEES),
+                        p.number(TAUX_FREQUENTATION), p.number(PART_REBOND), p.number(FACTEUR_DETOUR),
+                        p.number(VITESSE_KMH), p.number(CONSOMMATION), p.number(FACTEUR_EMISSION)));
+        List<AnalysisResult.Site> sites = new ArrayList<>();
+        ImpactSimulator.Impact total = ImpactSimulator.Impact.zero();
+        for (int s = 0; s < siteCommunes.length; s++) {
+            sites.add(new AnalysisResult.Site(s + 1, siteCommunes[s], impact.impacts()[s]));
+            total = total.plus(impact.impacts()[s]);
+        }
+        int[] servedBy = new int[n];
+        for (int k = 0; k < nodes.length; k++) {
+            servedBy[nodes[k]] = impact.assignedSite()[k] + 1;
+        }
+        timings.put("8-impact", ms(t));
+        progress.progress(0.9, "ecriture");
+        return new AnalysisResult(modelled, flows, demand, access, broadband, fragility, carence.carence(),
+                carence.score(), carence.threshold(), zones, zoneOf, instance.candidates(), sites, solution, servedBy,
+                total, timings);
+    }
+
+    /**
+     * Observed flows for origins whose loaded flows cover at least {@code couverture_flux_min} of
+     * their estimated employed residents; radiation-model flows for every other origin.
+     */
+    static List<Flow> chooseFlows(AnalysisInput in, ScenarioParameters p, boolean[] modelled) {
+        int n = in.communes().size();
+        double[] observedTotal = new double[n];
+        for (Flow f : in.observedFlows()) {
+            observedTotal[f.origin()] += f.commuters();
+        }
+        double employedShare = p.number(TAUX_ACTIFS_OCCUPES);
+        double minCoverage = p.number(COUVERTURE_FLUX_MIN);
+        boolean[] observed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double employed = in.communes().get(i).population() * employedShare;
+            observed[i] = observedTotal[i] > 0 && observedTotal[i] >= minCoverage * employed;
+            modelled[i] = !observed[i];
+        }
+        List<Flow> flows = new ArrayList<>();
+        for (Flow f : in.observedFlows()) {
+            if (observed[f.origin()]) {
+                flows.add(f);
+            }
+        }
+        int[] origins = IntStream.range(0, n).filter(i -> modelled[i]).toArray();
+        if (origins.length > 0) {
+            flows.addAll(RadiationModel.estimate(in.communes(), origins, new RadiationModel.Settings(employedShare,
+                    p.number(PART_NAVETTEURS_SORTANTS), p.number(RADIATION_DISTANCE_MAX_KM), p.number(RADIATION_FLUX_MIN))));
+        }
+        return flows;
+    }
+
+    private static List<Venue> withDefaultSeats(List<Venue> venues, double defaultSeats) {
+        return venues.stream().map(v -> Double.isNaN(v.seats()) || v.seats() <= 0
+                ? new Venue(v.id(), v.place(), defaultSeats, false) : v).toList();
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

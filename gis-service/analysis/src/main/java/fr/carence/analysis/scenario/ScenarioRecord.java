@@ -1,0 +1,45 @@
+package fr.carence.analysis.scenario;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the {@code scenarios} table, as the REST API shows it.
+ *
+ * @param id scenario id (also the partition value of the result layers)
+ * @param nom display name
+ * @param parametres complete validated parameters
+ * @param statut en_attente, en_cours, termine or echec
+ * @param progression 0–1
+ * @param etape current step label while running
+ * @param message error message when failed
+ * @param tempsEtapesMs time per step (ms)
+ * @param resume result figures, null until finished
+ */
+public record ScenarioRecord(String id, String nom, Map<String, Object> parametres, String statut, double progression,
+                             String etape, String message, Instant createdAt, Instant startedAt, Instant finishedAt,
+                             Long dureeMs, Map<String, Long> tempsEtapesMs, List<String> avertissements,
+                             Resume resume) {
+
+    public static final String EN_ATTENTE = "en_attente";
+    public static final String EN_COURS = "en_cours";
+    public static final String TERMINE = "termine";
+    public static final String ECHEC = "echec";
+
+    /** Headline figures of a finished run. */
+    public record Resume(String sourceFlux, Integer nbCommunes, Integer nbCommunesFluxModelises,
+                         Integer nbCommunesCarence, Integer nbZones, Double demandeTotale, Double demandeCarence,
+                         Double demandeCouverte, Double seuilAccessibiliteApplique, String methodeSites,
+                         Double ecartOptimalite, Double kmEvitesAn, Double kgCo2eEvitesAn) {
+    }
+
+    public boolean active() {
+        return EN_ATTENTE.equals(statut) || EN_COURS.equals(statut);
+    }
+
+    ScenarioRecord withProgress(String newStatut, double p, String step) {
+        return new ScenarioRecord(id, nom, parametres, newStatut, p, step, message, createdAt, startedAt, finishedAt,
+                dureeMs, tempsEtapesMs, avertissements, resume);
+    }
+}

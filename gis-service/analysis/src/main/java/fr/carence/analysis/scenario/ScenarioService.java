@@ -1,0 +1,297 @@
+package fr.carence.analysis.scenario;
+
+import fr.carence.analysis.param.InvalidParameterException;
+import fr.carence.analysis.param.ParameterCatalog;
+import fr.carence.analysis.param.ParameterSpec;
+import fr.carence.analysis.param.ScenarioParameters;
+import fr.carence.analysis.store.ResultLayers;
+import fr.carence.analysis.store.ScenarioRunner;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.filter.Filter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scenario lifecycle: submission (validated), asynchronous runs on a small bounded executor with
+ * progress, listing, comparison and deletion. Independent of HTTP; the REST controller and the
+ * application's first-start hook call it.
+ */
+public class ScenarioService implements AutoCloseable {
+    public static final String DEFAULT_ID = "defaut";
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    private final FeatureStore store;
+    private final ScenarioTable table;
+    private final ScenarioRunner runner;
+    private final ThreadPoolExecutor executor;
+    private final int queueCapacity;
+    private final Map<String, ScenarioRecord> active = new ConcurrentHashMap<>();
+
+    /**
+     * @param workers concurrent runs (1–2 on a 2-core machine: a run is already parallel inside)
+     * @param queueCapacity queued runs beyond which submissions are refused
+     * @param matricesDir directory of travel-time matrices, or null
+     */
+    public ScenarioService(FeatureStore store, int workers, int queueCapacity, Path matricesDir) {
+        this.store = store;
+        this.table = new ScenarioTable(store);
+        this.runner = new ScenarioRunner(store, matricesDir);
+        this.queueCapacity = queueCapacity;
+        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "scenario-run");
+                    t.setDaemon(true);
+                    return t;
+                });
+        markInterruptedRuns();
+    }
+
+    /** Parameter catalogue (defaults, bounds, units, sources). */
+    public List<ParameterSpec> parameters() {
+        return ParameterCatalog.specs();
+    }
+
+    /**
+     * Validates and queues a run. A finished scenario with the same id is recomputed (its result
+     * partitions are replaced when the new run commits).
+     *
+     * @param id requested id, or null to derive one
+     * @throws InvalidParameterException naming the offending parameter (or "id"/"nom")
+     * @throws ScenarioConflictException when that scenario is already queued or running
+     * @throws ScenarioQueueFullException when the queue is full
+     */
+    public synchronized ScenarioRecord submit(String id, String nom, Map<String, ?> parametres) {
+        String scenarioId = id == null || id.isBlank() ? newId() : id;
+        if (!ID.matcher(scenarioId).matches()) {
+            throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId
+                    + "' : minuscules, chiffres, '-' ou '_', 40 caractères au plus");
+        }
+        String name = nom == null || nom.isBlank() ? scenarioId : nom.strip();
+        if (name.length() > 200) {
+            throw new InvalidParameterException("nom", "nom trop long (200 caractères au plus)");
+        }
+        ScenarioParameters p = ParameterCatalog.validate(parametres == null ? Map.of() : parametres);
+        runner.travelTimes(p); // a missing or malformed matrix is a submission error, not a failed run
+        if (active.containsKey(scenarioId)) {
+            throw new ScenarioConflictException("le scénario '" + scenarioId + "' est déjà en cours de calcul");
+        }
+        ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
+                Instant.now(), null, null, null, null, null, null);
+        active.put(scenarioId, queued);
+        try {
+            executor.execute(() -> execute(queued, p));
+        } catch (RejectedExecutionException e) {
+            active.remove(scenarioId);
+            throw new ScenarioQueueFullException(queueCapacity);
+        }
+        return queued;
+    }
+
+    /** Runs the default scenario when it has never finished (first start of the application). */
+    public Optional<ScenarioRecord> ensureDefault() {
+        Optional<ScenarioRecord> existing = get(DEFAULT_ID);
+        if (existing.isPresent() && (existing.get().active() || ScenarioRecord.TERMINE.equals(existing.get().statut()))) {
+            return Optional.empty();
+        }
+        return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of()));
+    }
+
+    public List<ScenarioRecord> list() {
+        Map<String, ScenarioRecord> byId = new LinkedHashMap<>();
+        table.all().forEach(r -> byId.put(r.id(), r));
+        byId.putAll(active);
+        List<ScenarioRecord> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparing(ScenarioRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    public Optional<ScenarioRecord> get(String id) {
+        ScenarioRecord a = active.get(id);
+        return a != null ? Optional.of(a) : table.get(id);
+    }
+
+    /** Waits for a queued or running scenario (tests and first start); false on timeout. */
+    public boolean await(String id, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (active.containsKey(id)) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Drops the scenario's result partitions and its row. */
+    public synchronized void delete(String id) {
+        if (active.containsKey(id)) {
+            throw new ScenarioConflictException("le scénario '" + id + "' est en cours de calcul : attendre sa fin");
+        }
+        if (table.get(id).isEmpty()) {
+            throw new ScenarioNotFoundException(id);
+        }
+        for (String layer : ResultLayers.RESULT_LAYERS) {
+            if (store.schema(layer).isPresent()) {
+                store.deletePartition(layer, ResultLayers.PARTITION, id);
+            }
+        }
+        table.delete(id);
+    }
+
+    public ScenarioComparison compare(String reference, String other) {
+        ScenarioRecord a = finished(reference);
+        ScenarioRecord b = finished(other);
+        Map<String, Object[]> ra = indicators(a.id());
+        Map<String, Object[]> rb = indicators(b.id());
+        List<ScenarioComparison.CommuneRef> entering = new ArrayList<>();
+        List<ScenarioComparison.CommuneRef> leaving = new ArrayList<>();
+        for (Map.Entry<String, Object[]> e : rb.entrySet()) {
+            Object[] va = ra.get(e.getKey());
+            boolean inA = va != null && (Boolean) va[1];
+            if ((Boolean) e.getValue()[1] && !inA) {
+                entering.add(ref(e.getKey(), e.getValue()));
+            }
+        }
+        for (Map.Entry<String, Object[]> e : ra.entrySet()) {
+            Object[] vb = rb.get(e.getKey());
+            boolean inB = vb != null && (Boolean) vb[1];
+            if ((Boolean) e.getValue()[1] && !inB) {
+                leaving.add(ref(e.getKey(), e.getValue()));
+            }
+        }
+        return new ScenarioComparison(a.id(), b.id(), entering, leaving, count(ra), count(rb), carenceDemand(ra),
+                carenceDemand(rb), coveredDemand(ra), coveredDemand(rb));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private void execute(ScenarioRecord queued, ScenarioParameters p) {
+        String id = queued.id();
+        Instant started = Instant.now();
+        ScenarioRecord running = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.EN_COURS, 0,
+                "lecture", null, queued.createdAt(), started, null, null, null, null, null);
+        active.put(id, running);
+        try {
+            saveQuietly(running);
+            ScenarioRunner.Summary s = runner.run(id, p, (fraction, step) ->
+                    active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step)));
+            Instant finished = Instant.now();
+            table.save(new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.TERMINE, 1, null, null,
+                    queued.createdAt(), started, finished, finished.toEpochMilli() - started.toEpochMilli(),
+                    s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
+                    s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
+                    s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
+                    s.kgCo2eYearly())));
+            LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
+                    finished.toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
+        } catch (RuntimeException e) {
+            LOG.warn("scenario {} failed", id, e);
+            Instant finished = Instant.now();
+            saveQuietly(new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
+                    active.get(id).progression(), active.get(id).etape(), userMessage(e), queued.createdAt(), started,
+                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null));
+        } finally {
+            active.remove(id);
+        }
+    }
+
+    private static String userMessage(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "erreur interne (" + e.getClass().getSimpleName() + "), voir les journaux" : m;
+    }
+
+    private void saveQuietly(ScenarioRecord r) {
+        try {
+            table.save(r);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot record scenario {} status {}", r.id(), r.statut(), e);
+        }
+    }
+
+    /** Runs left queued or running by a previous process will never finish: say so. */
+    private void markInterruptedRuns() {
+        try {
+            for (ScenarioRecord r : table.all()) {
+                if (r.active()) {
+                    table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
+                            r.etape(), "calcul interrompu par un redémarrage du serveur", r.createdAt(), r.startedAt(),
+                            Instant.now(), null, null, null, null));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check interrupted scenarios", e);
+        }
+    }
+
+    private ScenarioRecord finished(String id) {
+        ScenarioRecord r = get(id).orElseThrow(() -> new ScenarioNotFoundException(id));
+        if (!ScenarioRecord.TERMINE.equals(r.statut())) {
+            throw new ScenarioConflictException("le scénario '" + id + "' n'est pas terminé (statut " + r.statut() + ")");
+        }
+        return r;
+    }
+
+    /** code → {nom, carence, demande, served} */
+    private Map<String, Object[]> indicators(String id) {
+        Map<String, Object[]> out = new HashMap<>();
+        FeatureQuery q = FeatureQuery.all().withoutGeometry()
+                .withProperties(List.of("code", "nom", "carence", "demande", "site_desservant"))
+                .withFilter(new Filter.Compare(ResultLayers.PARTITION, Filter.ComparisonOperator.EQ, id));
+        try (FeatureCursor c = store.query(ResultLayers.INDICATEURS, q)) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                out.put((String) f.get("code"), new Object[] {f.get("nom"), Boolean.TRUE.equals(f.get("carence")),
+                        ((Number) f.get("demande")).doubleValue(), f.get("site_desservant") != null});
+            }
+        }
+        return out;
+    }
+
+    private static ScenarioComparison.CommuneRef ref(String code, Object[] v) {
+        return new ScenarioComparison.CommuneRef(code, (String) v[0], (Double) v[2]);
+    }
+
+    private static int count(Map<String, Object[]> m) {
+        return (int) m.values().stream().filter(v -> (Boolean) v[1]).count();
+    }
+
+    private static double carenceDemand(Map<String, Object[]> m) {
+        return m.values().stream().filter(v -> (Boolean) v[1]).mapToDouble(v -> (Double) v[2]).sum();
+    }
+
+    private static double coveredDemand(Map<String, Object[]> m) {
+        return m.values().stream().filter(v -> (Boolean) v[3]).mapToDouble(v -> (Double) v[2]).sum();
+    }
+
+    private String newId() {
+        String base = "s-" + Long.toString(System.currentTimeMillis(), 36);
+        String candidate = base;
+        int k = 1;
+        while (active.containsKey(candidate) || table.get(candidate).isPresent()) {
+            candidate = base + "-" + (k++);
+        }
+        return candidate;
+    }
+}

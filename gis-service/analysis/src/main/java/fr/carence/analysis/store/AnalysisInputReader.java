@@ -1,0 +1,209 @@
+package fr.carence.analysis.store;
+
+import fr.carence.analysis.AnalysisInput;
+import fr.carence.analysis.model.Commune;
+import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Place;
+import fr.carence.analysis.model.Venue;
+import fr.carence.crs.CrsTransforms;
+import fr.carence.crs.LegalCrs;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerSchema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Reads the loaded layers (docs/layers.md) into an {@link AnalysisInput}. Only {@code communes} is
+ * required; a missing optional layer becomes a warning and neutral values (no flag, unknown THD,
+ * modelled flows, no venue).
+ */
+public final class AnalysisInputReader {
+
+    public static final String COMMUNES = "communes";
+    public static final String FLUX = "flux_domicile_travail";
+    public static final String THD = "couverture_thd";
+    public static final String DENSITE = "grille_densite";
+    public static final String MONTAGNE = "zone_montagne";
+    public static final String ZRR = "zrr";
+    public static final String QPV = "qpv_communes";
+    public static final String LIEUX = "lieux_existants";
+
+    private final FeatureStore store;
+
+    public AnalysisInputReader(FeatureStore store) {
+        this.store = store;
+    }
+
+    public AnalysisInput read() {
+        List<String> warnings = new ArrayList<>();
+        if (store.schema(COMMUNES).isEmpty()) {
+            throw new MissingLayerException(COMMUNES, "la couche 'communes' n'est pas chargée : lancer d'abord les chargeurs "
+                    + "admin et communes");
+        }
+        List<Commune> communes = new ArrayList<>();
+        each(COMMUNES, List.of("code", "nom", "population"), true, f -> communes.add(commune(f)));
+        communes.sort((a, b) -> a.code().compareTo(b.code()));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < communes.size(); i++) {
+            index.put(communes.get(i).code(), i);
+        }
+        int n = communes.size();
+
+        double[] ftth = new double[n];
+        Arrays.fill(ftth, Double.NaN);
+        if (optional(THD, warnings)) {
+            each(THD, List.of("code", "taux_ftth"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                Number v = (Number) f.get("taux_ftth");
+                if (i != null && v != null) {
+                    ftth[i] = v.doubleValue();
+                }
+            });
+        }
+        int[] density = new int[n];
+        if (optional(DENSITE, warnings)) {
+            each(DENSITE, List.of("code", "niveau"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                Number v = (Number) f.get("niveau");
+                if (i != null && v != null) {
+                    density[i] = v.intValue();
+                }
+            });
+        }
+        String[] massif = new String[n];
+        if (optional(MONTAGNE, warnings)) {
+            each(MONTAGNE, List.of("code", "massif"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                if (i != null) {
+                    String m = str(f, "massif");
+                    massif[i] = m == null || m.isBlank() ? "montagne" : m;
+                }
+            });
+        }
+        boolean[] zrr = codeSet(ZRR, index, warnings);
+        boolean[] qpv = codeSet(QPV, index, warnings);
+
+        List<Venue> venues = new ArrayList<>();
+        if (optional(LIEUX, warnings)) {
+            each(LIEUX, List.of("id", "code_commune", "capacite"), true, f -> {
+                if (f.geometry() == null) {
+                    return;
+                }
+                Point p = f.geometry().getInteriorPoint();
+                String code = str(f, "code_commune");
+                Number seats = (Number) f.get("capacite");
+                venues.add(new Venue(f.id(), legalPlace(code == null ? "" : code, p), seats == null ? Double.NaN
+                        : seats.doubleValue(), seats != null));
+            });
+        }
+
+        List<Flow> flows = new ArrayList<>();
+        String flowSource = null;
+        if (optional(FLUX, warnings)) {
+            Map<Long, double[]> pairs = new HashMap<>();
+            TreeSet<String> sources = new TreeSet<>();
+            int[] unknown = new int[1];
+            each(FLUX, List.of("code_residence", "code_travail", "mode", "flux", "source"), false, f -> {
+                Integer o = index.get(str(f, "code_residence"));
+                Integer d = index.get(str(f, "code_travail"));
+                if (o == null || d == null) {
+                    unknown[0]++;
+                    return;
+                }
+                double[] v = pairs.computeIfAbsent((long) o * n + d, k -> new double[] {0, Double.NaN});
+                double count = ((Number) f.get("flux")).doubleValue();
+                String mode = str(f, "mode");
+                if ("tous".equals(mode)) {
+                    v[0] += count;
+                } else if ("voiture".equals(mode)) {
+                    v[1] = (Double.isNaN(v[1]) ? 0 : v[1]) + count;
+                }
+                String s = str(f, "source");
+                if (s != null) {
+                    sources.add(s);
+                }
+            });
+            pairs.forEach((k, v) -> flows.add(new Flow((int) (k / n), (int) (k % n), v[0], v[1], false)));
+            flows.sort((a, b) -> a.origin() != b.origin() ? Integer.compare(a.origin(), b.origin())
+                    : Integer.compare(a.destination(), b.destination()));
+            flowSource = sources.isEmpty() ? FLUX : String.join(", ", sources);
+            if (unknown[0] > 0) {
+                warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
+            }
+        }
+        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings);
+    }
+
+    private Commune commune(Feature f) {
+        String code = str(f, "code");
+        Geometry g = f.geometry();
+        if (g == null || g.isEmpty()) {
+            throw new MissingLayerException(COMMUNES, "commune " + code + " sans géométrie dans la couche communes");
+        }
+        Point interior = g.getInteriorPoint();
+        Number pop = (Number) f.get("population");
+        return new Commune(code, str(f, "nom"), pop == null ? 0 : pop.doubleValue(), legalPlace(code, interior), interior, g);
+    }
+
+    /** The point in the legal CRS of the commune's territory (Lambert-93 is not metric overseas). */
+    static Place legalPlace(String code, Point storagePoint) {
+        int epsg = LegalCrs.forCode(code).epsg();
+        double[] xy = CrsTransforms.transform(storagePoint.getX(), storagePoint.getY(), FeatureStore.STORAGE_SRID, epsg);
+        return new Place(code, xy[0], xy[1], epsg);
+    }
+
+    private boolean[] codeSet(String layer, Map<String, Integer> index, List<String> warnings) {
+        boolean[] set = new boolean[index.size()];
+        if (optional(layer, warnings)) {
+            each(layer, List.of("code"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                if (i != null) {
+                    set[i] = true;
+                }
+            });
+        }
+        return set;
+    }
+
+    private boolean optional(String layer, List<String> warnings) {
+        if (store.schema(layer).isPresent()) {
+            return true;
+        }
+        warnings.add("couche '" + layer + "' absente : valeurs neutres utilisées");
+        return false;
+    }
+
+    private void each(String layer, List<String> properties, boolean geometry, Consumer<Feature> action) {
+        LayerSchema schema = store.schema(layer).orElseThrow();
+        for (String p : properties) {
+            if (schema.attribute(p).isEmpty()) {
+                throw new MissingLayerException(layer, "la couche '" + layer + "' n'a pas l'attribut '" + p
+                        + "' attendu (voir docs/layers.md)");
+            }
+        }
+        FeatureQuery q = FeatureQuery.all().withProperties(properties);
+        if (!geometry) {
+            q = q.withoutGeometry();
+        }
+        try (FeatureCursor c = store.query(layer, q)) {
+            while (c.hasNext()) {
+                action.accept(c.next());
+            }
+        }
+    }
+
+    private static String str(Feature f, String name) {
+        Object v = f.get(name);
+        return v == null ? null : v.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package fr.carence.analysis.store;
+
+import fr.carence.analysis.AnalysisInput;
+import fr.carence.analysis.AnalysisResult;
+import fr.carence.analysis.ProgressListener;
+import fr.carence.analysis.ScenarioAnalysis;
+import fr.carence.analysis.param.InvalidParameterException;
+import fr.carence.analysis.param.ParameterCatalog;
+import fr.carence.analysis.param.ScenarioParameters;
+import fr.carence.analysis.step.DetourTravelTimes;
+import fr.carence.analysis.step.MatrixTravelTimes;
+import fr.carence.analysis.step.TravelTimes;
+import fr.carence.store.FeatureStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One scenario run against the store: read the layers, run steps 1–8, write the result partitions. */
+public final class ScenarioRunner {
+
+    /** What the run produced, for the scenarios table. */
+    public record Summary(int communes, int modelledFlowCommunes, int carenceCommunes, int zones, double totalDemand,
+                          double carenceDemand, double coveredDemand, double thresholdApplied, String siteMethod,
+                          double optimalityGap, double kmAvoidedYearly, double kgCo2eYearly, String flowSource,
+                          Map<String, Long> timingsMs, List<String> warnings) {
+    }
+
+    private final FeatureStore store;
+    private final Path matricesDir;
+
+    /**
+     * @param matricesDir directory holding the travel-time matrices users may name in
+     *        {@code matrice_temps}, or null when the server offers none
+     */
+    public ScenarioRunner(FeatureStore store, Path matricesDir) {
+        this.store = store;
+        this.matricesDir = matricesDir;
+    }
+
+    public Summary run(String scenario, ScenarioParameters p, ProgressListener progress) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        progress.progress(0.0, "lecture");
+        TravelTimes times = travelTimes(p);
+        AnalysisInput in = new AnalysisInputReader(store).read();
+        timings.put("0-lecture", (System.nanoTime() - t) / 1_000_000);
+        AnalysisResult r = ScenarioAnalysis.run(in, p, times, progress);
+        timings.putAll(r.timingsMs());
+        t = System.nanoTime();
+        new ResultLayerWriter(store).write(scenario, in, r, p.integer(ParameterCatalog.FLUX_OD_MAX));
+        timings.put("9-ecriture", (System.nanoTime() - t) / 1_000_000);
+        progress.progress(1.0, "termine");
+        return summarise(in, r, timings);
+    }
+
+    static Summary summarise(AnalysisInput in, AnalysisResult r, Map<String, Long> timings) {
+        int modelled = 0;
+        double total = 0;
+        double carence = 0;
+        for (int i = 0; i < in.communes().size(); i++) {
+            modelled += r.modelledFlows()[i] ? 1 : 0;
+            total += r.demand().demand()[i];
+            carence += r.carence()[i] ? r.demand().demand()[i] : 0;
+        }
+        List<String> warnings = new ArrayList<>(in.warnings());
+        if (in.venues().isEmpty()) {
+            warnings.add("aucun lieu existant : l'accessibilité est nulle partout");
+        }
+        return new Summary(in.communes().size(), modelled, r.carenceCount(), r.zones().size(), total, carence,
+                r.totalImpact().demandCovered(), r.accessibilityThreshold(), r.solution().method(), r.solution().gap(),
+                r.totalImpact().kmAvoidedYearly(), r.totalImpact().kgCo2eYearly(), in.flowSource(), timings, warnings);
+    }
+
+    /** The travel times a parameter set asks for; also used to check {@code matrice_temps} at submission. */
+    public TravelTimes travelTimes(ScenarioParameters p) {
+        DetourTravelTimes estimate = new DetourTravelTimes(p.number(ParameterCatalog.FACTEUR_DETOUR),
+                p.number(ParameterCatalog.VITESSE_KMH));
+        String matrix = p.text(ParameterCatalog.MATRICE_TEMPS);
+        if (matrix == null) {
+            return estimate;
+        }
+        if (matricesDir == null) {
+            throw new InvalidParameterException(ParameterCatalog.MATRICE_TEMPS,
+                    "ce serveur n'a pas de répertoire de matrices de temps (carence.analysis.matrices-dir)");
+        }
+        Path file = matricesDir.resolve(matrix).normalize();
+        if (!file.startsWith(matricesDir.normalize()) || !Files.isRegularFile(file)) {
+            throw new InvalidParameterException(ParameterCatalog.MATRICE_TEMPS, "matrice de temps '" + matrix
+                    + "' introuvable dans le répertoire des matrices");
+        }
+        try {
+            return MatrixTravelTimes.read(file, estimate);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(ParameterCatalog.MATRICE_TEMPS, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package fr.carence.api.scenario;
+
+import fr.carence.analysis.param.ParameterSpec;
+import fr.carence.analysis.scenario.ScenarioComparison;
+import fr.carence.analysis.scenario.ScenarioNotFoundException;
+import fr.carence.analysis.scenario.ScenarioRecord;
+import fr.carence.analysis.scenario.ScenarioService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** REST API of the carence scenarios (calculs asynchrones). */
+@RestController
+@RequestMapping("/api/scenarios")
+@Tag(name = "Scénarios", description = "Calcul des zones de carence, des sites candidats et de leur impact")
+public class ScenarioController {
+    private final ScenarioService service;
+
+    public ScenarioController(ScenarioService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Lancer un scénario",
+            description = "Valide les paramètres et met le calcul en file ; suivre l'avancement sur l'URL de Location.")
+    @ApiResponse(responseCode = "202", description = "Calcul accepté")
+    @ApiResponse(responseCode = "400", description = "Paramètre invalide (nommé dans la réponse)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Scénario déjà en cours",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "503", description = "File d'attente pleine",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<ScenarioRecord> submit(@RequestBody(required = false) ScenarioRequest request) {
+        ScenarioRequest r = request == null ? new ScenarioRequest(null, null, null) : request;
+        ScenarioRecord queued = service.submit(r.id(), r.nom(), r.parametres());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(queued.id()).toUri();
+        return ResponseEntity.accepted().location(location).body(queued);
+    }
+
+    @GetMapping(produces = "application/json")
+    @Operation(summary = "Lister les scénarios", description = "Avec leur statut et leur avancement")
+    public List<ScenarioRecord> list() {
+        return service.list();
+    }
+
+    @GetMapping(path = "/parameters", produces = "application/json")
+    @Operation(summary = "Paramètres", description = "Valeurs par défaut, bornes, unités et sources de chaque paramètre")
+    public List<ParameterSpec> parameters() {
+        return service.parameters();
+    }
+
+    @GetMapping(path = "/{id}", produces = "application/json")
+    @Operation(summary = "Un scénario", description = "Statut, avancement, temps par étape et résultats principaux")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ScenarioRecord get(@Parameter(description = "Identifiant du scénario") @PathVariable String id) {
+        return service.get(id).orElseThrow(() -> new ScenarioNotFoundException(id));
+    }
+
+    @GetMapping(path = "/{id}/compare/{other}", produces = "application/json")
+    @Operation(summary = "Comparer deux scénarios",
+            description = "Communes entrant en carence ou en sortant (de {id} vers {other}), demande en carence et couverte")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Scénario non terminé",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ScenarioComparison compare(@PathVariable String id, @PathVariable String other) {
+        return service.compare(id, other);
+    }
+
+    @DeleteMapping(path = "/{id}")
+    @Operation(summary = "Supprimer un scénario", description = "Supprime ses partitions dans toutes les couches de résultats")
+    @ApiResponse(responseCode = "204", description = "Supprimé")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Scénario en cours de calcul",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,28 @@
+package fr.carence.app;
+
+import fr.carence.store.jdbc.StoreConfig;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code carence.store.*}: which store the service uses. Credentials come from the environment
+ * (CARENCE_JDBC_URL, CARENCE_DB_USER, CARENCE_DB_PASSWORD), never from committed files.
+ */
+@ConfigurationProperties("carence.store")
+public record StoreProperties(String kind, Path dataDir, String jdbcUrl, String user, String password) {
+
+    StoreConfig toConfig() {
+        String k = kind == null || kind.isBlank() ? "h2gis" : kind.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (k) {
+            // AUTO_SERVER lets the loader CLI write to the same file while the service runs.
+            case "h2gis" -> StoreConfig.h2gis(dataDir == null ? Path.of("data") : dataDir).withH2AutoServer(true);
+            case "postgis" -> {
+                if (jdbcUrl == null || jdbcUrl.isBlank()) {
+                    throw new IllegalStateException("carence.store.kind=postgis needs carence.store.jdbc-url (env CARENCE_JDBC_URL)");
+                }
+                yield StoreConfig.postgis(jdbcUrl, user, password);
+            }
+            default -> throw new IllegalStateException("carence.store.kind must be 'h2gis' or 'postgis', got '" + kind + "'");
+        };
+    }
+}

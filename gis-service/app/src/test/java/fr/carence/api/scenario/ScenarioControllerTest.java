@@ -1,0 +1,111 @@
+package fr.carence.api.scenario;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.carence.analysis.scenario.ScenarioService;
+import fr.carence.loaders.core.Progress;
+import fr.carence.loaders.sample.OccitanieSample;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.StoreTestSupport;
+import fr.carence.store.testing.TestStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The scenario REST API over a real ScenarioService and a real (throwaway) H2GIS store. */
+@WebMvcTest(controllers = ScenarioController.class)
+class ScenarioControllerTest {
+
+    @TestConfiguration
+    @Import({ScenarioController.class, ScenarioApiExceptionHandler.class})
+    static class Beans {
+        @Bean(destroyMethod = "close")
+        TestStore testStore() {
+            return StoreTestSupport.openH2gis();
+        }
+
+        @Bean(destroyMethod = "close")
+        ScenarioService scenarioService(TestStore store) {
+            return new ScenarioService(store.store(), 1, 4, null);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ScenarioService service;
+    @Autowired
+    TestStore testStore;
+
+    @Test
+    void parametersListDefaultsBoundsUnitsAndSources() throws Exception {
+        mvc.perform(get("/api/scenarios/parameters")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name == 'distance_min_km')].defaultValue").value(hasItem(15.0)))
+                .andExpect(jsonPath("$[?(@.name == 'distance_min_km')].unit").value(hasItem("km")))
+                .andExpect(jsonPath("$[?(@.name == 'part_rebond')].source").value(hasItem(containsString("ADEME"))));
+    }
+
+    @Test
+    void invalidParametersAre400NamingTheParameter() throws Exception {
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"x\",\"parametres\":{\"part_teletravaillable\":2}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parametre").value("part_teletravaillable"))
+                .andExpect(jsonPath("$.message").value(containsString("[0, 1]")));
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"parametres\":{\"pas_un_parametre\":1}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parametre").value("pas_un_parametre"));
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.erreur").value("json_invalide"));
+        mvc.perform(get("/api/scenarios/absent")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.erreur").value("scenario_inconnu"));
+        mvc.perform(delete("/api/scenarios/absent")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void runCompareAndDeleteOnTheOccitanieSample() throws Exception {
+        // before any data: the run is accepted, then fails with a message naming the missing layer
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"sans-donnees\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", endsWith("/api/scenarios/sans-donnees")))
+                .andExpect(jsonPath("$.statut").value("en_attente"));
+        service.await("sans-donnees", 60_000);
+        mvc.perform(get("/api/scenarios/sans-donnees")).andExpect(jsonPath("$.statut").value("echec"))
+                .andExpect(jsonPath("$.message").value(containsString("communes")));
+
+        FeatureStore store = testStore.store();
+        OccitanieSample.loadInto(store, Progress.silent());
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"id\":\"defaut\",\"nom\":\"Par défaut\"}")).andExpect(status().isAccepted());
+        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"id\":\"strict\",\"parametres\":{\"seuil_accessibilite\":5,\"nombre_sites\":3}}"))
+                .andExpect(status().isAccepted());
+        service.await("defaut", 300_000);
+        service.await("strict", 300_000);
+        mvc.perform(get("/api/scenarios")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == 'strict')].statut").value(hasItem("termine")))
+                .andExpect(jsonPath("$[?(@.id == 'strict')].parametres.nombre_sites").value(hasItem(3.0)));
+        mvc.perform(get("/api/scenarios/defaut")).andExpect(jsonPath("$.statut").value("termine"))
+                .andExpect(jsonPath("$.resume.nbCommunesCarence").isNumber())
+                .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber());
+        mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sortantes").isEmpty())
+                .andExpect(jsonPath("$.entrantes").isArray());
+        mvc.perform(delete("/api/scenarios/strict")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/scenarios/strict")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,84 @@
+package fr.carence.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The README's run command, as a test: an empty embedded store, first start loads the committed
+ * Occitanie sample and computes the default scenario, and every public face of the service
+ * (web map, WMS, WFS, REST API) answers with real content.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FirstStartEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("carence.store.kind", () -> "h2gis");
+        registry.add("carence.store.data-dir", () -> dataDir.toString());
+        // Tests run from the module directory: point at the repository's catalogue.
+        registry.add("carence.catalog.dir", () -> "../../geoserver-data");
+        registry.add("carence.styles.dir", () -> "../../sld-styles");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    FeatureStore store;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void firstStartLoadsTheSampleAndComputesTheDefaultScenario() throws Exception {
+        // Occitanie: 13 départements, about 4,450 communes in the current COG.
+        long communes = store.count("communes", FeatureQuery.all());
+        assertThat(communes).isBetween(4000L, 5000L);
+        assertThat(store.count("lieux_existants", FeatureQuery.all())).isEqualTo(73);
+
+        JsonNode scenarios = json.readTree(http.getForObject("/api/scenarios", String.class));
+        JsonNode list = scenarios.isArray() ? scenarios : scenarios.path("scenarios");
+        assertThat(list.findValuesAsText("id")).contains("defaut");
+        assertThat(store.schema("zones_carence")).isPresent();
+        assertThat(store.schema("sites_candidats")).isPresent();
+    }
+
+    @Test
+    void webMapAndOpenLayersAreServedLocally() {
+        ResponseEntity<String> index = http.getForEntity("/", String.class);
+        assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(index.getBody()).contains("Carence").contains("webjars/ol/10.7.0/dist/ol.js");
+        assertThat(http.getForEntity("/webjars/ol/10.7.0/dist/ol.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/webjars/proj4/2.7.2/dist/proj4.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void wmsAndWfsPublishTheResults() {
+        String wms = http.getForObject("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities", String.class);
+        assertThat(wms).contains("WMS_Capabilities").contains("zones_carence").contains("sites_candidats");
+        ResponseEntity<byte[]> map = http.getForEntity("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=carence:zones_carence"
+                + "&STYLES=&CRS=EPSG:2154&BBOX=450000,6150000,850000,6450000&WIDTH=400&HEIGHT=300&FORMAT=image/png", byte[].class);
+        assertThat(map.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(map.getHeaders().getContentType()).hasToString("image/png");
+
+        String sites = http.getForObject("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
+                + "&OUTPUTFORMAT=application/json", String.class);
+        assertThat(sites).contains("FeatureCollection").contains("\"Point\"");
+    }
+}

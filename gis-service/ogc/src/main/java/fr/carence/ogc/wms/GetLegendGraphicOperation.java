@@ -1,0 +1,70 @@
+package fr.carence.ogc.wms;
+
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.render.legend.LegendRenderer;
+import fr.carence.render.style.Style;
+import jakarta.servlet.http.HttpServletResponse;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * GetLegendGraphic (SLD 1.1 profile of WMS, as GeoServer offers it): one row per rule of the
+ * layer's style (swatch + French title). WIDTH and HEIGHT set the swatch size (default 20);
+ * SCALE, when given, keeps only the rules drawn at that scale denominator.
+ */
+final class GetLegendGraphicOperation {
+
+    static final int DEFAULT_SIZE = 20;
+    private static final int MAX_SWATCH = 512;
+
+    private final WmsLayers layers;
+    private final MapRequestParser parser;
+    private final LegendRenderer renderer = new LegendRenderer();
+
+    GetLegendGraphicOperation(WmsLayers layers, MapRequestParser parser) {
+        this.layers = layers;
+        this.parser = parser;
+    }
+
+    void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+        PublishedLayer layer = layers.require(request.require("LAYER"), "LAYER");
+        Style style = parser.style(layer, request.get("STYLE").orElse(""), "STYLE");
+        ImageFormat format = ImageFormat.parse(request.get("FORMAT").orElse("image/png"), "FORMAT");
+        int w = request.get("WIDTH").isPresent() ? MapRequestParser.dimension(request, "WIDTH", MAX_SWATCH) : DEFAULT_SIZE;
+        int h = request.get("HEIGHT").isPresent() ? MapRequestParser.dimension(request, "HEIGHT", MAX_SWATCH) : DEFAULT_SIZE;
+        if (request.get("SCALE").isPresent()) {
+            style = atScale(style, scale(request.require("SCALE")));
+        }
+        boolean transparent = MapRequestParser.parseTransparent(request) && format.supportsTransparency();
+        BufferedImage image = renderer.render(style, w, h, transparent);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        format.write(image, bytes);
+        response.setStatus(200);
+        response.setContentType(format.mimeType());
+        response.setContentLength(bytes.size());
+        response.getOutputStream().write(bytes.toByteArray());
+    }
+
+    private static double scale(String raw) {
+        try {
+            double s = Double.parseDouble(raw.trim());
+            if (s > 0 && Double.isFinite(s)) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "SCALE",
+                "SCALE doit être un dénominateur d'échelle positif, reçu « " + raw + " ».");
+    }
+
+    private static Style atScale(Style style, double scale) {
+        return new Style(style.name(), style.title(), style.abstractText(), style.featureTypeStyles().stream()
+                .map(f -> new fr.carence.render.style.FeatureTypeStyle(f.name(),
+                        f.rules().stream().filter(r -> r.appliesAtScale(scale)).toList()))
+                .toList());
+    }
+}

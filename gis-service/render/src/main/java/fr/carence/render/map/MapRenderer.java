@@ -1,0 +1,298 @@
+package fr.carence.render.map;
+
+import fr.carence.crs.CrsTransforms;
+import fr.carence.render.filter.FeatureFilterEvaluator;
+import fr.carence.render.filter.Filters;
+import fr.carence.render.style.FeatureTypeStyle;
+import fr.carence.render.style.LabelPlacement;
+import fr.carence.render.style.LineSymbolizer;
+import fr.carence.render.style.PointSymbolizer;
+import fr.carence.render.style.PolygonSymbolizer;
+import fr.carence.render.style.Rule;
+import fr.carence.render.style.Symbolizer;
+import fr.carence.render.style.TextSymbolizer;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerNotFoundException;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.filter.Filter;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.locationtech.jts.awt.ShapeWriter;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Lineal;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+
+/**
+ * Draws styled store layers into a Java2D image. Per layer and per FeatureTypeStyle (one
+ * drawing pass each, in order), the features in the view are read from the store with a bbox
+ * query, the base filter and, when every active rule has a filter on known attributes, the OR
+ * of the rule filters pushed down; each feature is then drawn by every matching rule in order
+ * (ElseFilter rules when no other rule matched). Labels are collected and placed last, over all
+ * layers, with collision avoidance.
+ */
+public final class MapRenderer {
+
+    /** Extra margin (pixels) read around the view so strokes, marks and labels at the edge are not cut. */
+    private static final int QUERY_MARGIN_PX = 16;
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private final FeatureStore store;
+
+    public MapRenderer(FeatureStore store) {
+        this.store = store;
+    }
+
+    /** Renders into a new ARGB image; {@code background} null means fully transparent. */
+    public BufferedImage render(MapViewport view, List<MapLayer> layers, Color background) {
+        BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            if (background != null) {
+                g.setColor(background);
+                g.fillRect(0, 0, view.width(), view.height());
+            }
+            render(g, view, layers);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Renders onto the given graphics (which must cover the view's pixel size). */
+    public void render(Graphics2D g, MapViewport view, List<MapLayer> layers) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        LabelPlacer labels = new LabelPlacer(view.width(), view.height());
+        double scale = view.scaleDenominator();
+        for (MapLayer layer : layers) {
+            LayerSchema schema = store.schema(layer.storeLayer())
+                    .orElseThrow(() -> new LayerNotFoundException(layer.storeLayer()));
+            for (FeatureTypeStyle fts : layer.style().featureTypeStyles()) {
+                List<Rule> active = fts.rules().stream().filter(r -> r.appliesAtScale(scale)).toList();
+                if (!active.isEmpty()) {
+                    drawPass(g, view, layer, schema, active, labels);
+                }
+            }
+        }
+        labels.placeAll(g);
+    }
+
+    private void drawPass(Graphics2D g, MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules,
+                          LabelPlacer labels) {
+        FeatureQuery query = query(view, layer, schema, rules);
+        ShapeWriter shapes = new ShapeWriter(view.pointTransformation());
+        // Vertices closer than half a pixel are merged: national layers draw several times faster.
+        shapes.setDecimation(Math.min(view.pixelSizeX(), view.pixelSizeY()) * 0.5);
+        shapes.setRemoveDuplicatePoints(true);
+        Envelope viewEnvelope = view.envelope();
+        List<Rule> regular = rules.stream().filter(r -> !r.elseFilter()).toList();
+        List<Rule> elseRules = rules.stream().filter(Rule::elseFilter).toList();
+        try (FeatureCursor cursor = store.query(layer.storeLayer(), query)) {
+            while (cursor.hasNext()) {
+                Feature f = cursor.next();
+                if (f.geometry() == null || f.geometry().isEmpty()) {
+                    continue;
+                }
+                Geometry geom = CrsTransforms.transform(f.geometry(), FeatureStore.STORAGE_SRID, view.epsg());
+                if (!geom.getEnvelopeInternal().intersects(viewEnvelope)) {
+                    continue;
+                }
+                DrawnFeature drawn = new DrawnFeature(f, geom);
+                boolean matched = false;
+                for (Rule r : regular) {
+                    if (FeatureFilterEvaluator.matches(r.filter(), f.id(), f.properties(), f.geometry())) {
+                        matched = true;
+                        draw(g, view, shapes, drawn, r, labels);
+                    }
+                }
+                if (!matched) {
+                    for (Rule r : elseRules) {
+                        draw(g, view, shapes, drawn, r, labels);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Store query for one pass: view bbox (+ margin) in the storage CRS, filters, needed attributes. */
+    private FeatureQuery query(MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules) {
+        Envelope e = new Envelope(view.envelope());
+        e.expandBy(view.pixelSizeX() * QUERY_MARGIN_PX, view.pixelSizeY() * QUERY_MARGIN_PX);
+        Envelope storageBox = CrsTransforms.transform(e, view.epsg(), FeatureStore.STORAGE_SRID);
+        boolean usableBox = Double.isFinite(storageBox.getMinX()) && Double.isFinite(storageBox.getMaxX())
+                && Double.isFinite(storageBox.getMinY()) && Double.isFinite(storageBox.getMaxY());
+        Set<String> needed = new LinkedHashSet<>();
+        for (Rule r : rules) {
+            Filters.collectProperties(r.filter(), needed);
+            for (Symbolizer s : r.symbolizers()) {
+                if (s instanceof TextSymbolizer t) {
+                    needed.add(t.labelProperty());
+                }
+            }
+        }
+        Filter filter = layer.baseFilter();
+        Optional<Filter> pushed = Filters.pushDown(rules);
+        if (pushed.isPresent()) {
+            Set<String> used = new LinkedHashSet<>();
+            Filters.collectProperties(pushed.get(), used);
+            // A filter on an attribute the layer lacks would be a store error; in memory it is just false.
+            if (used.stream().allMatch(p -> schema.attribute(p).isPresent())) {
+                filter = Filters.and(filter, pushed.get());
+            }
+        }
+        List<String> properties = needed.stream().filter(p -> schema.attribute(p).isPresent()).toList();
+        FeatureQuery q = FeatureQuery.all().withProperties(properties).withFilter(filter);
+        return usableBox ? q.withBbox(storageBox) : q;
+    }
+
+    private static void draw(Graphics2D g, MapViewport view, ShapeWriter shapes, DrawnFeature f, Rule rule,
+                             LabelPlacer labels) {
+        for (Symbolizer s : rule.symbolizers()) {
+            if (s instanceof PolygonSymbolizer ps) {
+                if (f.geometry instanceof Polygonal) {
+                    if (f.subPixel(view)) {
+                        if (ps.fill() != null) {
+                            g.setColor(ps.fill().paint());
+                            g.fill(f.pixel(view));
+                        }
+                    } else {
+                        SymbolPainter.polygon(g, f.shape(shapes), ps);
+                    }
+                }
+            } else if (s instanceof LineSymbolizer ls) {
+                if (!(f.geometry instanceof Point) && !f.subPixel(view)) {
+                    SymbolPainter.line(g, f.shape(shapes), ls);
+                }
+            } else if (s instanceof PointSymbolizer pt) {
+                for (Coordinate c : f.anchorPoints()) {
+                    SymbolPainter.point(g, view.toScreenX(c.x), view.toScreenY(c.y), pt);
+                }
+            } else if (s instanceof TextSymbolizer ts) {
+                collectLabel(view, f, ts, labels);
+            }
+        }
+    }
+
+    private static void collectLabel(MapViewport view, DrawnFeature f, TextSymbolizer ts, LabelPlacer labels) {
+        String text = LabelText.format(f.feature.get(ts.labelProperty()));
+        if (text == null) {
+            return;
+        }
+        if (ts.placement() instanceof LabelPlacement.Line && f.geometry instanceof Lineal) {
+            Geometry screen = toScreen(view, f.geometry);
+            LengthIndexedLine line = new LengthIndexedLine(screen);
+            double length = screen.getLength();
+            if (length < 1) {
+                return;
+            }
+            Coordinate mid = line.extractPoint(length / 2);
+            Coordinate a = line.extractPoint(Math.max(0, length / 2 - 10));
+            Coordinate b = line.extractPoint(Math.min(length, length / 2 + 10));
+            double angle = Math.atan2(b.y - a.y, b.x - a.x);
+            if (angle > Math.PI / 2) {
+                angle -= Math.PI; // keep text upright
+            } else if (angle < -Math.PI / 2) {
+                angle += Math.PI;
+            }
+            labels.add(new LabelCandidate(text, ts, mid.x, mid.y, angle));
+            return;
+        }
+        Coordinate c = f.labelPoint(view);
+        if (c != null) {
+            labels.add(new LabelCandidate(text, ts, view.toScreenX(c.x), view.toScreenY(c.y), 0));
+        }
+    }
+
+    private static Geometry toScreen(MapViewport view, Geometry g) {
+        double px = view.pixelSizeX();
+        double py = view.pixelSizeY();
+        Envelope e = view.envelope();
+        return new AffineTransformation(1 / px, 0, -e.getMinX() / px, 0, -1 / py, e.getMaxY() / py).transform(g);
+    }
+
+    /** A feature being drawn, with its geometry in the map CRS and lazily derived shapes. */
+    private static final class DrawnFeature {
+        final Feature feature;
+        final Geometry geometry;
+        private Shape shape;
+
+        DrawnFeature(Feature feature, Geometry geometry) {
+            this.feature = feature;
+            this.geometry = geometry;
+        }
+
+        Shape shape(ShapeWriter writer) {
+            if (shape == null) {
+                shape = writer.toShape(geometry);
+            }
+            return shape;
+        }
+
+        boolean subPixel(MapViewport view) {
+            Envelope e = geometry.getEnvelopeInternal();
+            return e.getWidth() < view.pixelSizeX() && e.getHeight() < view.pixelSizeY();
+        }
+
+        /** The one pixel a sub-pixel geometry covers. */
+        Shape pixel(MapViewport view) {
+            Coordinate c = geometry.getEnvelopeInternal().centre();
+            return new Rectangle2D.Double(Math.floor(view.toScreenX(c.x)), Math.floor(view.toScreenY(c.y)), 1, 1);
+        }
+
+        /** Where point symbols go: each point, or an interior point of lines and polygons. */
+        List<Coordinate> anchorPoints() {
+            List<Coordinate> out = new ArrayList<>();
+            if (geometry instanceof Point || geometry.getGeometryType().equals("MultiPoint")) {
+                for (Coordinate c : geometry.getCoordinates()) {
+                    out.add(c);
+                }
+            } else {
+                Point p = geometry.getInteriorPoint();
+                if (!p.isEmpty()) {
+                    out.add(p.getCoordinate());
+                }
+            }
+            return out;
+        }
+
+        /** Label anchor: the point, or an interior point of the part of the geometry in view. */
+        Coordinate labelPoint(MapViewport view) {
+            if (geometry instanceof Point) {
+                return geometry.getCoordinate();
+            }
+            Geometry visible = geometry;
+            if (!view.envelope().contains(geometry.getEnvelopeInternal())) {
+                try {
+                    visible = geometry.intersection(GF.toGeometry(view.envelope()));
+                } catch (TopologyException e) {
+                    return null; // invalid source geometry: no label rather than a failed map
+                }
+            }
+            if (visible.isEmpty()) {
+                return null;
+            }
+            Point p = visible.getInteriorPoint();
+            return p.isEmpty() ? null : p.getCoordinate();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package fr.carence.render.map;
+
+import fr.carence.render.style.Fill;
+import fr.carence.render.style.Graphic;
+import fr.carence.render.style.LineSymbolizer;
+import fr.carence.render.style.Mark;
+import fr.carence.render.style.PointSymbolizer;
+import fr.carence.render.style.PolygonSymbolizer;
+import fr.carence.render.style.Stroke;
+import java.awt.AlphaComposite;
+import java.awt.Composite;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+
+/** Draws polygon, line and point symbolizers with Java2D on already-transformed screen shapes. */
+final class SymbolPainter {
+
+    private SymbolPainter() {
+    }
+
+    static void polygon(Graphics2D g, Shape shape, PolygonSymbolizer s) {
+        if (s.fill() != null) {
+            g.setColor(s.fill().paint());
+            g.fill(shape);
+        }
+        if (s.stroke() != null) {
+            stroke(g, shape, s.stroke());
+        }
+    }
+
+    static void line(Graphics2D g, Shape shape, LineSymbolizer s) {
+        stroke(g, shape, s.stroke());
+    }
+
+    static void stroke(Graphics2D g, Shape shape, Stroke stroke) {
+        if (stroke.width() <= 0) {
+            return;
+        }
+        g.setColor(stroke.paint());
+        g.setStroke(stroke.awtStroke());
+        g.draw(shape);
+    }
+
+    /** Draws the symbolizer's mark centred on the screen point. */
+    static void point(Graphics2D g, double x, double y, PointSymbolizer s) {
+        Graphic graphic = s.graphic();
+        mark(g, x, y, graphic.mark(), graphic.size(), graphic.opacity(), graphic.rotation());
+    }
+
+    static void mark(Graphics2D g, double x, double y, Mark mark, double size, double opacity, double rotation) {
+        AffineTransform at = AffineTransform.getTranslateInstance(x, y);
+        if (rotation != 0) {
+            at.rotate(Math.toRadians(rotation));
+        }
+        Shape shape = at.createTransformedShape(MarkShapes.shape(mark.wellKnownName(), size));
+        Composite previous = g.getComposite();
+        if (opacity < 1) {
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) Math.max(0, opacity)));
+        }
+        Fill fill = mark.fill();
+        if (fill != null) {
+            g.setColor(fill.paint());
+            g.fill(shape);
+        }
+        if (mark.stroke() != null) {
+            stroke(g, shape, mark.stroke());
+        }
+        g.setComposite(previous);
+    }
+}

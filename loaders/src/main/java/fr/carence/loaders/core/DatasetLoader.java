@@ -1,0 +1,38 @@
+package fr.carence.loaders.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads one official dataset into the store. Implementations are discovered with
+ * {@link java.util.ServiceLoader} (one line per loader in
+ * {@code META-INF/services/fr.carence.loaders.core.DatasetLoader}), so adding a loader never
+ * touches the CLI or the sample manifest code.
+ *
+ * <p>Contract: read and validate every input, write through
+ * {@link fr.carence.store.FeatureStore#replaceLayer} (via {@link StagedLayers}) and commit only
+ * at the very end; any {@link LoadException} leaves every layer exactly as it was.
+ */
+public interface DatasetLoader {
+
+    /** Key used on the command line and in the sample manifest, e.g. "admin", "communes". */
+    String key();
+
+    /** One-line French description shown by {@code carence datasets}. */
+    String description();
+
+    /** Layers written by this loader (for {@code carence datasets} and the docs). */
+    List<String> layers();
+
+    /** Keys of the datasets that must be loaded before this one (e.g. "admin"). */
+    default List<String> dependsOn() {
+        return List.of();
+    }
+
+    /**
+     * Loads the given files.
+     *
+     * @throws LoadException on any bad input (naming file, line or feature, and field)
+     */
+    LoadReport load(List<Path> files, LoadContext ctx);
+}

@@ -1,0 +1,137 @@
+package fr.carence.loaders.lieux;
+
+import fr.carence.crs.CrsTransforms;
+import fr.carence.loaders.core.CommuneCodes;
+import fr.carence.loaders.core.DatasetLoader;
+import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.LoadContext;
+import fr.carence.loaders.core.LoadException;
+import fr.carence.loaders.core.LoadReport;
+import fr.carence.loaders.core.StagedLayers;
+import fr.carence.loaders.flux.HeaderLines;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerSchema.Attribute;
+import fr.carence.store.LayerSchema.AttributeType;
+import fr.carence.store.LayerWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Loader "lieux": existing telework venues (CSV with lon/lat columns, or GeoJSON points) into
+ * {@code lieux_existants}. The format is recognised from the content (a GeoJSON file starts with
+ * '{'). See {@link VenueCsvReader} for the column options.
+ */
+public final class LieuxLoader implements DatasetLoader {
+
+    public static final String LAYER = "lieux_existants";
+
+    static final LayerSchema SCHEMA = new LayerSchema(LAYER, List.of(
+            Attribute.required("id", AttributeType.STRING),
+            Attribute.required("nom", AttributeType.STRING),
+            Attribute.required("type", AttributeType.STRING),
+            Attribute.optional("adresse", AttributeType.STRING),
+            Attribute.optional("code_commune", AttributeType.STRING),
+            Attribute.optional("capacite", AttributeType.INTEGER),
+            Attribute.optional("precision", AttributeType.STRING),
+            Attribute.required("source", AttributeType.STRING)),
+            LayerSchema.GeometryType.POINT, "id");
+
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
+    @Override
+    public String key() {
+        return "lieux";
+    }
+
+    @Override
+    public String description() {
+        return "Lieux existants (tiers-lieux, coworkings, télécentres) : CSV lon/lat ou GeoJSON";
+    }
+
+    @Override
+    public List<String> layers() {
+        return List.of(LAYER);
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of("admin");
+    }
+
+    @Override
+    public LoadReport load(List<Path> files, LoadContext ctx) {
+        if (files.size() != 1) {
+            throw LoadException.prerequisite("le jeu « lieux » attend un seul fichier (CSV ou GeoJSON), reçu " + files.size());
+        }
+        Path file = files.get(0);
+        String name = InputFile.displayName(file);
+        LoadReport report = new LoadReport(key());
+        CommuneCodes codes = ctx.communeCodes();
+        Map<String, String> locationOfId = new HashMap<>();
+        LayerInfo.Source source = new LayerInfo.Source(key(), name, null);
+        try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
+            LayerWriter writer = staged.writer(SCHEMA);
+            java.util.function.Consumer<VenueRecord> sink = v -> writer.write(feature(v, name, codes, report, locationOfId));
+            String firstLine = HeaderLines.read(file, 1).line(1);
+            long n = firstLine != null && firstLine.stripLeading().startsWith("{")
+                    ? new VenueGeoJsonReader().read(file, ctx.progress(), sink)
+                    : new VenueCsvReader(ctx.options()).read(file, ctx.progress(), sink);
+            if (n == 0) {
+                throw LoadException.inFile(name, "aucun lieu dans le fichier");
+            }
+            report.addRowsRead(n);
+            staged.commitAll(report);
+        }
+        return report;
+    }
+
+    static Feature feature(VenueRecord v, String sourceName, CommuneCodes codes, LoadReport report,
+                           Map<String, String> locationOfId) {
+        double[] lonLat = v.srid() == 4326 ? new double[] {v.lon(), v.lat()}
+                : CrsTransforms.transform(v.lon(), v.lat(), v.srid(), 4326);
+        if (!FranceExtent.contains(lonLat[0], lonLat[1])) {
+            throw v.error().apply(v.srid() == 4326 ? "lon/lat" : "geometry", String.format(java.util.Locale.ROOT,
+                    "coordonnées hors de France (lon %.5f, lat %.5f) : colonnes inversées ou erronées ?", lonLat[0], lonLat[1]));
+        }
+        String type = v.type() == null ? VenueType.infer(v.nom())
+                : VenueType.parse(v.type()).orElseThrow(() -> v.error().apply("type",
+                "type « " + v.type() + " » inconnu (attendu l'un de " + VenueType.TYPES + ")"));
+        String commune = null;
+        if (v.commune() != null) {
+            Optional<String> current = codes.normalise(v.commune());
+            if (current.isPresent()) {
+                commune = current.get();
+            } else {
+                report.unknownCode(v.commune());
+            }
+        }
+        String id = VenueId.of(v.nom(), commune, lonLat[0], lonLat[1]);
+        String first = locationOfId.putIfAbsent(id, v.location());
+        if (first != null) {
+            throw v.error().apply("nom", "lieu « " + v.nom() + " » en double (même nom, commune et coordonnées qu'en " + first + ")");
+        }
+        double[] xy = CrsTransforms.transform(lonLat[0], lonLat[1], 4326, FeatureStore.STORAGE_SRID);
+        Point point = GEOMETRIES.createPoint(new Coordinate(xy[0], xy[1]));
+        point.setSRID(FeatureStore.STORAGE_SRID);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("nom", v.nom());
+        p.put("type", type);
+        p.put("adresse", v.adresse());
+        p.put("code_commune", commune);
+        p.put("capacite", v.capacite());
+        p.put("precision", v.precision());
+        p.put("source", sourceName);
+        return new Feature(id, point, p);
+    }
+}
