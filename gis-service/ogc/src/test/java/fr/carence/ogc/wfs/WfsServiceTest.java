@@ -123,6 +123,14 @@ class WfsServiceTest {
         assertThat(last.text("/wfs:FeatureCollection/@numberMatched")).isEqualTo(Integer.toString(total));
         assertThat(last.text("/wfs:FeatureCollection/@numberReturned")).isEqualTo("5");
         assertThat(last.text("/wfs:FeatureCollection/@next")).isEmpty();
+        // hits on the huge unfiltered table: the store's documented estimate; filtered: exact.
+        Xml hits = new Xml(wfs.get("REQUEST", "GetFeature", "TYPENAMES", COMMUNES, "RESULTTYPE", "hits").getContentAsByteArray());
+        assertThat(hits.text("/wfs:FeatureCollection/@numberMatched"))
+                .isEqualTo(Long.toString(store.estimatedCount("communes").orElseThrow()));
+        Xml filtered = new Xml(wfs.get("REQUEST", "GetFeature", "TYPENAMES", COMMUNES, "RESULTTYPE", "hits",
+                "FILTER", eq("dep", "48")).getContentAsByteArray());
+        assertThat(filtered.text("/wfs:FeatureCollection/@numberMatched"))
+                .isEqualTo(Integer.toString(OgcTestData.communesPerDepartement().get("48")));
     }
 
     /** Rodez's first coordinate in each spelling: lat/lon for URN/URL forms, lon/lat otherwise. */
