@@ -54,12 +54,14 @@ if [ -z "$carence_url" ]; then
 XML
   sed -i 's|<id>StyleInfoImpl-communes</id>|<id>StyleInfoImpl-bench_population</id>|' \
     "$bench/catalog/workspaces/carence/carence_store/communes/layer.xml"
-  # (2) Store: sample (admin tables the communes loader joins), then the national communes.
+  # (2) Store: the national COG reference (the communes loader joins it), then the communes.
   if [ ! -f "$bench/data/.national-communes" ]; then
     rm -rf "$bench/data"; mkdir -p "$bench/data"
     cli() { java -cp "$jar" -Dloader.main=fr.carence.loaders.cli.CarenceCli \
               org.springframework.boot.loader.launch.PropertiesLauncher "$@"; }
-    cli sample --data-dir "$bench/data" -q
+    pop="$shared/data/communes-population"
+    cli load --data-dir "$bench/data" -q admin "$pop/communes.json.gz" "$pop/epci.json.gz" \
+      "$pop/departements.json" "$pop/regions.json"
     cli load --data-dir "$bench/data" -q communes "$communes_gz"
     touch "$bench/data/.national-communes"
   fi

@@ -1,7 +1,6 @@
 package fr.carence.loaders.admin;
 
 import fr.carence.loaders.core.CommuneCodes;
-import fr.carence.loaders.core.LoadException;
 import java.util.ArrayList;
 import java.util.List;
 import fr.carence.loaders.core.FieldError;

@@ -38,6 +38,11 @@ public final class CarenceCli {
     }
 
     public static void main(String[] args) {
+        // The store logs its work at INFO (pool start, migrations, publications): for a terminal
+        // user only warnings matter, and the report says what was published.
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
         System.exit(new CarenceCli(new JdbcStoreOpener(), System.out, System.err).run(args));
     }
 

@@ -52,6 +52,11 @@ public final class GeoJsonReader {
                 JsonToken value = p.nextToken();
                 if ("crs".equals(field)) {
                     srid = declaredSrid(name, MAPPER.readTree(p));
+                    if (sawFeatures && srid != 4326) {
+                        // the features were already read as lon/lat: refuse rather than mix CRS
+                        throw LoadException.inFile(name, "membre « crs » (EPSG:" + srid + ") placé après les entités : "
+                                + "placez-le avant « features »");
+                    }
                 } else if ("features".equals(field) && value == JsonToken.START_ARRAY) {
                     sawFeatures = true;
                     JsonToken t;

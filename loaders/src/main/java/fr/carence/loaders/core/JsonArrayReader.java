@@ -1,6 +1,5 @@
 package fr.carence.loaders.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -65,9 +64,5 @@ public final class JsonArrayReader {
     public static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    static JsonFactory factory() {
-        return MAPPER.getFactory();
     }
 }

@@ -110,7 +110,7 @@ public final class LoadReport {
         appendList(sb, "géométries réparées", repairedGeometries);
         appendList(sb, "géométries rejetées", rejectedGeometries);
         appendList(sb, "doublons", duplicates);
-        appendList(sb, "avertissements", warnings);
+        warnings.forEach(w -> sb.append("  avertissement : ").append(w).append('\n'));
         return sb.toString();
     }
 

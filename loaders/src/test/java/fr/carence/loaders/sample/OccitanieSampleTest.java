@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.Progress;
-import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.BothStores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +21,8 @@ class OccitanieSampleTest {
         assertThat(entries).extracting(SampleManifest.Entry::dataset).contains("limites", "communes");
     }
 
-    @Test
-    void loadsEveryDatasetOfTheSample() {
-        FeatureStore store = new MemoryFeatureStore();
+    @BothStores
+    void loadsEveryDatasetOfTheSample(FeatureStore store) {
         List<LoadReport> reports = OccitanieSample.loadInto(store, Progress.silent());
 
         assertThat(reports).extracting(LoadReport::dataset).startsWith("admin", "limites", "communes");

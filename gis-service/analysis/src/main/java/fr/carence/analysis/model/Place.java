@@ -16,6 +16,8 @@ public record Place(String code, double x, double y, int epsg) {
         if (epsg != other.epsg) {
             return Double.POSITIVE_INFINITY;
         }
-        return Math.hypot(x - other.x, y - other.y);
+        double dx = x - other.x;
+        double dy = y - other.y;
+        return Math.sqrt(dx * dx + dy * dy); // not Math.hypot: several times slower, no overflow risk here
     }
 }

@@ -217,7 +217,8 @@ public final class ParameterCatalog {
         }
         for (ParameterSpec spec : SPECS) {
             Object raw = submitted == null ? null : submitted.get(spec.name());
-            values.put(spec.name(), raw == null ? spec.defaultValue() : convert(spec, raw));
+            Object value = raw != null ? raw : spec.defaultValue();
+            values.put(spec.name(), value == null ? null : convert(spec, value));
         }
         ScenarioParameters p = new ScenarioParameters(values);
         checkConsistency(p);

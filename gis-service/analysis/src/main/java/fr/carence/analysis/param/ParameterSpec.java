@@ -34,7 +34,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
 
     static ParameterSpec integer(String name, int def, int min, int max, String unit, int step,
                                  String description, String source) {
-        return new ParameterSpec(name, Type.INTEGER, (double) def, (double) min, (double) max, List.of(), unit, step,
+        return new ParameterSpec(name, Type.INTEGER, (long) def, (double) min, (double) max, List.of(), unit, step,
                 description, source);
     }
 

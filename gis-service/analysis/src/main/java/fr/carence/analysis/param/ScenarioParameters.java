@@ -32,9 +32,14 @@ public final class ScenarioParameters {
         return (String) values.get(name);
     }
 
-    /** All values, in catalogue order (numbers as Double), for the JSON stored with the scenario. */
+    /** All values, in catalogue order (integers as Long, other numbers as Double), for the scenario's JSON. */
     public Map<String, Object> asMap() {
-        return values;
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            boolean integer = ParameterCatalog.spec(k).map(s -> s.type() == ParameterSpec.Type.INTEGER).orElse(false);
+            out.put(k, integer && v != null ? (Object) Math.round((Double) v) : v);
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** A copy with some values replaced, validated again. */

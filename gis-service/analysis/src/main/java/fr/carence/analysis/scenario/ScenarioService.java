@@ -178,6 +178,8 @@ public class ScenarioService implements AutoCloseable {
                 leaving.add(ref(e.getKey(), e.getValue()));
             }
         }
+        entering.sort(Comparator.comparing(ScenarioComparison.CommuneRef::code));
+        leaving.sort(Comparator.comparing(ScenarioComparison.CommuneRef::code));
         return new ScenarioComparison(a.id(), b.id(), entering, leaving, count(ra), count(rb), carenceDemand(ra),
                 carenceDemand(rb), coveredDemand(ra), coveredDemand(rb));
     }

@@ -2,6 +2,7 @@ package fr.carence.analysis.step;
 
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Place;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,13 +31,16 @@ public final class RadiationModel {
     public record Settings(double employedShare, double outCommuterShare, double maxKm, double minFlow) {
     }
 
+    /** Grid cells per search radius: finer cells scan less area outside the search circle. */
+    private static final int CELLS_PER_RADIUS = 4;
+
     private RadiationModel() {
     }
 
     /** Modelled flows for the given origins (indices), towards any commune of the list. */
     public static List<Flow> estimate(List<Commune> communes, int[] origins, Settings s) {
         double radius = s.maxKm() * 1000.0;
-        Grid grid = new Grid(communes, radius);
+        Grid grid = new Grid(communes, radius / CELLS_PER_RADIUS);
         double total = 0;
         for (Commune c : communes) {
             total += c.population();
@@ -90,7 +94,7 @@ public final class RadiationModel {
         return flows;
     }
 
-    /** Uniform grid of commune points per legal CRS (cell = radius), for radius queries. */
+    /** Uniform grid of commune points per legal CRS, for radius queries. */
     private static final class Grid {
         private final List<Commune> communes;
         private final double cell;
@@ -116,14 +120,20 @@ public final class RadiationModel {
         int[] within(Commune origin, double radius, int exclude) {
             int[] found = new int[64];
             int size = 0;
-            for (int dx = -1; dx <= 1; dx++) {
-                for (int dy = -1; dy <= 1; dy++) {
+            int reach = (int) Math.ceil(radius / cell);
+            double r2 = radius * radius;
+            Place o = origin.place();
+            for (int dx = -reach; dx <= reach; dx++) {
+                for (int dy = -reach; dy <= reach; dy++) {
                     int[] members = cells.get(key(origin, dx, dy));
                     if (members == null) {
                         continue;
                     }
                     for (int j : members) {
-                        if (j != exclude && origin.place().distanceTo(communes.get(j).place()) <= radius) {
+                        Place q = communes.get(j).place();
+                        double ex = q.x() - o.x();
+                        double ey = q.y() - o.y();
+                        if (j != exclude && ex * ex + ey * ey <= r2) {
                             if (size == found.length) {
                                 found = Arrays.copyOf(found, size * 2);
                             }

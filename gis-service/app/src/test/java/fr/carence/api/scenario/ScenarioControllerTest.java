@@ -97,7 +97,7 @@ class ScenarioControllerTest {
         service.await("strict", 300_000);
         mvc.perform(get("/api/scenarios")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == 'strict')].statut").value(hasItem("termine")))
-                .andExpect(jsonPath("$[?(@.id == 'strict')].parametres.nombre_sites").value(hasItem(3.0)));
+                .andExpect(jsonPath("$[?(@.id == 'strict')].parametres.nombre_sites").value(hasItem(3)));
         mvc.perform(get("/api/scenarios/defaut")).andExpect(jsonPath("$.statut").value("termine"))
                 .andExpect(jsonPath("$.resume.nbCommunesCarence").isNumber())
                 .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber());

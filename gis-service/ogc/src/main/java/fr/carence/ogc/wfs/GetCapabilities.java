@@ -182,13 +182,22 @@ public final class GetCapabilities {
             if (bbox.isPresent()) {
                 Envelope e = bbox.get();
                 w.writeStartElement(WfsXml.OWS, "WGS84BoundingBox");
-                WfsXml.element(w, WfsXml.OWS, "LowerCorner", Numbers.format(e.getMinX()) + " " + Numbers.format(e.getMinY()));
-                WfsXml.element(w, WfsXml.OWS, "UpperCorner", Numbers.format(e.getMaxX()) + " " + Numbers.format(e.getMaxY()));
+                WfsXml.element(w, WfsXml.OWS, "LowerCorner", down(e.getMinX()) + " " + down(e.getMinY()));
+                WfsXml.element(w, WfsXml.OWS, "UpperCorner", up(e.getMaxX()) + " " + up(e.getMaxY()));
                 w.writeEndElement();
             }
             w.writeEndElement();
         }
         w.writeEndElement();
+    }
+
+    /** Extents rounded outwards to 1e-6 degree (about 0.1 m): still covering, and stable text. */
+    private static String down(double degrees) {
+        return Numbers.format(Math.floor(degrees * 1e6) / 1e6);
+    }
+
+    private static String up(double degrees) {
+        return Numbers.format(Math.ceil(degrees * 1e6) / 1e6);
     }
 
     private static void filterCapabilities(XMLStreamWriter w) throws XMLStreamException {

@@ -123,6 +123,14 @@ class WfsServiceTest {
         assertThat(last.text("/wfs:FeatureCollection/@numberMatched")).isEqualTo(Integer.toString(total));
         assertThat(last.text("/wfs:FeatureCollection/@numberReturned")).isEqualTo("5");
         assertThat(last.text("/wfs:FeatureCollection/@next")).isEmpty();
+        // hits on the huge unfiltered table: the store's documented estimate; filtered: exact.
+        Xml hits = new Xml(wfs.get("REQUEST", "GetFeature", "TYPENAMES", COMMUNES, "RESULTTYPE", "hits").getContentAsByteArray());
+        assertThat(hits.text("/wfs:FeatureCollection/@numberMatched"))
+                .isEqualTo(Long.toString(store.estimatedCount("communes").orElseThrow()));
+        Xml filtered = new Xml(wfs.get("REQUEST", "GetFeature", "TYPENAMES", COMMUNES, "RESULTTYPE", "hits",
+                "FILTER", eq("dep", "48")).getContentAsByteArray());
+        assertThat(filtered.text("/wfs:FeatureCollection/@numberMatched"))
+                .isEqualTo(Integer.toString(OgcTestData.communesPerDepartement().get("48")));
     }
 
     /** Rodez's first coordinate in each spelling: lat/lon for URN/URL forms, lon/lat otherwise. */
@@ -303,8 +311,13 @@ class WfsServiceTest {
     @BothStores
     void getPropertyValueAndStoredQueries(FeatureStore store) throws Exception {
         WfsCall wfs = wfs(store);
-        Xml values = new Xml(wfs.get("REQUEST", "GetPropertyValue", "TYPENAMES", COMMUNES, "VALUEREFERENCE", "nom",
-                "FILTER", eq("dep", "48"), "SORTBY", "nom", "COUNT", "3").getContentAsByteArray());
+        byte[] valueBytes = wfs.get("REQUEST", "GetPropertyValue", "TYPENAMES", COMMUNES, "VALUEREFERENCE", "nom",
+                "FILTER", eq("dep", "48"), "SORTBY", "nom", "COUNT", "3").getContentAsByteArray();
+        assertThat(OgcSchemas.validate(valueBytes, List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of())).isEmpty();
+        Xml values = new Xml(valueBytes);
+        Xml geometries = new Xml(wfs.get("REQUEST", "GetPropertyValue", "TYPENAMES", COMMUNES, "VALUEREFERENCE", "geom",
+                "RESOURCEID", "communes.12202", "SRSNAME", "EPSG:4326").getContentAsByteArray());
+        assertThat(geometries.count("//wfs:member/gml:MultiSurface")).isEqualTo(1);
         assertThat(values.texts("//wfs:member")).hasSize(3).isSorted();
         assertThat(values.text("/wfs:ValueCollection/@numberMatched")).isEqualTo(Integer.toString(OgcTestData.communesPerDepartement().get("48")));
 

@@ -113,6 +113,11 @@ public final class H2gisDialect implements SqlDialect {
     }
 
     @Override
+    public boolean partitionWritesInPlace() {
+        return false;
+    }
+
+    @Override
     public String explain(String select) {
         return "EXPLAIN " + select;
     }

@@ -45,16 +45,22 @@ public final class JdbcFeatureStore implements FeatureStore {
     private static final Set<String> RESERVED = Set.of("spatial_ref_sys", "geometry_columns", "geography_columns",
             "raster_columns", "raster_overviews", "flyway_schema_history");
     /** Bound on statements that only tidy up (dropping an old version), so a busy table cannot stall a commit. */
-    private static final int CLEANUP_TIMEOUT_SECONDS = 10;
+    private static final int CLEANUP_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final LayerRegistry registry;
     private final LayerTables tables;
     private final FilterSqlCompiler filters;
+    private final Duration stagingGrace;
+    /** Staging tables of this process's writers in progress: never orphans. */
+    private final Set<String> activeStaging = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Makes "reserve a staging table and mark it active" atomic with respect to the clean-up. */
+    private final Object stagingLock = new Object();
 
     JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace) {
         this.dataSource = dataSource;
+        this.stagingGrace = stagingGrace;
         this.dialect = dialect;
         this.registry = new LayerRegistry(dialect);
         this.tables = new LayerTables(dialect);
@@ -132,7 +138,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         Connection c = connection();
         try {
             checkLayerName(c, schema.name());
-            String physical = registry.reserveTable(c, schema);
+            String physical = reserveStaging(c, schema);
             try {
                 tables.create(c, physical, schema);
                 c.setAutoCommit(false);
@@ -151,8 +157,8 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     /** Second half of {@link StagingLayerWriter#commit()}: index, publish, swap the view, drop the old version. */
-    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count)
-            throws SQLException {
+    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count,
+                       String expectedPrevious) throws SQLException {
         c.setAutoCommit(true);
         long start = System.nanoTime();
         try {
@@ -170,11 +176,12 @@ public final class JdbcFeatureStore implements FeatureStore {
         Optional<String> previous;
         c.setAutoCommit(false);
         try {
-            previous = registry.publish(c, schema.name(), physical, source, count);
+            previous = registry.publish(c, schema.name(), physical, source, count, expectedPrevious);
             if (dialect.transactionalDdl()) {
                 tables.replaceView(c, schema.name(), physical);
             }
             c.commit();
+            activeStaging.remove(physical);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -189,6 +196,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
         }
         previous.ifPresent(old -> dropPhysical(c, old));
+        // Old versions a reader was still holding when they were replaced go now, if free.
+        dropOrphans(stagingGrace);
         LOG.info("{}: published layer {} ({} features) as {}", kind(), schema.name(), count, physical);
     }
 
@@ -227,6 +236,14 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    private String reserveStaging(Connection c, LayerSchema schema) throws SQLException {
+        synchronized (stagingLock) {
+            String physical = registry.reserveTable(c, schema);
+            activeStaging.add(physical);
+            return physical;
+        }
+    }
+
     private void discardStaging(Connection c, String physical) {
         try {
             c.setAutoCommit(true);
@@ -234,6 +251,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             registry.forget(c, physical);
         } catch (SQLException e) {
             LOG.warn("could not drop staging table {} (dropped at next start-up): {}", physical, e.getMessage());
+        } finally {
+            activeStaging.remove(physical);
         }
     }
 
@@ -265,6 +284,9 @@ public final class JdbcFeatureStore implements FeatureStore {
             if (!stored.equals(schema)) {
                 throw new SchemaMismatchException(schema.name(), stored, schema);
             }
+            if (!dialect.partitionWritesInPlace()) {
+                return copyOnWritePartition(c, schema, physical.get(), column, partitionValue, source, created);
+            }
             tables.indexPartitionColumn(c, physical.get(), schema, column);
             c.setAutoCommit(false);
             return new PartitionLayerWriter(this, c, schema, physical.get(), column, partitionValue, source, created);
@@ -274,6 +296,33 @@ public final class JdbcFeatureStore implements FeatureStore {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** Staging table holding every other partition of {@code base}; the writer adds the new partition. */
+    private LayerWriter copyOnWritePartition(Connection c, LayerSchema schema, String base, String column, Object value,
+                                             LayerInfo.Source source, boolean created) throws SQLException {
+        String physical = reserveStaging(c, schema);
+        try {
+            tables.create(c, physical, schema);
+            long copied;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(physical) + " SELECT * FROM "
+                    + dialect.quote(base) + " WHERE " + dialect.quote(column) + " IS NULL OR " + dialect.quote(column) + " <> ?")) {
+                AttributeValues.bind(ps, 1, schema.attribute(column).orElseThrow().type(), value);
+                copied = ps.executeUpdate();
+            }
+            c.setAutoCommit(false);
+            return new StagingLayerWriter(this, c, schema, source, physical, column, value, base, copied, created);
+        } catch (SQLException | RuntimeException e) {
+            discardStaging(c, physical);
+            throw e;
+        }
+    }
+
+    /** Drops a layer created for a partition write that was then aborted, unless someone published it meanwhile. */
+    void dropLayerIfPublishedAs(String layer, String physical) {
+        if (publishedTable(layer).filter(physical::equals).isPresent()) {
+            dropLayer(layer);
         }
     }
 
@@ -296,6 +345,18 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long deletePartition(String layer, String column, Object value) {
+        if (!dialect.partitionWritesInPlace()) {
+            // Copy-on-write (see SqlDialect#partitionWritesInPlace): publish the other partitions.
+            LayerSchema schema = schema(layer).orElseThrow(() -> new LayerNotFoundException(layer));
+            if (schema.attribute(column).isEmpty()) {
+                throw new InvalidQueryException(column, "layer '" + layer + "' has no property '" + AttributeValues.shorten(column) + "'");
+            }
+            long before = info(layer).orElseThrow(() -> new LayerNotFoundException(layer)).featureCount();
+            try (LayerWriter w = replacePartition(schema, column, value, info(layer).map(LayerInfo::source).orElse(null))) {
+                w.commit();
+            }
+            return before - info(layer).orElseThrow(() -> new LayerNotFoundException(layer)).featureCount();
+        }
         try (Connection c = connection()) {
             LayerRegistry.Published p = resolve(c, layer);
             LayerSchema schema = registry.schemaOf(c, p.physicalTable());
@@ -361,8 +422,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     private void dropOrphans(Duration grace) {
+        synchronized (stagingLock) {
+            dropOrphansLocked(grace);
+        }
+    }
+
+    private void dropOrphansLocked(Duration grace) {
         try (Connection c = connection()) {
             Set<String> orphans = registry.orphans(c, tables.baseTables(c), dialect.exclusiveAccess(), grace);
+            orphans.removeAll(activeStaging);
             for (String physical : orphans) {
                 LOG.info("{}: dropping {} left by an aborted or interrupted write", kind(), physical);
                 dropPhysical(c, physical);

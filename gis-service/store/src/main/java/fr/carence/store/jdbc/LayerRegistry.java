@@ -5,6 +5,7 @@ import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerSchema.GeometryType;
+import fr.carence.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,10 +156,12 @@ final class LayerRegistry {
 
     /**
      * Points the layer at a new physical table, in the caller's transaction: this one statement
-     * is the atomic publication. Returns the physical table it replaced, if any.
+     * is the atomic publication. Returns the physical table it replaced, if any. With
+     * {@code expectedPrevious}, fails unless that is the version being replaced (copy-on-write
+     * partition writes must not overwrite a concurrent publication).
      */
-    Optional<String> publish(Connection c, String layer, String physical, LayerInfo.Source source, long count)
-            throws SQLException {
+    Optional<String> publish(Connection c, String layer, String physical, LayerInfo.Source source, long count,
+                             String expectedPrevious) throws SQLException {
         Optional<String> previous;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT physical_table FROM carence_layer WHERE layer_name = ? FOR UPDATE")) {
@@ -166,6 +169,10 @@ final class LayerRegistry {
             try (ResultSet rs = ps.executeQuery()) {
                 previous = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+        if (expectedPrevious != null && !previous.equals(Optional.of(expectedPrevious))) {
+            throw new StoreException("layer '" + layer + "' was replaced by another write meanwhile; "
+                    + "this partition write was not published");
         }
         String sql = previous.isPresent()
                 ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "

@@ -120,6 +120,11 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public boolean partitionWritesInPlace() {
+        return true;
+    }
+
+    @Override
     public String explain(String select) {
         return "EXPLAIN " + select;
     }

@@ -68,6 +68,14 @@ public interface SqlDialect {
         return (limit >= 0 ? "LIMIT " + limit + " " : "") + "OFFSET " + offset;
     }
 
+    /**
+     * Whether partitions are replaced in place by one DML transaction (PostgreSQL). H2 2.4 cannot
+     * reopen a database whose process died with an uncommitted change to a spatially indexed
+     * table (the undo log of its R-tree fails to replay), so H2GIS partition writes copy the
+     * other partitions into a staging table and publish it like a full replacement.
+     */
+    boolean partitionWritesInPlace();
+
     /** Statement producing a query plan for the given SELECT (tests check spatial index use). */
     String explain(String select);
 }

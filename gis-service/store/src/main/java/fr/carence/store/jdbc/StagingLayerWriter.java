@@ -10,6 +10,10 @@ import java.sql.SQLException;
  * readers never see since no layer points at it); {@link #commit()} indexes it and publishes it
  * with one registry UPDATE. Closing without commit, or dying, leaves only an orphan table that
  * the next start-up drops.
+ *
+ * <p>Also used for copy-on-write partition replacement where the dialect asks for it (H2GIS):
+ * the other partitions are copied into the staging table first, the written features are forced
+ * into the partition, and publication checks the layer still points at the copied version.
  */
 final class StagingLayerWriter extends BatchedWriter {
 
@@ -17,12 +21,32 @@ final class StagingLayerWriter extends BatchedWriter {
     private final LayerInfo.Source source;
     private final String physical;
 
+    private final String copiedFrom;
+    private final long copied;
+    private final boolean createdLayer;
+    private final String partition;
+
     StagingLayerWriter(JdbcFeatureStore store, Connection connection, LayerSchema schema, LayerInfo.Source source,
                        String physical) throws SQLException {
-        super(store, connection, new FeatureRows(schema, store.dialect()), physical, null, null);
+        this(store, connection, schema, source, physical, null, null, null, 0, false);
+    }
+
+    /**
+     * @param copiedFrom the published table the other partitions were copied from, or null for a full replacement
+     * @param copied rows copied from it
+     * @param createdLayer true when the layer was created empty for this partition write (dropped on abort)
+     */
+    StagingLayerWriter(JdbcFeatureStore store, Connection connection, LayerSchema schema, LayerInfo.Source source,
+                       String physical, String fixedAttribute, Object fixedValue, String copiedFrom, long copied,
+                       boolean createdLayer) throws SQLException {
+        super(store, connection, new FeatureRows(schema, store.dialect()), physical, fixedAttribute, fixedValue);
         this.schema = schema;
         this.source = source;
         this.physical = physical;
+        this.copiedFrom = copiedFrom;
+        this.copied = copied;
+        this.createdLayer = createdLayer;
+        this.partition = fixedAttribute == null ? null : fixedAttribute + " = " + fixedValue;
     }
 
     @Override
@@ -31,13 +55,8 @@ final class StagingLayerWriter extends BatchedWriter {
     }
 
     @Override
-    protected String duplicateScope() {
-        return "";
-    }
-
-    @Override
     protected String layer() {
-        return "layer '" + schema.name() + "'";
+        return "layer '" + schema.name() + "'" + (partition == null ? "" : " (partition " + partition + ")");
     }
 
     @Override
@@ -46,7 +65,7 @@ final class StagingLayerWriter extends BatchedWriter {
         try {
             flush();
             connection.commit();
-            store.publishStaged(connection, schema, physical, source, written());
+            store.publishStaged(connection, schema, physical, source, copied + written(), copiedFrom);
             committed = true;
         } catch (SQLException e) {
             throw store.failure("publishing " + layer(), e);
@@ -61,5 +80,8 @@ final class StagingLayerWriter extends BatchedWriter {
         closed = true;
         closeStatement();
         store.releaseWriter(connection, committed ? null : physical);
+        if (!committed && createdLayer) {
+            store.dropLayerIfPublishedAs(schema.name(), copiedFrom);
+        }
     }
 }

@@ -55,6 +55,10 @@ public record StoreConfig(Kind kind, Path dataDirectory, String jdbcUrl, String 
         return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, autoServer, stagingGracePeriod, connectionTimeout);
     }
 
+    public StoreConfig withStagingGracePeriod(Duration grace) {
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, grace, connectionTimeout);
+    }
+
     public StoreConfig withConnectionTimeout(Duration timeout) {
         return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, stagingGracePeriod, timeout);
     }

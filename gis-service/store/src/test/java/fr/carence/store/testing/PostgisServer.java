@@ -180,7 +180,7 @@ public final class PostgisServer {
     }
 
     /** Opens an administrative connection to the test server. */
-    static Connection connect(Endpoint e) throws SQLException {
+    public static Connection connect(Endpoint e) throws SQLException {
         return DriverManager.getConnection(e.jdbcUrl(), e.user(), e.password());
     }
 }

@@ -47,16 +47,31 @@ public final class StoreTestSupport {
 
     /** A PostGIS store in a new schema of the test server, dropped on close. */
     public static TestStore openPostgis() {
-        PostgisServer.Endpoint server = requirePostgis();
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute(server, "CREATE SCHEMA " + schema);
-        JdbcFeatureStore store = (JdbcFeatureStore) FeatureStores.open(postgisConfig(server, schema));
-        return new TestStore(store, () -> execute(server, "DROP SCHEMA " + schema + " CASCADE"));
+        String schema = createPostgisSchema();
+        JdbcFeatureStore store = (JdbcFeatureStore) FeatureStores.open(postgisConfig(schema));
+        return new TestStore(store, () -> dropPostgisSchema(schema));
     }
 
     /** Reopens (or opens) the PostGIS store living in the given schema of the test server. */
     public static JdbcFeatureStore openPostgis(String schema) {
         return (JdbcFeatureStore) FeatureStores.open(postgisConfig(requirePostgis(), schema));
+    }
+
+    /** The configuration of a store in the given schema of the test server (to open it elsewhere, e.g. a child JVM). */
+    public static StoreConfig postgisConfig(String schema) {
+        return postgisConfig(requirePostgis(), schema);
+    }
+
+    /** Creates an empty schema on the test server and returns its name; the caller drops it with {@link #dropPostgisSchema}. */
+    public static String createPostgisSchema() {
+        PostgisServer.Endpoint server = requirePostgis();
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(server, "CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    public static void dropPostgisSchema(String schema) {
+        execute(requirePostgis(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     private static StoreConfig postgisConfig(PostgisServer.Endpoint server, String schema) {
