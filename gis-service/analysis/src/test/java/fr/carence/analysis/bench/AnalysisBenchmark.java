@@ -1,5 +1,6 @@
 package fr.carence.analysis.bench;
 
+import fr.carence.store.testing.SharedData;
 import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.AnalysisResult;
 import fr.carence.analysis.ProgressListener;

@@ -1,5 +1,6 @@
 package fr.carence.analysis.sample;
 
+import fr.carence.store.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package fr.carence.analysis.sample;
 
+import fr.carence.store.testing.SharedData;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

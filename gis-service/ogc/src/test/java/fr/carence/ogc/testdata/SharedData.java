@@ -3,22 +3,14 @@ package fr.carence.ogc.testdata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code shared/data} by walking up from the working directory (CI clones next to shared/). */
+/** Test paths: the real data (through the store's test support) and the repository root. */
 public final class SharedData {
 
     private SharedData() {
     }
 
     public static Path dir() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            Path candidate = p.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            p = p.getParent();
-        }
-        throw new IllegalStateException("shared/data not found above " + Path.of("").toAbsolutePath());
+        return fr.carence.store.testing.SharedData.dir();
     }
 
     /** The repository root (holds geoserver-data/). */

@@ -196,8 +196,11 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
         }
         previous.ifPresent(old -> dropPhysical(c, old));
-        // Old versions a reader was still holding when they were replaced go now, if free.
-        dropOrphans(stagingGrace);
+        // Old versions a reader was still holding when they were replaced go now, if free. On
+        // this writer's own connection: callers may hold every other pooled connection.
+        synchronized (stagingLock) {
+            dropOrphans(c, stagingGrace);
+        }
         LOG.info("{}: published layer {} ({} features) as {}", kind(), schema.name(), count, physical);
     }
 
@@ -429,6 +432,15 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     private void dropOrphansLocked(Duration grace) {
         try (Connection c = connection()) {
+            dropOrphans(c, grace);
+        } catch (SQLException e) {
+            LOG.warn("clean-up of orphan tables failed: {}", e.getMessage());
+        }
+    }
+
+    /** Drops the orphan physical tables; the caller holds {@code stagingLock}. */
+    private void dropOrphans(Connection c, Duration grace) {
+        try {
             Set<String> orphans = registry.orphans(c, tables.baseTables(c), dialect.exclusiveAccess(), grace);
             orphans.removeAll(activeStaging);
             for (String physical : orphans) {
@@ -436,7 +448,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 dropPhysical(c, physical);
             }
         } catch (SQLException e) {
-            LOG.warn("start-up clean-up of staging tables failed: {}", e.getMessage());
+            LOG.warn("clean-up of orphan tables failed: {}", e.getMessage());
         }
     }
 

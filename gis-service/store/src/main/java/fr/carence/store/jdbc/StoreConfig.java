@@ -38,12 +38,13 @@ public record StoreConfig(Kind kind, Path dataDirectory, String jdbcUrl, String 
     }
 
     public static StoreConfig h2gis(Path dataDirectory) {
-        return new StoreConfig(Kind.H2GIS, dataDirectory, null, null, null, 4, false,
+        // Writers hold a connection each until commit (a scenario run keeps four open), plus readers.
+        return new StoreConfig(Kind.H2GIS, dataDirectory, null, null, null, 10, false,
                 Duration.ofHours(1), Duration.ofSeconds(10));
     }
 
     public static StoreConfig postgis(String jdbcUrl, String user, String password) {
-        return new StoreConfig(Kind.POSTGIS, null, jdbcUrl, user, password, 8, false,
+        return new StoreConfig(Kind.POSTGIS, null, jdbcUrl, user, password, 10, false,
                 Duration.ofHours(1), Duration.ofSeconds(5));
     }
 

@@ -12,6 +12,11 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** The {@code shared/data} directory itself. */
+    public static Path dir() {
+        return file(".").normalize();
+    }
+
     /** The file at {@code shared/data/<relative>}; fails naming what was searched when absent. */
     public static Path file(String relative) {
         Path dir = Path.of("").toAbsolutePath();

@@ -76,7 +76,7 @@ public final class StoreTestSupport {
 
     private static StoreConfig postgisConfig(PostgisServer.Endpoint server, String schema) {
         String url = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
-        return StoreConfig.postgis(url, server.user(), server.password()).withMaxPoolSize(4);
+        return StoreConfig.postgis(url, server.user(), server.password()).withMaxPoolSize(8);
     }
 
     /**
