@@ -48,7 +48,7 @@ class GeoServerCatalogTest {
         PublishedLayer ind = c.layer("indicateurs_communes").orElseThrow();
         assertThat(ind.group()).isEqualTo("resultats");
         assertThat(ind.scenarioColumn()).isEqualTo("scenario");
-        assertThat(ind.styles()).containsExactly("carence_score", "demande");
+        assertThat(ind.styles()).containsExactly("carence_score", "demande", "fragilite", "couverture_thd");
         assertThat(c.layer("sites_candidats").orElseThrow().readRoles()).containsExactly("FUNDER", "ADMIN");
         assertThat(c.layer("flux_domicile_travail").orElseThrow().defaultStyle()).isNull();
         assertThat(c.styleNames()).containsExactlyInAnyOrder("communes", "limites", "massifs", "zrr", "lieux_existants",

@@ -132,7 +132,7 @@ class WmsRealClientsTest {
         assertThat(output).contains("carence:communes").contains("carence:indicateurs_communes")
                 .doesNotContain("carence:communes_insee");
         assertThat(output).contains("TITLE Indicateurs communaux de carence");
-        assertThat(output).contains("STYLES carence_score demande");
+        assertThat(output).contains("STYLES carence_score couverture_thd demande fragilite");
         assertThat(output).contains("EPSG:2154").contains("CRS:84");
         assertThat(output).contains("GetMap").contains("GetFeatureInfo");
         assertCentreIsDarkBlue(ImageIO.read(png.toFile()));
