@@ -44,6 +44,14 @@ public interface FeatureStore extends AutoCloseable {
      */
     LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source);
 
+    /**
+     * Starts a multi-layer write: the layers and partitions written through the returned
+     * transaction are published together, all or none, by {@link LayerTransaction#commit()}.
+     * Used when several layers must stay consistent with each other (a loader's layers, the
+     * result layers of one scenario run and its record in {@code scenarios}).
+     */
+    LayerTransaction transaction();
+
     /** Deletes the rows of one partition atomically; returns the number of rows removed. */
     long deletePartition(String layer, String column, Object value);
 
