@@ -399,8 +399,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             if (!dialect.partitionWritesInPlace()) {
                 LayerRegistry.Published base = registry.published(c, schema.name())
                         .filter(p -> p.physicalTable().equals(physical.get()))
-                        .orElseThrow(() -> new StoreException("layer '" + schema.name()
-                                + "' was replaced by another write meanwhile; the partition was not written"));
+                        .orElseThrow(() -> new fr.carence.store.ConcurrentWriteException(schema.name()));
                 return copyOnWritePartition(c, schema, base, column, partitionValue, source, created, null);
             }
             tables.indexPartitionColumn(c, physical.get(), schema, column);

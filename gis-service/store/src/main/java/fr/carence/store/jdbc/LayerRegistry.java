@@ -5,7 +5,7 @@ import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerSchema.GeometryType;
-import fr.carence.store.StoreException;
+import fr.carence.store.ConcurrentWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -179,8 +179,7 @@ final class LayerRegistry {
         }
         if (checkPrevious && (!previous.equals(Optional.ofNullable(expectedPrevious))
                 || (previous.isPresent() && writeCount != expectedWriteCount))) {
-            throw new StoreException("layer '" + layer + "' was replaced by another write meanwhile; "
-                    + "this partition write was not published");
+            throw new ConcurrentWriteException(layer);
         }
         String sql = previous.isPresent()
                 ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "

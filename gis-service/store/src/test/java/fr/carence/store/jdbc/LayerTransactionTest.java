@@ -140,7 +140,7 @@ class LayerTransactionTest {
         try (LayerTransaction tx = versionTwo(store, layers.get(0), layers.get(1), layers.get(2))) {
             PartitionTest.writePartition(store, layers.get(1), "autre", 6);   // another write wins meanwhile
             List<String> before = snapshot(store, layers);
-            assertThatThrownBy(tx::commit).isInstanceOf(StoreException.class)
+            assertThatThrownBy(tx::commit).isInstanceOf(fr.carence.store.ConcurrentWriteException.class)
                     .hasMessageContaining("'" + layers.get(1) + "' was replaced by another write meanwhile");
             assertThat(snapshot(store, layers)).isEqualTo(before);
         }
