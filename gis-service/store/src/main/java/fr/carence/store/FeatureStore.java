@@ -12,6 +12,11 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <p>All geometries are stored in {@link #STORAGE_SRID} (Lambert-93); callers transform query
  * envelopes into it and transform results out of it (see {@code fr.carence.crs}).
+ *
+ * <p>Atomicity: each {@link LayerWriter} publishes one layer (or partition) atomically; several
+ * layers that must change together are written through one {@link #transaction()}, whose
+ * {@link LayerTransaction#commit()} publishes all of them in one step or none (a failure or a
+ * killed process leaves every layer as it was).
  */
 public interface FeatureStore extends AutoCloseable {
 

@@ -194,7 +194,9 @@ public final class JdbcFeatureStore implements FeatureStore {
      * (single-row DML each, no DDL on H2), so either all layers point at their new table or none
      * does, whatever fails or dies. Then the views follow and the old versions are dropped.
      */
-    void publishStaged(Connection c, List<Staged> staged) throws SQLException {
+    void publishStaged(Connection c, List<Staged> members) throws SQLException {
+        // Registry rows are locked in name order, so two concurrent transactions cannot deadlock.
+        List<Staged> staged = members.stream().sorted(java.util.Comparator.comparing(s -> s.schema().name())).toList();
         List<String> previous = new java.util.ArrayList<>();
         c.setAutoCommit(false);
         try {
