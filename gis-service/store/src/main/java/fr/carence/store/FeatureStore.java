@@ -12,6 +12,11 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <p>All geometries are stored in {@link #STORAGE_SRID} (Lambert-93); callers transform query
  * envelopes into it and transform results out of it (see {@code fr.carence.crs}).
+ *
+ * <p>Atomicity: each {@link LayerWriter} publishes one layer (or partition) atomically; several
+ * layers that must change together are written through one {@link #transaction()}, whose
+ * {@link LayerTransaction#commit()} publishes all of them in one step or none (a failure or a
+ * killed process leaves every layer as it was).
  */
 public interface FeatureStore extends AutoCloseable {
 
@@ -43,6 +48,14 @@ public interface FeatureStore extends AutoCloseable {
      * created if absent. Same commit/abort contract as {@link #replaceLayer}.
      */
     LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source);
+
+    /**
+     * Starts a multi-layer write: the layers and partitions written through the returned
+     * transaction are published together, all or none, by {@link LayerTransaction#commit()}.
+     * Used when several layers must stay consistent with each other (a loader's layers, the
+     * result layers of one scenario run and its record in {@code scenarios}).
+     */
+    LayerTransaction transaction();
 
     /** Deletes the rows of one partition atomically; returns the number of rows removed. */
     long deletePartition(String layer, String column, Object value);

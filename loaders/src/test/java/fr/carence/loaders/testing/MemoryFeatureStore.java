@@ -7,7 +7,9 @@ import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerWriter;
+import fr.carence.store.testing.MemoryLayerTransaction;
 import fr.carence.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +61,27 @@ public final class MemoryFeatureStore implements FeatureStore {
     @Override
     public LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source) {
         throw new UnsupportedOperationException("not used by the loaders");
+    }
+
+    @Override
+    public LayerTransaction transaction() {
+        return new MemoryLayerTransaction(this, this, () -> {
+            synchronized (this) {
+                Map<String, LayerSchema> s = new TreeMap<>(schemas);
+                Map<String, List<Feature>> r = new TreeMap<>(layers);
+                Map<String, LayerInfo> i = new TreeMap<>(infos);
+                return () -> {
+                    synchronized (this) {
+                        schemas.clear();
+                        schemas.putAll(s);
+                        layers.clear();
+                        layers.putAll(r);
+                        infos.clear();
+                        infos.putAll(i);
+                    }
+                };
+            }
+        });
     }
 
     @Override

@@ -197,17 +197,12 @@ public class ScenarioService implements AutoCloseable {
         active.put(id, running);
         try {
             saveQuietly(running);
+            // The "terminé" record is published in the same transaction as the result layers.
             ScenarioRunner.Summary s = runner.run(id, p, (fraction, step) ->
-                    active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step)));
-            Instant finished = Instant.now();
-            table.save(new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.TERMINE, 1, null, null,
-                    queued.createdAt(), started, finished, finished.toEpochMilli() - started.toEpochMilli(),
-                    s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
-                    s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
-                    s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
-                    s.kgCo2eYearly())));
+                    active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step)),
+                    (tx, summary) -> table.stage(tx, finishedRecord(queued, started, summary)));
             LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
-                    finished.toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
+                    Instant.now().toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
         } catch (RuntimeException e) {
             LOG.warn("scenario {} failed", id, e);
             Instant finished = Instant.now();
@@ -217,6 +212,16 @@ public class ScenarioService implements AutoCloseable {
         } finally {
             active.remove(id);
         }
+    }
+
+    private static ScenarioRecord finishedRecord(ScenarioRecord queued, Instant started, ScenarioRunner.Summary s) {
+        Instant finished = Instant.now();
+        return new ScenarioRecord(queued.id(), queued.nom(), queued.parametres(), ScenarioRecord.TERMINE, 1, null, null,
+                queued.createdAt(), started, finished, finished.toEpochMilli() - started.toEpochMilli(),
+                s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
+                s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
+                s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
+                s.kgCo2eYearly()));
     }
 
     private static String userMessage(RuntimeException e) {

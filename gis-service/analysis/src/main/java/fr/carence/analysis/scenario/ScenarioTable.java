@@ -9,6 +9,7 @@ import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.filter.Filter;
 import java.time.Instant;
@@ -27,6 +28,13 @@ final class ScenarioTable {
 
     ScenarioTable(FeatureStore store) {
         this.store = store;
+    }
+
+    /** Stages the record in a transaction (published with the run's results). */
+    void stage(LayerTransaction tx, ScenarioRecord r) {
+        LayerWriter w = tx.replacePartition(ResultLayers.SCENARIOS_SCHEMA, ResultLayers.PARTITION, r.id(), SOURCE);
+        w.write(toFeature(r));
+        w.commit();
     }
 
     void save(ScenarioRecord r) {

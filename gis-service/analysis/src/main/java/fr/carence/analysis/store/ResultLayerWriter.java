@@ -11,6 +11,8 @@ import fr.carence.analysis.step.ImpactSimulator;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,49 +28,35 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 
 /**
- * Writes one run's result layers, each into its {@code scenario} partition. All partitions are
- * staged first and committed together at the end, so a failure while building or writing any
- * layer leaves every previous result of the scenario untouched.
+ * Stages one run's result layers, each into its {@code scenario} partition, in the run's
+ * {@link LayerTransaction}: they are published together with the scenario's record when the
+ * transaction commits, so a failure or a killed process at any point leaves every previous
+ * result of the scenario untouched, never results of two runs side by side.
  */
 public final class ResultLayerWriter {
     private static final GeometryFactory GF = new GeometryFactory();
 
-    private final FeatureStore store;
+    private final Map<LayerSchema, List<Feature>> layers = new LinkedHashMap<>();
+    private final LayerInfo.Source source;
+    private final String scenario;
 
-    public ResultLayerWriter(FeatureStore store) {
-        this.store = store;
-    }
-
-    public void write(String scenario, AnalysisInput in, AnalysisResult r, int topFlows) {
-        LayerInfo.Source source = new LayerInfo.Source("scenario", "scenario " + scenario,
+    /** Builds the result features of one run (kept in memory: a retry stages them again). */
+    public ResultLayerWriter(String scenario, AnalysisInput in, AnalysisResult r, int topFlows) {
+        this.scenario = scenario;
+        this.source = new LayerInfo.Source("scenario", "scenario " + scenario,
                 in.flowSource() == null ? "flux modélisés" : in.flowSource());
-        List<LayerWriter> writers = new ArrayList<>();
-        try {
-            writers.add(fill(store.replacePartition(ResultLayers.INDICATEURS_SCHEMA, PARTITION, scenario, source),
-                    indicators(scenario, in, r)));
-            writers.add(fill(store.replacePartition(ResultLayers.ZONES_SCHEMA, PARTITION, scenario, source),
-                    zones(scenario, in, r)));
-            writers.add(fill(store.replacePartition(ResultLayers.SITES_SCHEMA, PARTITION, scenario, source),
-                    sites(scenario, in, r)));
-            writers.add(fill(store.replacePartition(ResultLayers.FLUX_OD_SCHEMA, PARTITION, scenario, source),
-                    flows(scenario, in, r, topFlows)));
-            for (LayerWriter w : writers) {
-                w.commit();
-            }
-        } finally {
-            for (LayerWriter w : writers) {
-                w.close();
-            }
-        }
+        layers.put(ResultLayers.INDICATEURS_SCHEMA, indicators(scenario, in, r));
+        layers.put(ResultLayers.ZONES_SCHEMA, zones(scenario, in, r));
+        layers.put(ResultLayers.SITES_SCHEMA, sites(scenario, in, r));
+        layers.put(ResultLayers.FLUX_OD_SCHEMA, flows(scenario, in, r, topFlows));
     }
 
-    private static LayerWriter fill(LayerWriter w, List<Feature> features) {
-        try {
-            features.forEach(w::write);
-            return w;
-        } catch (RuntimeException e) {
-            w.close();
-            throw e;
+    /** Stages the four result partitions in the transaction; nothing is visible before it commits. */
+    public void stage(LayerTransaction tx) {
+        for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {
+            LayerWriter w = tx.replacePartition(e.getKey(), PARTITION, scenario, source);
+            e.getValue().forEach(w::write);
+            w.commit();  // staged and indexed: its connection goes back to the pool
         }
     }
 

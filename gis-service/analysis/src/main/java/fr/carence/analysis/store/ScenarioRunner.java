@@ -10,7 +10,9 @@ import fr.carence.analysis.param.ScenarioParameters;
 import fr.carence.analysis.step.DetourTravelTimes;
 import fr.carence.analysis.step.MatrixTravelTimes;
 import fr.carence.analysis.step.TravelTimes;
+import fr.carence.store.ConcurrentWriteException;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerTransaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,28 @@ public final class ScenarioRunner {
         this.matricesDir = matricesDir;
     }
 
+    /**
+     * Stages what must be published with the results (the scenario's record in {@code scenarios})
+     * in the run's transaction, from the run's summary.
+     */
+    @FunctionalInterface
+    public interface Completion {
+        void stage(LayerTransaction tx, Summary summary);
+    }
+
+    /** Publications attempted when another write to a result layer slips in between staging and commit. */
+    static final int PUBLICATION_ATTEMPTS = 3;
+
+    /** Runs without recording anything beside the result layers. */
     public Summary run(String scenario, ScenarioParameters p, ProgressListener progress) {
+        return run(scenario, p, progress, (tx, summary) -> { });
+    }
+
+    /**
+     * Runs the scenario and publishes its four result partitions and whatever {@code completion}
+     * stages in ONE store transaction: all visible together, or none (failure, killed process).
+     */
+    public Summary run(String scenario, ScenarioParameters p, ProgressListener progress, Completion completion) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
         progress.progress(0.0, "lecture");
@@ -50,10 +73,24 @@ public final class ScenarioRunner {
         AnalysisResult r = ScenarioAnalysis.run(in, p, times, progress);
         timings.putAll(r.timingsMs());
         t = System.nanoTime();
-        new ResultLayerWriter(store).write(scenario, in, r, p.integer(ParameterCatalog.FLUX_OD_MAX));
-        timings.put("9-ecriture", (System.nanoTime() - t) / 1_000_000);
-        progress.progress(1.0, "termine");
-        return summarise(in, r, timings);
+        ResultLayerWriter results = new ResultLayerWriter(scenario, in, r, p.integer(ParameterCatalog.FLUX_OD_MAX));
+        for (int attempt = 1; ; attempt++) {
+            try (LayerTransaction tx = store.transaction()) {
+                results.stage(tx);
+                timings.put("9-ecriture", (System.nanoTime() - t) / 1_000_000);
+                Summary summary = summarise(in, r, timings);
+                completion.stage(tx, summary);
+                tx.commit();
+                progress.progress(1.0, "termine");
+                return summary;
+            } catch (ConcurrentWriteException e) {
+                // Another scenario's write reached a shared layer between our copy and our commit:
+                // nothing was published, so stage again from the new version.
+                if (attempt == PUBLICATION_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Summary summarise(AnalysisInput in, AnalysisResult r, Map<String, Long> timings) {

@@ -7,7 +7,9 @@ import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerWriter;
+import fr.carence.store.testing.MemoryLayerTransaction;
 import fr.carence.store.filter.Filter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +74,27 @@ public class InMemoryFeatureStore implements FeatureStore {
                 super.write(feature);
             }
         };
+    }
+
+    @Override
+    public LayerTransaction transaction() {
+        return new MemoryLayerTransaction(this, this, () -> {
+            synchronized (this) {
+                Map<String, LayerSchema> s = new TreeMap<>(schemas);
+                Map<String, List<Feature>> r = new TreeMap<>(rows);
+                Map<String, LayerInfo> i = new TreeMap<>(infos);
+                return () -> {
+                    synchronized (this) {
+                        schemas.clear();
+                        schemas.putAll(s);
+                        rows.clear();
+                        rows.putAll(r);
+                        infos.clear();
+                        infos.putAll(i);
+                    }
+                };
+            }
+        });
     }
 
     @Override

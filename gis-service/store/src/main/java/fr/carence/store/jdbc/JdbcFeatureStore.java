@@ -9,6 +9,7 @@ import fr.carence.store.InvalidQueryException;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.SchemaMismatchException;
@@ -135,6 +136,20 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public LayerWriter replaceLayer(LayerSchema schema, LayerInfo.Source source) {
+        return replaceLayer(schema, source, null);
+    }
+
+    @Override
+    public LayerTransaction transaction() {
+        return new JdbcLayerTransaction(this);
+    }
+
+    /** A staged version ready to publish: what one registry swap needs. */
+    record Staged(LayerSchema schema, String physical, LayerInfo.Source source, long count, boolean checkPrevious,
+                  String expectedPrevious, long expectedWriteCount) {
+    }
+
+    StagingLayerWriter replaceLayer(LayerSchema schema, LayerInfo.Source source, JdbcLayerTransaction transaction) {
         Connection c = connection();
         try {
             checkLayerName(c, schema.name());
@@ -142,7 +157,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             try {
                 tables.create(c, physical, schema);
                 c.setAutoCommit(false);
-                return new StagingLayerWriter(this, c, schema, source, physical);
+                return new StagingLayerWriter(this, c, schema, source, physical, transaction);
             } catch (SQLException | RuntimeException e) {
                 discardStaging(c, physical);
                 throw e;
@@ -156,9 +171,8 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** Second half of {@link StagingLayerWriter#commit()}: index, publish, swap the view, drop the old version. */
-    void publishStaged(Connection c, LayerSchema schema, String physical, LayerInfo.Source source, long count,
-                       String expectedPrevious) throws SQLException {
+    /** Builds the primary key and spatial index of a staged table and analyses it (before publication). */
+    void prepareStaged(Connection c, LayerSchema schema, String physical) throws SQLException {
         c.setAutoCommit(true);
         long start = System.nanoTime();
         try {
@@ -173,15 +187,31 @@ public final class JdbcFeatureStore implements FeatureStore {
         dialect.analyze(c, dialect.quote(physical));
         LOG.debug("{}: indexed {} in {} ms, analysed in {} ms", kind(), physical, (indexed - start) / 1_000_000,
                 (System.nanoTime() - indexed) / 1_000_000);
-        Optional<String> previous;
+    }
+
+    /**
+     * Publishes staged versions together: every registry swap runs in ONE database transaction
+     * (single-row DML each, no DDL on H2), so either all layers point at their new table or none
+     * does, whatever fails or dies. Then the views follow and the old versions are dropped.
+     */
+    void publishStaged(Connection c, List<Staged> members) throws SQLException {
+        // Registry rows are locked in name order, so two concurrent transactions cannot deadlock.
+        List<Staged> staged = members.stream().sorted(java.util.Comparator.comparing(s -> s.schema().name())).toList();
+        List<String> previous = new java.util.ArrayList<>();
         c.setAutoCommit(false);
         try {
-            previous = registry.publish(c, schema.name(), physical, source, count, expectedPrevious);
-            if (dialect.transactionalDdl()) {
-                tables.replaceView(c, schema.name(), physical);
+            for (Staged s : staged) {
+                if (publicationHook != null) {
+                    publicationHook.accept(s.schema().name());
+                }
+                registry.publish(c, s.schema().name(), s.physical(), s.source(), s.count(), s.checkPrevious(),
+                        s.expectedPrevious(), s.expectedWriteCount()).ifPresent(previous::add);
+                if (dialect.transactionalDdl()) {
+                    tables.replaceView(c, s.schema().name(), s.physical());
+                }
             }
             c.commit();
-            activeStaging.remove(physical);
+            staged.forEach(s -> activeStaging.remove(s.physical()));
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -189,19 +219,52 @@ public final class JdbcFeatureStore implements FeatureStore {
             c.setAutoCommit(true);
         }
         if (!dialect.transactionalDdl()) {
-            try {
-                tables.replaceView(c, schema.name(), physical);
-            } catch (SQLException e) {
-                LOG.warn("layer {} published, but its view could not be recreated: {}", schema.name(), e.getMessage());
+            for (Staged s : staged) {
+                try {
+                    tables.replaceView(c, s.schema().name(), s.physical());
+                } catch (SQLException e) {
+                    LOG.warn("layer {} published, but its view could not be recreated: {}", s.schema().name(), e.getMessage());
+                }
             }
         }
-        previous.ifPresent(old -> dropPhysical(c, old));
+        previous.forEach(old -> dropPhysical(c, old));
         // Old versions a reader was still holding when they were replaced go now, if free. On
         // this writer's own connection: callers may hold every other pooled connection.
         synchronized (stagingLock) {
             dropOrphans(c, stagingGrace);
         }
-        LOG.info("{}: published layer {} ({} features) as {}", kind(), schema.name(), count, physical);
+        for (Staged s : staged) {
+            LOG.info("{}: published layer {} ({} features) as {}", kind(), s.schema().name(), s.count(), s.physical());
+        }
+    }
+
+    /** Publishes staged versions on a connection of its own (a transaction's writers have released theirs). */
+    void publishStaged(List<Staged> staged) {
+        try (Connection c = connection()) {
+            publishStaged(c, staged);
+        } catch (SQLException e) {
+            throw failure("publishing layers " + staged.stream().map(s -> s.schema().name()).toList(), e);
+        }
+    }
+
+    /** Drops a staged table that a transaction did not publish. */
+    void discardStaged(String physical) {
+        try (Connection c = connection()) {
+            discardStaging(c, physical);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not discard staging table {} (dropped at next start-up): {}", physical, e.getMessage());
+            activeStaging.remove(physical);
+        }
+    }
+
+    /**
+     * Test hook: called with each layer name inside the publication transaction, before its
+     * registry swap; a test makes it throw to fail a publication midway. Null in production.
+     */
+    private volatile java.util.function.Consumer<String> publicationHook;
+
+    void publicationHook(java.util.function.Consumer<String> hook) {
+        this.publicationHook = hook;
     }
 
     private boolean isPrimaryKeyFailure(Connection c, String physical, LayerSchema schema) {
@@ -259,8 +322,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    @Override
-    public LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source) {
+    private static Object partitionValue(LayerSchema schema, String column, Object value) {
         Attribute partition = schema.attribute(column).orElseThrow(() -> new IllegalArgumentException(
                 "layer " + schema.name() + ": partition column '" + column + "' is not one of its attributes"));
         Object partitionValue;
@@ -272,15 +334,64 @@ public final class JdbcFeatureStore implements FeatureStore {
         if (partitionValue == null) {
             throw new IllegalArgumentException("layer " + schema.name() + ": partition value for '" + column + "' is null");
         }
+        return partitionValue;
+    }
+
+    /**
+     * A partition write inside a transaction: always copy-on-write, on both databases, so that
+     * every member of a transaction is a staged table published by a registry swap and one
+     * short transaction on one connection can publish them all. (PostGIS in-place DML would have
+     * to keep every writer on one connection and one long transaction.) An absent layer is
+     * created by the publication itself.
+     */
+    StagingLayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source,
+                                        JdbcLayerTransaction transaction) {
+        Object partitionValue = partitionValue(schema, column, value);
+        Connection c = connection();
+        try {
+            // Read before copying: a write committed in between then fails the publication
+            // instead of being lost.
+            Optional<LayerRegistry.Published> base = registry.published(c, schema.name());
+            if (base.isPresent()) {
+                LayerSchema stored = registry.schemaOf(c, base.get().physicalTable());
+                if (!stored.equals(schema)) {
+                    throw new SchemaMismatchException(schema.name(), stored, schema);
+                }
+                return copyOnWritePartition(c, schema, base.get(), column, partitionValue, source, false, transaction);
+            }
+            checkLayerName(c, schema.name());
+            String physical = reserveStaging(c, schema);
+            try {
+                tables.create(c, physical, schema);
+                c.setAutoCommit(false);
+                return new StagingLayerWriter(this, c, schema, source, physical, column, partitionValue, null, 0, true, 0,
+                        false, transaction);
+            } catch (SQLException | RuntimeException e) {
+                discardStaging(c, physical);
+                throw e;
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("starting to write a partition of " + schema.name(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    @Override
+    public LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source) {
+        Object partitionValue = partitionValue(schema, column, value);
         boolean created = false;
-        Optional<String> physical = publishedTable(schema.name());
-        if (physical.isEmpty()) {
+        Optional<String> published = publishedTable(schema.name());
+        if (published.isEmpty()) {
             try (LayerWriter empty = replaceLayer(schema, source)) {
                 empty.commit();
             }
             created = true;
-            physical = publishedTable(schema.name());
+            published = publishedTable(schema.name());
         }
+        Optional<String> physical = published;
         Connection c = connection();
         try {
             LayerSchema stored = registry.schemaOf(c, physical.orElseThrow());
@@ -288,7 +399,10 @@ public final class JdbcFeatureStore implements FeatureStore {
                 throw new SchemaMismatchException(schema.name(), stored, schema);
             }
             if (!dialect.partitionWritesInPlace()) {
-                return copyOnWritePartition(c, schema, physical.get(), column, partitionValue, source, created);
+                LayerRegistry.Published base = registry.published(c, schema.name())
+                        .filter(p -> p.physicalTable().equals(physical.get()))
+                        .orElseThrow(() -> new fr.carence.store.ConcurrentWriteException(schema.name()));
+                return copyOnWritePartition(c, schema, base, column, partitionValue, source, created, null);
             }
             tables.indexPartitionColumn(c, physical.get(), schema, column);
             c.setAutoCommit(false);
@@ -303,19 +417,21 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     /** Staging table holding every other partition of {@code base}; the writer adds the new partition. */
-    private LayerWriter copyOnWritePartition(Connection c, LayerSchema schema, String base, String column, Object value,
-                                             LayerInfo.Source source, boolean created) throws SQLException {
+    private StagingLayerWriter copyOnWritePartition(Connection c, LayerSchema schema, LayerRegistry.Published base, String column,
+                                                    Object value, LayerInfo.Source source, boolean created,
+                                                    JdbcLayerTransaction transaction) throws SQLException {
         String physical = reserveStaging(c, schema);
         try {
             tables.create(c, physical, schema);
             long copied;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(physical) + " SELECT * FROM "
-                    + dialect.quote(base) + " WHERE " + dialect.quote(column) + " IS NULL OR " + dialect.quote(column) + " <> ?")) {
+                    + dialect.quote(base.physicalTable()) + " WHERE " + dialect.quote(column) + " IS NULL OR " + dialect.quote(column) + " <> ?")) {
                 AttributeValues.bind(ps, 1, schema.attribute(column).orElseThrow().type(), value);
                 copied = ps.executeUpdate();
             }
             c.setAutoCommit(false);
-            return new StagingLayerWriter(this, c, schema, source, physical, column, value, base, copied, created);
+            return new StagingLayerWriter(this, c, schema, source, physical, column, value, base.physicalTable(),
+                    base.writeCount(), true, copied, created, transaction);
         } catch (SQLException | RuntimeException e) {
             discardStaging(c, physical);
             throw e;

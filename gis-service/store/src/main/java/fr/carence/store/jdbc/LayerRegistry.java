@@ -5,7 +5,7 @@ import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerSchema.GeometryType;
-import fr.carence.store.StoreException;
+import fr.carence.store.ConcurrentWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +43,7 @@ final class LayerRegistry {
     }
 
     /** The published version of a layer. */
-    record Published(String physicalTable, LayerInfo info) {
+    record Published(String physicalTable, LayerInfo info, long writeCount) {
     }
 
     List<String> layerNames(Connection c) throws SQLException {
@@ -59,7 +59,7 @@ final class LayerRegistry {
 
     Optional<Published> published(Connection c, String layer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT physical_table, source_dataset, source_files, "
-                + "source_vintage, feature_count, committed_at FROM carence_layer WHERE layer_name = ?")) {
+                + "source_vintage, feature_count, committed_at, write_count FROM carence_layer WHERE layer_name = ?")) {
             ps.setString(1, layer);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -67,7 +67,8 @@ final class LayerRegistry {
                 }
                 LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4));
                 Instant committed = rs.getObject(6, OffsetDateTime.class).toInstant();
-                return Optional.of(new Published(rs.getString(1), new LayerInfo(layer, source, rs.getLong(5), committed)));
+                return Optional.of(new Published(rs.getString(1), new LayerInfo(layer, source, rs.getLong(5), committed),
+                        rs.getLong(7)));
             }
         }
     }
@@ -157,26 +158,33 @@ final class LayerRegistry {
     /**
      * Points the layer at a new physical table, in the caller's transaction: this one statement
      * is the atomic publication. Returns the physical table it replaced, if any. With
-     * {@code expectedPrevious}, fails unless that is the version being replaced (copy-on-write
-     * partition writes must not overwrite a concurrent publication).
+     * {@code checkPrevious}, fails unless {@code expectedPrevious} (null: no layer yet) with
+     * {@code expectedWriteCount} writes is the version being replaced (copy-on-write partition writes must not overwrite a concurrent
+     * publication).
      */
     Optional<String> publish(Connection c, String layer, String physical, LayerInfo.Source source, long count,
-                             String expectedPrevious) throws SQLException {
+                             boolean checkPrevious, String expectedPrevious, long expectedWriteCount)
+            throws SQLException {
         Optional<String> previous;
+        long writeCount = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT physical_table FROM carence_layer WHERE layer_name = ? FOR UPDATE")) {
+                "SELECT physical_table, write_count FROM carence_layer WHERE layer_name = ? FOR UPDATE")) {
             ps.setString(1, layer);
             try (ResultSet rs = ps.executeQuery()) {
                 previous = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                if (previous.isPresent()) {
+                    writeCount = rs.getLong(2);
+                }
             }
         }
-        if (expectedPrevious != null && !previous.equals(Optional.of(expectedPrevious))) {
-            throw new StoreException("layer '" + layer + "' was replaced by another write meanwhile; "
-                    + "this partition write was not published");
+        if (checkPrevious && (!previous.equals(Optional.ofNullable(expectedPrevious))
+                || (previous.isPresent() && writeCount != expectedWriteCount))) {
+            throw new ConcurrentWriteException(layer);
         }
         String sql = previous.isPresent()
                 ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "
-                        + "source_vintage = ?, feature_count = ?, committed_at = ? WHERE layer_name = ?"
+                        + "source_vintage = ?, feature_count = ?, committed_at = ?, write_count = write_count + 1 "
+                        + "WHERE layer_name = ?"
                 : "INSERT INTO carence_layer (physical_table, source_dataset, source_files, source_vintage, "
                         + "feature_count, committed_at, layer_name) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -196,7 +204,7 @@ final class LayerRegistry {
      */
     boolean recordPartitionWrite(Connection c, String layer, String physical, LayerInfo.Source source, long delta)
             throws SQLException {
-        String sql = "UPDATE carence_layer SET feature_count = feature_count + ?, committed_at = ?"
+        String sql = "UPDATE carence_layer SET feature_count = feature_count + ?, committed_at = ?, write_count = write_count + 1"
                 + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?" : "")
                 + " WHERE layer_name = ? AND physical_table = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -54,8 +54,7 @@ final class PartitionLayerWriter extends BatchedWriter {
             flush();
             if (!store.registry().recordPartitionWrite(connection, schema.name(), physical, source, written() - deleted)) {
                 connection.rollback();
-                throw new fr.carence.store.StoreException(layer() + " was replaced by another write meanwhile; "
-                        + "the partition was not written");
+                throw new fr.carence.store.ConcurrentWriteException(schema.name());
             }
             connection.commit();
             committed = true;
