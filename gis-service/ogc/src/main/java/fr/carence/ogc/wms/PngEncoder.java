@@ -42,14 +42,12 @@ final class PngEncoder {
         ByteArrayOutputStream idat = new ByteArrayOutputStream(Math.max(1024, w * h / 4));
         Deflater deflater = new Deflater(deflateLevel);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 64 * 1024)) {
-            byte[] previous = new byte[stride];
+            byte[] previous = new byte[stride]; // the row above the first one is zeros (PNG spec)
             byte[] current = new byte[stride];
-            byte[] sub = new byte[stride + 1];
-            byte[] up = new byte[stride + 1];
-            byte[] none = new byte[stride + 1];
+            byte[] filtered = new byte[stride + 1];
             for (int y = 0; y < h; y++) {
                 unpack(argb, y * w, w, alpha, current);
-                z.write(bestFilter(current, previous, channels, y == 0, none, sub, up));
+                z.write(bestFilter(current, previous, channels, filtered));
                 byte[] t = previous;
                 previous = current;
                 current = t;
@@ -119,32 +117,35 @@ final class PngEncoder {
         }
     }
 
-    /** Fills the three candidate rows (filter type byte first) and returns the smallest by sum of |bytes|. */
-    private static byte[] bestFilter(byte[] row, byte[] previous, int bpp, boolean firstRow,
-                                     byte[] none, byte[] sub, byte[] up) {
-        none[0] = 0;
-        sub[0] = 1;
-        up[0] = 2;
+    /**
+     * The row filtered with the cheapest of None, Sub and Up (smallest sum of the filtered bytes
+     * taken as signed), type byte first, written into {@code out}.
+     */
+    private static byte[] bestFilter(byte[] row, byte[] previous, int bpp, byte[] out) {
         long sumNone = 0;
         long sumSub = 0;
         long sumUp = 0;
         for (int i = 0; i < row.length; i++) {
             int x = row[i];
-            int left = i >= bpp ? row[i - bpp] : 0;
-            int above = firstRow ? 0 : previous[i];
-            byte s = (byte) (x - left);
-            byte u = (byte) (x - above);
-            none[i + 1] = (byte) x;
-            sub[i + 1] = s;
-            up[i + 1] = u;
             sumNone += Math.abs((byte) x);
-            sumSub += Math.abs(s);
-            sumUp += Math.abs(u);
+            sumSub += Math.abs((byte) (x - (i >= bpp ? row[i - bpp] : 0)));
+            sumUp += Math.abs((byte) (x - previous[i]));
         }
         if (sumSub <= sumUp && sumSub <= sumNone) {
-            return sub;
+            out[0] = 1;
+            for (int i = 0; i < row.length; i++) {
+                out[i + 1] = (byte) (row[i] - (i >= bpp ? row[i - bpp] : 0));
+            }
+        } else if (sumUp <= sumNone) {
+            out[0] = 2;
+            for (int i = 0; i < row.length; i++) {
+                out[i + 1] = (byte) (row[i] - previous[i]);
+            }
+        } else {
+            out[0] = 0;
+            System.arraycopy(row, 0, out, 1, row.length);
         }
-        return sumUp <= sumNone ? up : none;
+        return out;
     }
 
     private static void chunk(DataOutputStream out, String type, byte[] data, int length) throws IOException {

@@ -58,8 +58,8 @@ public final class CachedLayer {
 
     /**
      * Visits, in store order, the features whose envelope intersects {@code box} (storage CRS),
-     * with the coarsest generalised geometry that keeps every vertex within half a pixel of
-     * {@code pixelSize} storage units.
+     * with the coarsest generalised geometry that keeps every border within a quarter of a pixel
+     * of {@code pixelSize} storage units.
      */
     public void forEach(Envelope box, double pixelSize, Visitor visitor) {
         lastUsed = System.nanoTime();

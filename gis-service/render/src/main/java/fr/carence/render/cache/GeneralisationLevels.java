@@ -3,9 +3,9 @@ package fr.carence.render.cache;
 /**
  * The tolerances (storage CRS units, metres in Lambert-93) of the pre-generalised copies a
  * cached layer keeps: 10 m doubling up to 2,560 m. A map uses the coarsest copy whose tolerance
- * is at most half its pixel size, so no vertex moves by more than half a pixel, which the
- * anti-aliased drawing of the full geometry would not show anyway (the renderer merged vertices
- * closer than half a pixel before caching existed).
+ * is at most a quarter of its pixel size, so no border moves by more than a quarter pixel
+ * (the screen path then merges vertices closer than half a pixel, as the renderer always did):
+ * the copies only save reading vertices that would be merged anyway.
  */
 final class GeneralisationLevels {
 
@@ -23,7 +23,7 @@ final class GeneralisationLevels {
     static int forPixelSize(double pixelSize) {
         int best = -1;
         for (int level = 0; level < COUNT; level++) {
-            if (tolerance(level) <= pixelSize / 2) {
+            if (tolerance(level) <= pixelSize / 4) {
                 best = level;
             }
         }

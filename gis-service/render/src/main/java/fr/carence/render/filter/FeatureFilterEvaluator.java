@@ -43,7 +43,7 @@ public final class FeatureFilterEvaluator {
         }
         if (filter instanceof Filter.Like l) {
             Object v = props.get(l.property());
-            return v != null && likePattern(l).matcher(v.toString()).matches();
+            return v != null && LiteralCache.likePattern(l, FeatureFilterEvaluator::likePattern).matcher(v.toString()).matches();
         }
         if (filter instanceof Filter.IsNull n) {
             return props.get(n.property()) == null;
@@ -90,11 +90,7 @@ public final class FeatureFilterEvaluator {
         if (literal instanceof Number n) {
             return n.doubleValue();
         }
-        try {
-            return Double.parseDouble(literal.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return LiteralCache.number(literal.toString()).orElse(null);
     }
 
     /** FES Like pattern to a Java regex: wildcard, single char and escape are the filter's own. */

@@ -112,8 +112,7 @@ public final class MapRenderer {
         Pass pass = new Pass(g, view, new ScreenPath(view), rules, labels);
         Optional<CachedLayer> cached = cache == null ? Optional.empty() : cache.layer(layer.storeLayer());
         if (cached.isPresent()) {
-            Envelope view2154 = CrsTransforms.transform(view.envelope(), view.epsg(), FeatureStore.STORAGE_SRID);
-            double pixelSize = Math.min(view2154.getWidth() / view.width(), view2154.getHeight() / view.height());
+            double pixelSize = storagePixelSize(view);
             Envelope box = storageBox(view).orElse(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE,
                     -Double.MAX_VALUE, Double.MAX_VALUE));
             Filter base = layer.baseFilter();
@@ -200,6 +199,21 @@ public final class MapRenderer {
         List<String> properties = needed.stream().filter(p -> schema.attribute(p).isPresent()).toList();
         FeatureQuery q = FeatureQuery.all().withProperties(properties).withFilter(filter);
         return storageBox(view).map(q::withBbox).orElse(q);
+    }
+
+    /**
+     * Size of a pixel at the centre of the view in storage units (metres): the distance to the next
+     * pixel centre right and below, whichever is smaller. NaN when the point does not transform.
+     */
+    private static double storagePixelSize(MapViewport view) {
+        if (view.epsg() == FeatureStore.STORAGE_SRID) {
+            return Math.min(view.pixelSizeX(), view.pixelSizeY());
+        }
+        Coordinate c = view.envelope().centre();
+        double[] o = CrsTransforms.transform(c.x, c.y, view.epsg(), FeatureStore.STORAGE_SRID);
+        double[] r = CrsTransforms.transform(c.x + view.pixelSizeX(), c.y, view.epsg(), FeatureStore.STORAGE_SRID);
+        double[] d = CrsTransforms.transform(c.x, c.y - view.pixelSizeY(), view.epsg(), FeatureStore.STORAGE_SRID);
+        return Math.min(Math.hypot(r[0] - o[0], r[1] - o[1]), Math.hypot(d[0] - o[0], d[1] - o[1]));
     }
 
     /** The view (+ margin) in the storage CRS; empty when it does not transform to finite numbers. */
