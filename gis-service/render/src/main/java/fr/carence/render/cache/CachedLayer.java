@@ -8,6 +8,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One committed version of a layer held in memory: every feature (geometry in the storage CRS,
@@ -17,6 +19,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * cached (their bytes are reserved in the shared budget).
  */
 public final class CachedLayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachedLayer.class);
 
     private final String name;
     private final LayerVersion version;
@@ -120,10 +124,14 @@ public final class CachedLayer {
         }
         bytes += 16L + 4L * out.length;
         if (!budget.tryReserve(bytes)) {
+            LOG.info("Map cache: layer {} not generalised at {} m (~{} MB over the budget): finer copies are drawn",
+                    name, tolerance, bytes >> 20);
             return null;
         }
         levelBytes += bytes;
         levels[level] = out;
+        LOG.info("Map cache: layer {} generalised at {} m (~{} MB); cache holds ~{} of {} MB", name, tolerance,
+                bytes >> 20, budget.used() >> 20, budget.limit() >> 20);
         return out;
     }
 
