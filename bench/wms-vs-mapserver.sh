@@ -14,7 +14,8 @@
 # the CPU time each server used per request (user + system time of the Carence JVM, and of the
 # mapserv FastCGI processes; nginx not counted): on a shared machine the throughput follows the
 # other jobs' load, the CPU time per request much less. Carence's CPU is only known when this
-# script started it.
+# script started it. Under load, MapServer's two FastCGI processes (one session each) still get up
+# to two scheduler slices against Carence's one: compare cpu_ms when the machine is busy.
 # Needs: Debian mapserver-bin cgi-mapserver nginx-light spawn-fcgi wrk gdal-bin, curl, a built
 # gis-service/app/target/carence.jar (mvn -B -q -DskipTests package). Absolute figures drift:
 # only the ratio within one run means something.
@@ -69,8 +70,10 @@ XML
     cli load --data-dir "$bench/data" -q communes "$communes_gz"
     touch "$bench/data/.national-communes"
   fi
-  # (3) Carence.
-  java -Xmx2g -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
+  # (3) Carence, in its own session: with the kernel's autogroup scheduling (sched_autogroup_enabled)
+  # a loaded machine shares the CPU per session, and the FastCGI mapserv processes each run in
+  # their own session; left in this script's session, Carence would share one slice with wrk.
+  setsid java -Xmx2g -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
     --carence.catalog.dir="$bench/catalog" --carence.styles.dir="$bench/styles" \
     --carence.startup.load-sample=false --carence.startup.default-scenario=false > "$bench/carence.log" 2>&1 &
   started_pid=$!

@@ -37,7 +37,7 @@ public class WmsService implements OgcService {
         MapRequestParser parser = new MapRequestParser(layers, styles, settings);
         this.capabilities = new GetCapabilitiesOperation(layers, styles, new LayerExtents(store), settings);
         LayerFeatureCache cache = new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L);
-        this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache));
+        this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders());
         this.getFeatureInfo = new GetFeatureInfoOperation(parser, layers,
                 new FeatureInfoSearch(store, settings.featureInfoTolerance()),
                 new FeatureInfoWriter(catalog.workspace(), catalog.namespaceUri()));

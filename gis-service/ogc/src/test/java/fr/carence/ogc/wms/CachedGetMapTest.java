@@ -57,7 +57,7 @@ class CachedGetMapTest {
         WmsTestData.load(store);
         WmsSettings d = WmsSettings.defaults();
         WmsService uncached = new WmsService(store, CATALOG, new WmsSettings(d.maxWidth(), d.maxHeight(),
-                d.featureInfoTolerance(), d.crs(), 0));
+                d.featureInfoTolerance(), d.crs(), 0, d.maxConcurrentRenders()));
         WmsService cached = new WmsService(store, CATALOG, d);
         for (View v : VIEWS) {
             BufferedImage expected = getMap(uncached, v);
