@@ -56,6 +56,10 @@ public final class LayerFeatureCache {
         }
         Optional<LayerInfo> info = store.info(name);
         if (info.isEmpty()) {
+            CachedLayer dropped = layers.remove(name);
+            if (dropped != null) {
+                dropped.evict(); // the layer was dropped: give its memory back now
+            }
             return Optional.empty();
         }
         LayerVersion version = LayerVersion.of(info.get());

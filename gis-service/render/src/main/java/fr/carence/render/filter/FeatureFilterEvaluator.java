@@ -25,11 +25,22 @@ public final class FeatureFilterEvaluator {
         if (filter == null) {
             return true;
         }
+        // Loops rather than streams: this runs per feature and per rule on every map.
         if (filter instanceof Filter.And and) {
-            return and.operands().stream().allMatch(f -> matches(f, id, props, geometry));
+            for (Filter f : and.operands()) {
+                if (!matches(f, id, props, geometry)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (filter instanceof Filter.Or or) {
-            return or.operands().stream().anyMatch(f -> matches(f, id, props, geometry));
+            for (Filter f : or.operands()) {
+                if (matches(f, id, props, geometry)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (filter instanceof Filter.Not not) {
             return !matches(not.operand(), id, props, geometry);

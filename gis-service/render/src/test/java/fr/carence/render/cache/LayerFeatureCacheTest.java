@@ -158,6 +158,17 @@ class LayerFeatureCacheTest {
     }
 
     @BothStores
+    void aDroppedLayerLeavesTheCache(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_dropped", 1, 3);
+        LayerFeatureCache cache = new LayerFeatureCache(store, 64L << 20);
+        assertThat(cache.layer("fixture_cache_dropped")).isPresent();
+        assertThat(cache.usedBytes()).isPositive();
+        store.dropLayer("fixture_cache_dropped");
+        assertThat(cache.layer("fixture_cache_dropped")).isEmpty();
+        assertThat(cache.usedBytes()).isZero();
+    }
+
+    @BothStores
     void aZeroBudgetDisablesTheCache(FeatureStore store) {
         replaceLayer(store, "fixture_cache_off", 1, 1);
         LayerFeatureCache cache = new LayerFeatureCache(store, 0);
