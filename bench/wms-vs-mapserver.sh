@@ -10,7 +10,12 @@
 # `communes`; (2) an H2GIS store with the Occitanie sample (for admin data) then the national
 # communes (loaders CLI inside carence.jar); (3) Carence on that store and catalogue; (4) the
 # MapServer peer (shared/peers/mapserver); (5) wrk at 1 and 8 connections, random 256x256 tiles
-# (shared tiles.lua, fixed seed) and the whole of France at 1024x768, printed side by side.
+# (shared tiles.lua, fixed seed) and the whole of France at 1024x768, printed side by side, with
+# the CPU time each server used per request (user + system time of the Carence JVM, and of the
+# mapserv FastCGI processes; nginx not counted): on a shared machine the throughput follows the
+# other jobs' load, the CPU time per request much less. Carence's CPU is only known when this
+# script started it. Under load, MapServer's two FastCGI processes (one session each) still get up
+# to two scheduler slices against Carence's one: compare cpu_ms when the machine is busy.
 # Needs: Debian mapserver-bin cgi-mapserver nginx-light spawn-fcgi wrk gdal-bin, curl, a built
 # gis-service/app/target/carence.jar (mvn -B -q -DskipTests package). Absolute figures drift:
 # only the ratio within one run means something.
@@ -65,8 +70,10 @@ XML
     cli load --data-dir "$bench/data" -q communes "$communes_gz"
     touch "$bench/data/.national-communes"
   fi
-  # (3) Carence.
-  java -Xmx2g -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
+  # (3) Carence, in its own session: with the kernel's autogroup scheduling (sched_autogroup_enabled)
+  # a loaded machine shares the CPU per session, and the FastCGI mapserv processes each run in
+  # their own session; left in this script's session, Carence would share one slice with wrk.
+  setsid java -Xmx2g -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
     --carence.catalog.dir="$bench/catalog" --carence.styles.dir="$bench/styles" \
     --carence.startup.load-sample=false --carence.startup.default-scenario=false > "$bench/carence.log" 2>&1 &
   started_pid=$!
@@ -95,25 +102,44 @@ n=$(curl -sf "$carence_url/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPE
 echo "Carence $carence_url (communes $n), MapServer http://127.0.0.1:18091; ${duration}s per run; maps in $bench/france-*.png"
 
 # (5) Load: warm up each server once, then measure.
-run() { # server-path requests-lua connections
-  local base=$1 path=$2 lua=$3 c=$4 t=$(( $4 > 1 ? 2 : 1 ))
-  WMS_PATH="$path" WMS_LAYER=communes REQUESTS_LUA="$lua" wrk -t"$t" -c"$c" -d"${duration}s" --timeout 30s \
-    -s "$here/wms-latency.lua" "$base" | grep '^RESULT' | sed 's/^RESULT //'
+ticks() { # CPU clock ticks (user + system) used so far by the given processes
+  local t=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done
+  echo "$t"
 }
+hz=$(getconf CLK_TCK)
+run() { # server-path requests-lua connections [pids whose CPU time to count]
+  local base=$1 path=$2 lua=$3 c=$4 t=$(( $4 > 1 ? 2 : 1 )); shift 4
+  local before result requests
+  before=$(ticks "$@")
+  result=$(WMS_PATH="$path" WMS_LAYER=communes REQUESTS_LUA="$lua" wrk -t"$t" -c"$c" -d"${duration}s" --timeout 30s \
+    -s "$here/wms-latency.lua" "$base" | grep '^RESULT' | sed 's/^RESULT //')
+  requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  if [ $# -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
+    result="$result cpu_ms=$(awk -v d=$(( $(ticks "$@") - before )) -v n="$requests" -v hz="$hz" 'BEGIN { printf "%.1f", d * 1000 / hz / n }')"
+  fi
+  echo "$result"
+}
+carence_pids=$started_pid
+mapserver_pids=$(cat "$bench/peer/fcgi.pid" 2>/dev/null | tr '\n' ' ')
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 for lua in "$peer_dir/tiles.lua" "$here/wms-france.lua"; do
   REQUESTS_LUA=$lua WMS_PATH="/wms?" WMS_LAYER=communes wrk -t1 -c2 -d5s -s "$here/wms-latency.lua" "$carence_url" >/dev/null
   REQUESTS_LUA=$lua WMS_PATH="/mapserv?" WMS_LAYER=communes wrk -t1 -c2 -d5s -s "$here/wms-latency.lua" http://127.0.0.1:18091 >/dev/null
 done
-printf '%-22s %3s | %9s %8s %8s | %9s %8s %8s | %s\n' workload conc "carence/s" p50_ms p95_ms "mapsrv/s" p50_ms p95_ms "ratio (carence/mapserver)"
+printf '%-16s %3s | %9s %8s %8s %7s | %9s %8s %8s %7s | %s\n' workload conc "carence/s" p50_ms p95_ms cpu_ms \
+  "mapsrv/s" p50_ms p95_ms cpu_ms "ratio (carence/mapserver)"
 for lua in "$peer_dir/tiles.lua" "$here/wms-france.lua"; do
   name=$([ "$lua" = "$here/wms-france.lua" ] && echo "France 1024x768" || echo "tiles 256x256")
   for c in 1 8; do
-    a=$(run "$carence_url" "/wms?" "$lua" "$c")
-    b=$(run http://127.0.0.1:18091 "/mapserv?" "$lua" "$c")
+    # shellcheck disable=SC2086 # pid lists
+    a=$(run "$carence_url" "/wms?" "$lua" "$c" $carence_pids)
+    # shellcheck disable=SC2086
+    b=$(run http://127.0.0.1:18091 "/mapserv?" "$lua" "$c" $mapserver_pids)
     ra=$(field rps "$a"); rb=$(field rps "$b")
     ratio=$(awk -v x="$ra" -v y="$rb" 'BEGIN { printf (y > 0 ? "%.2f" : "n/a"), (y > 0 ? x / y : 0) }')
-    printf '%-22s %3s | %9s %8s %8s | %9s %8s %8s | %s   (errors: %s / %s)\n' "$name" "$c" "$ra" "$(field p50_ms "$a")" \
-      "$(field p95_ms "$a")" "$rb" "$(field p50_ms "$b")" "$(field p95_ms "$b")" "$ratio" "$(field errors "$a")" "$(field errors "$b")"
+    printf '%-16s %3s | %9s %8s %8s %7s | %9s %8s %8s %7s | %s   (errors: %s / %s)\n' "$name" "$c" "$ra" \
+      "$(field p50_ms "$a")" "$(field p95_ms "$a")" "$(field cpu_ms "$a")" "$rb" "$(field p50_ms "$b")" \
+      "$(field p95_ms "$b")" "$(field cpu_ms "$b")" "$ratio" "$(field errors "$a")" "$(field errors "$b")"
   done
 done

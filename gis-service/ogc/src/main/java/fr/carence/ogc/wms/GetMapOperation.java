@@ -6,29 +6,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 
 /**
  * WMS 1.3.0 GetMap: draws the requested layers (bottom first) with their styles into an image
  * of the requested size, format and background. Features come from the store in Lambert-93 and
  * are reprojected to the request CRS; result layers show the SCENARIO (default "defaut").
  * The image is fully encoded before anything is written, so an error still yields a clean
- * exception response.
+ * exception response. At most {@code maxConcurrentRenders} images are drawn and encoded at once
+ * (others wait, first come first served): drawing is CPU-bound, so more threads than cores only
+ * add heap (up to 64 MB per 4096² image) and cache misses, as MapServer's fixed worker pool avoids.
  */
 final class GetMapOperation {
 
     private final MapRequestParser parser;
     private final MapRenderer renderer;
+    private final Semaphore renderSlots;
 
-    GetMapOperation(MapRequestParser parser, MapRenderer renderer) {
+    GetMapOperation(MapRequestParser parser, MapRenderer renderer, int maxConcurrentRenders) {
         this.parser = parser;
         this.renderer = renderer;
+        this.renderSlots = new Semaphore(maxConcurrentRenders, true);
     }
 
     void handle(OwsRequest request, HttpServletResponse response) throws IOException {
         MapRequest map = parser.parse(request, true);
-        BufferedImage image = renderer.render(map.viewport(), map.mapLayers(), map.backgroundOrNull());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        map.format().write(image, bytes);
+        renderSlots.acquireUninterruptibly();
+        try {
+            BufferedImage image = renderer.render(map.viewport(), map.mapLayers(), map.backgroundOrNull());
+            map.format().write(image, bytes);
+        } finally {
+            renderSlots.release();
+        }
         response.setStatus(200);
         response.setContentType(map.format().mimeType());
         response.setContentLength(bytes.size());

@@ -5,6 +5,7 @@ import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.error.OwsExceptionTranslator;
+import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.render.map.MapRenderer;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerNotFoundException;
@@ -35,7 +36,8 @@ public class WmsService implements OgcService {
         StyleLibrary styles = new StyleLibrary(catalog);
         MapRequestParser parser = new MapRequestParser(layers, styles, settings);
         this.capabilities = new GetCapabilitiesOperation(layers, styles, new LayerExtents(store), settings);
-        this.getMap = new GetMapOperation(parser, new MapRenderer(store));
+        LayerFeatureCache cache = new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L);
+        this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders());
         this.getFeatureInfo = new GetFeatureInfoOperation(parser, layers,
                 new FeatureInfoSearch(store, settings.featureInfoTolerance()),
                 new FeatureInfoWriter(catalog.workspace(), catalog.namespaceUri()));

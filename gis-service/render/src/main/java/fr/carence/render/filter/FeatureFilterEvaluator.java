@@ -25,11 +25,22 @@ public final class FeatureFilterEvaluator {
         if (filter == null) {
             return true;
         }
+        // Loops rather than streams: this runs per feature and per rule on every map.
         if (filter instanceof Filter.And and) {
-            return and.operands().stream().allMatch(f -> matches(f, id, props, geometry));
+            for (Filter f : and.operands()) {
+                if (!matches(f, id, props, geometry)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (filter instanceof Filter.Or or) {
-            return or.operands().stream().anyMatch(f -> matches(f, id, props, geometry));
+            for (Filter f : or.operands()) {
+                if (matches(f, id, props, geometry)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (filter instanceof Filter.Not not) {
             return !matches(not.operand(), id, props, geometry);
@@ -43,7 +54,7 @@ public final class FeatureFilterEvaluator {
         }
         if (filter instanceof Filter.Like l) {
             Object v = props.get(l.property());
-            return v != null && likePattern(l).matcher(v.toString()).matches();
+            return v != null && LiteralCache.likePattern(l, FeatureFilterEvaluator::likePattern).matcher(v.toString()).matches();
         }
         if (filter instanceof Filter.IsNull n) {
             return props.get(n.property()) == null;
@@ -90,11 +101,7 @@ public final class FeatureFilterEvaluator {
         if (literal instanceof Number n) {
             return n.doubleValue();
         }
-        try {
-            return Double.parseDouble(literal.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return LiteralCache.number(literal.toString()).orElse(null);
     }
 
     /** FES Like pattern to a Java regex: wildcard, single char and escape are the filter's own. */

@@ -1,6 +1,8 @@
 package fr.carence.render.map;
 
 import fr.carence.crs.CrsTransforms;
+import fr.carence.render.cache.CachedLayer;
+import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.render.filter.FeatureFilterEvaluator;
 import fr.carence.render.filter.Filters;
 import fr.carence.render.style.FeatureTypeStyle;
@@ -29,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -43,11 +44,12 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
  * Draws styled store layers into a Java2D image. Per layer and per FeatureTypeStyle (one
- * drawing pass each, in order), the features in the view are read from the store with a bbox
- * query, the base filter and, when every active rule has a filter on known attributes, the OR
- * of the rule filters pushed down; each feature is then drawn by every matching rule in order
- * (ElseFilter rules when no other rule matched). Labels are collected and placed last, over all
- * layers, with collision avoidance.
+ * drawing pass each, in order), the features in the view come from the {@link LayerFeatureCache}
+ * when the layer is cached (generalised to the map's resolution, base filter evaluated in
+ * memory), else from a store bbox query with the base filter and, when every active rule has a
+ * filter on known attributes, the OR of the rule filters pushed down. Each feature is then drawn
+ * by every matching rule in order (ElseFilter rules when no other rule matched). Labels are
+ * collected and placed last, over all layers, with collision avoidance.
  */
 public final class MapRenderer {
 
@@ -56,9 +58,17 @@ public final class MapRenderer {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final FeatureStore store;
+    private final LayerFeatureCache cache;
 
+    /** A renderer that reads every map's features from the store. */
     public MapRenderer(FeatureStore store) {
+        this(store, null);
+    }
+
+    /** A renderer that draws layers from the cache when they fit in it ({@code cache} may be null). */
+    public MapRenderer(FeatureStore store, LayerFeatureCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     /** Renders into a new ARGB image; {@code background} null means fully transparent. */
@@ -99,36 +109,67 @@ public final class MapRenderer {
 
     private void drawPass(Graphics2D g, MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules,
                           LabelPlacer labels) {
-        FeatureQuery query = query(view, layer, schema, rules);
-        ShapeWriter shapes = new ShapeWriter(view.pointTransformation());
-        // Vertices closer than half a pixel are merged: national layers draw several times faster.
-        shapes.setDecimation(Math.min(view.pixelSizeX(), view.pixelSizeY()) * 0.5);
-        shapes.setRemoveDuplicatePoints(true);
-        Envelope viewEnvelope = view.envelope();
-        List<Rule> regular = rules.stream().filter(r -> !r.elseFilter()).toList();
-        List<Rule> elseRules = rules.stream().filter(Rule::elseFilter).toList();
-        try (FeatureCursor cursor = store.query(layer.storeLayer(), query)) {
+        Pass pass = new Pass(g, view, new ScreenPath(view), rules, labels);
+        Optional<CachedLayer> cached = cache == null ? Optional.empty() : cache.layer(layer.storeLayer());
+        if (cached.isPresent()) {
+            double pixelSize = storagePixelSize(view);
+            Envelope box = storageBox(view).orElse(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE,
+                    -Double.MAX_VALUE, Double.MAX_VALUE));
+            Filter base = layer.baseFilter();
+            cached.get().forEach(box, Double.isFinite(pixelSize) ? pixelSize : 0, (f, drawn) -> {
+                if (FeatureFilterEvaluator.matches(base, f)) {
+                    pass.draw(f, drawn);
+                }
+            });
+            return;
+        }
+        try (FeatureCursor cursor = store.query(layer.storeLayer(), query(view, layer, schema, rules))) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();
-                if (f.geometry() == null || f.geometry().isEmpty()) {
-                    continue;
+                if (f.geometry() != null && !f.geometry().isEmpty()) {
+                    pass.draw(f, f.geometry());
                 }
-                Geometry geom = CrsTransforms.transform(f.geometry(), FeatureStore.STORAGE_SRID, view.epsg());
-                if (!geom.getEnvelopeInternal().intersects(viewEnvelope)) {
-                    continue;
+            }
+        }
+    }
+
+    /** One drawing pass: the rules of a FeatureTypeStyle applied to each feature in turn. */
+    private static final class Pass {
+        private final Graphics2D g;
+        private final MapViewport view;
+        private final ScreenPath paths;
+        private final Envelope viewEnvelope;
+        private final List<Rule> regular;
+        private final List<Rule> elseRules;
+        private final LabelPlacer labels;
+
+        Pass(Graphics2D g, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels) {
+            this.g = g;
+            this.view = view;
+            this.paths = paths;
+            this.viewEnvelope = view.envelope();
+            this.regular = rules.stream().filter(r -> !r.elseFilter()).toList();
+            this.elseRules = rules.stream().filter(Rule::elseFilter).toList();
+            this.labels = labels;
+        }
+
+        /** @param storageGeometry the geometry to draw, in the storage CRS (possibly generalised) */
+        void draw(Feature f, Geometry storageGeometry) {
+            Geometry geom = CrsTransforms.transform(storageGeometry, FeatureStore.STORAGE_SRID, view.epsg());
+            if (!geom.getEnvelopeInternal().intersects(viewEnvelope)) {
+                return;
+            }
+            DrawnFeature drawn = new DrawnFeature(f, geom);
+            boolean matched = false;
+            for (Rule r : regular) {
+                if (FeatureFilterEvaluator.matches(r.filter(), f.id(), f.properties(), f.geometry())) {
+                    matched = true;
+                    MapRenderer.draw(g, view, paths, drawn, r, labels);
                 }
-                DrawnFeature drawn = new DrawnFeature(f, geom);
-                boolean matched = false;
-                for (Rule r : regular) {
-                    if (FeatureFilterEvaluator.matches(r.filter(), f.id(), f.properties(), f.geometry())) {
-                        matched = true;
-                        draw(g, view, shapes, drawn, r, labels);
-                    }
-                }
-                if (!matched) {
-                    for (Rule r : elseRules) {
-                        draw(g, view, shapes, drawn, r, labels);
-                    }
+            }
+            if (!matched) {
+                for (Rule r : elseRules) {
+                    MapRenderer.draw(g, view, paths, drawn, r, labels);
                 }
             }
         }
@@ -136,11 +177,6 @@ public final class MapRenderer {
 
     /** Store query for one pass: view bbox (+ margin) in the storage CRS, filters, needed attributes. */
     private FeatureQuery query(MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules) {
-        Envelope e = new Envelope(view.envelope());
-        e.expandBy(view.pixelSizeX() * QUERY_MARGIN_PX, view.pixelSizeY() * QUERY_MARGIN_PX);
-        Envelope storageBox = CrsTransforms.transform(e, view.epsg(), FeatureStore.STORAGE_SRID);
-        boolean usableBox = Double.isFinite(storageBox.getMinX()) && Double.isFinite(storageBox.getMaxX())
-                && Double.isFinite(storageBox.getMinY()) && Double.isFinite(storageBox.getMaxY());
         Set<String> needed = new LinkedHashSet<>();
         for (Rule r : rules) {
             Filters.collectProperties(r.filter(), needed);
@@ -162,10 +198,35 @@ public final class MapRenderer {
         }
         List<String> properties = needed.stream().filter(p -> schema.attribute(p).isPresent()).toList();
         FeatureQuery q = FeatureQuery.all().withProperties(properties).withFilter(filter);
-        return usableBox ? q.withBbox(storageBox) : q;
+        return storageBox(view).map(q::withBbox).orElse(q);
     }
 
-    private static void draw(Graphics2D g, MapViewport view, ShapeWriter shapes, DrawnFeature f, Rule rule,
+    /**
+     * Size of a pixel at the centre of the view in storage units (metres): the distance to the next
+     * pixel centre right and below, whichever is smaller. NaN when the point does not transform.
+     */
+    private static double storagePixelSize(MapViewport view) {
+        if (view.epsg() == FeatureStore.STORAGE_SRID) {
+            return Math.min(view.pixelSizeX(), view.pixelSizeY());
+        }
+        Coordinate c = view.envelope().centre();
+        double[] o = CrsTransforms.transform(c.x, c.y, view.epsg(), FeatureStore.STORAGE_SRID);
+        double[] r = CrsTransforms.transform(c.x + view.pixelSizeX(), c.y, view.epsg(), FeatureStore.STORAGE_SRID);
+        double[] d = CrsTransforms.transform(c.x, c.y - view.pixelSizeY(), view.epsg(), FeatureStore.STORAGE_SRID);
+        return Math.min(Math.hypot(r[0] - o[0], r[1] - o[1]), Math.hypot(d[0] - o[0], d[1] - o[1]));
+    }
+
+    /** The view (+ margin) in the storage CRS; empty when it does not transform to finite numbers. */
+    private static Optional<Envelope> storageBox(MapViewport view) {
+        Envelope e = new Envelope(view.envelope());
+        e.expandBy(view.pixelSizeX() * QUERY_MARGIN_PX, view.pixelSizeY() * QUERY_MARGIN_PX);
+        Envelope box = CrsTransforms.transform(e, view.epsg(), FeatureStore.STORAGE_SRID);
+        boolean usable = Double.isFinite(box.getMinX()) && Double.isFinite(box.getMaxX())
+                && Double.isFinite(box.getMinY()) && Double.isFinite(box.getMaxY());
+        return usable ? Optional.of(box) : Optional.empty();
+    }
+
+    private static void draw(Graphics2D g, MapViewport view, ScreenPath paths, DrawnFeature f, Rule rule,
                              LabelPlacer labels) {
         for (Symbolizer s : rule.symbolizers()) {
             if (s instanceof PolygonSymbolizer ps) {
@@ -176,12 +237,12 @@ public final class MapRenderer {
                             g.fill(f.pixel(view));
                         }
                     } else {
-                        SymbolPainter.polygon(g, f.shape(shapes), ps);
+                        SymbolPainter.polygon(g, f.shape(paths), ps);
                     }
                 }
             } else if (s instanceof LineSymbolizer ls) {
                 if (!(f.geometry instanceof Point) && !f.subPixel(view)) {
-                    SymbolPainter.line(g, f.shape(shapes), ls);
+                    SymbolPainter.line(g, f.shape(paths), ls);
                 }
             } else if (s instanceof PointSymbolizer pt) {
                 for (Coordinate c : f.anchorPoints()) {
@@ -241,9 +302,9 @@ public final class MapRenderer {
             this.geometry = geometry;
         }
 
-        Shape shape(ShapeWriter writer) {
+        Shape shape(ScreenPath paths) {
             if (shape == null) {
-                shape = writer.toShape(geometry);
+                shape = paths.of(geometry);
             }
             return shape;
         }

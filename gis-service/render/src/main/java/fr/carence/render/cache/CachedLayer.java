@@ -1,0 +1,177 @@
+package fr.carence.render.cache;
+
+import fr.carence.store.Feature;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One committed version of a layer held in memory: every feature (geometry in the storage CRS,
+ * all attributes) in store order, an STR-tree on their envelopes, and pre-generalised copies of
+ * the geometries built on first use per {@link GeneralisationLevels level}. Immutable once
+ * built, except for the lazily added levels, which are only added while the layer is still
+ * cached (their bytes are reserved in the shared budget).
+ */
+public final class CachedLayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachedLayer.class);
+
+    private final String name;
+    private final LayerVersion version;
+    private final List<Feature> features;
+    private final STRtree index;
+    private final MemoryBudget budget;
+    private final long baseBytes;
+    private final Geometry[][] levels = new Geometry[GeneralisationLevels.COUNT][];
+    private long levelBytes;
+    private boolean evicted;
+    private volatile long lastUsed = System.nanoTime();
+
+    CachedLayer(String name, LayerVersion version, List<Feature> features, long baseBytes, MemoryBudget budget) {
+        this.name = name;
+        this.version = version;
+        this.features = List.copyOf(features);
+        this.baseBytes = baseBytes;
+        this.budget = budget;
+        this.index = new STRtree();
+        for (int i = 0; i < this.features.size(); i++) {
+            index.insert(this.features.get(i).geometry().getEnvelopeInternal(), i);
+        }
+        index.build();
+    }
+
+    /** Receives each feature in the box: the feature (full geometry) and the geometry to draw. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(Feature feature, Geometry drawn);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return features.size();
+    }
+
+    /**
+     * Visits, in store order, the features whose envelope intersects {@code box} (storage CRS),
+     * with the coarsest generalised geometry that keeps every border within a quarter of a pixel
+     * of {@code pixelSize} storage units.
+     */
+    public void forEach(Envelope box, double pixelSize, Visitor visitor) {
+        lastUsed = System.nanoTime();
+        int[] hits = hits(box);
+        Geometry[] drawn = geometriesFor(GeneralisationLevels.forPixelSize(pixelSize));
+        for (int i : hits) {
+            Feature f = features.get(i);
+            visitor.visit(f, drawn == null ? f.geometry() : drawn[i]);
+        }
+    }
+
+    private int[] hits(Envelope box) {
+        List<?> items = index.query(box);
+        int[] out = new int[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Integer) items.get(i);
+        }
+        Arrays.sort(out); // store order, as an uncached query draws them
+        return out;
+    }
+
+    /** The geometries of a level (built now if needed), or null for full detail. */
+    private Geometry[] geometriesFor(int level) {
+        for (int l = level; l >= 0; l--) {
+            Geometry[] built = levelIfBuilt(l);
+            if (built != null) {
+                return built;
+            }
+            if (l == level) {
+                built = build(l);
+                if (built != null) {
+                    return built;
+                }
+            }
+        }
+        return null;
+    }
+
+    private synchronized Geometry[] levelIfBuilt(int level) {
+        return levels[level];
+    }
+
+    /** Builds a level unless it does not fit in the budget (then the next finer level is used). */
+    private synchronized Geometry[] build(int level) {
+        if (levels[level] != null || evicted) {
+            return levels[level];
+        }
+        double tolerance = GeneralisationLevels.tolerance(level);
+        Geometry[] out = new Geometry[features.size()];
+        long bytes = 0;
+        for (int i = 0; i < out.length; i++) {
+            Geometry full = features.get(i).geometry();
+            Geometry g = simplify(full, tolerance);
+            out[i] = g;
+            if (g != full) {
+                bytes += MemoryFootprint.of(g);
+            }
+        }
+        bytes += 16L + 4L * out.length;
+        if (!budget.tryReserve(bytes)) {
+            LOG.info("Map cache: layer {} not generalised at {} m (~{} MB over the budget): finer copies are drawn",
+                    name, tolerance, bytes >> 20);
+            return null;
+        }
+        levelBytes += bytes;
+        levels[level] = out;
+        LOG.info("Map cache: layer {} generalised at {} m (~{} MB); cache holds ~{} of {} MB", name, tolerance,
+                bytes >> 20, budget.used() >> 20, budget.limit() >> 20);
+        return out;
+    }
+
+    /**
+     * Douglas-Peucker without the validity repair (a buffer(0) per polygon that would cost more
+     * than it saves; a sub-pixel self-intersection does not show). Geometries that collapse or
+     * keep all their vertices stay the full one (no copy).
+     */
+    private static Geometry simplify(Geometry full, double tolerance) {
+        if (full instanceof Puntal) {
+            return full;
+        }
+        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(full);
+        simplifier.setDistanceTolerance(tolerance);
+        simplifier.setEnsureValid(false);
+        Geometry g = simplifier.getResultGeometry();
+        if (g.isEmpty() || g.getNumPoints() >= full.getNumPoints()) {
+            return full;
+        }
+        return g;
+    }
+
+    LayerVersion version() {
+        return version;
+    }
+
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    /** Bytes reserved for this layer (features, index, built levels). */
+    synchronized long bytes() {
+        return baseBytes + levelBytes;
+    }
+
+    /** Gives the layer's bytes back to the budget; no level is added afterwards. */
+    synchronized void evict() {
+        if (!evicted) {
+            evicted = true;
+            budget.release(baseBytes + levelBytes);
+        }
+    }
+}

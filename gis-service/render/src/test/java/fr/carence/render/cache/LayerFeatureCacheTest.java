@@ -1,0 +1,179 @@
+package fr.carence.render.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.carence.render.map.MapLayer;
+import fr.carence.render.map.MapRenderer;
+import fr.carence.render.map.MapViewport;
+import fr.carence.render.sld.SldParser;
+import fr.carence.render.style.Style;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerSchema.Attribute;
+import fr.carence.store.LayerSchema.AttributeType;
+import fr.carence.store.LayerWriter;
+import fr.carence.store.filter.Filter;
+import fr.carence.store.testing.BothStores;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * The map cache on a fixture layer (1 km squares in Lambert-93, made up for this test) in both
+ * stores: the map follows every commit (layer replaced, partition rewritten or deleted), the
+ * memory budget is respected, and a layer too big for it is still drawn, from the store.
+ */
+class LayerFeatureCacheTest {
+
+    private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), FeatureStore.STORAGE_SRID);
+    private static final int RED = 0xffe31a1c;
+    private static final int BLUE = 0xff1f78b4;
+    private static final MapViewport VIEW =
+            new MapViewport(new Envelope(699_500, 705_500, 6_599_500, 6_601_500), 2154, false, 600, 200);
+
+    private static final Style STYLE = new SldParser().parse("""
+            <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+             <NamedLayer><Name>fixture</Name><UserStyle><Name>fixture</Name><FeatureTypeStyle>
+              <Rule><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>classe</ogc:PropertyName><ogc:Literal>1</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+               <PolygonSymbolizer><Fill><CssParameter name="fill">#e31a1c</CssParameter></Fill></PolygonSymbolizer></Rule>
+              <Rule><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>classe</ogc:PropertyName><ogc:Literal>2</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+               <PolygonSymbolizer><Fill><CssParameter name="fill">#1f78b4</CssParameter></Fill></PolygonSymbolizer></Rule>
+             </FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>""", "fixture");
+
+    private static LayerSchema schema(String layer) {
+        return new LayerSchema(layer, List.of(Attribute.required("id", AttributeType.STRING),
+                Attribute.required("scenario", AttributeType.STRING), Attribute.optional("classe", AttributeType.INTEGER)),
+                LayerSchema.GeometryType.POLYGON, "id");
+    }
+
+    private static Feature square(String scenario, String id, int classe, double x) {
+        Geometry g = GF.toGeometry(new Envelope(x, x + 1000, 6_600_000, 6_601_000));
+        return new Feature(scenario + id, g, Map.of("id", scenario + id, "scenario", scenario, "classe", classe));
+    }
+
+    /** Two squares (at 700 and 702 km) of the given class in the partition. */
+    private static void writePartition(FeatureStore store, String layer, String scenario, int classe) {
+        try (LayerWriter w = store.replacePartition(schema(layer), "scenario", scenario,
+                new LayerInfo.Source("fixture", "LayerFeatureCacheTest", null))) {
+            w.write(square(scenario, "a", classe, 700_000));
+            w.write(square(scenario, "b", classe, 702_000));
+            w.commit();
+        }
+    }
+
+    private static void replaceLayer(FeatureStore store, String layer, int classe, int squares) {
+        try (LayerWriter w = store.replaceLayer(schema(layer), new LayerInfo.Source("fixture", "LayerFeatureCacheTest", null))) {
+            for (int i = 0; i < squares; i++) {
+                w.write(square("defaut", "s" + i, classe, 700_000 + 2000 * i));
+            }
+            w.commit();
+        }
+    }
+
+    private static BufferedImage render(MapRenderer renderer, String layer, Filter base) {
+        return renderer.render(VIEW, List.of(new MapLayer(layer, STYLE, base)), null);
+    }
+
+    private static Filter scenario(String s) {
+        return new Filter.Compare("scenario", Filter.ComparisonOperator.EQ, s, true);
+    }
+
+    @BothStores
+    void replacingTheLayerChangesTheNextMap(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_replace", 1, 2);
+        LayerFeatureCache cache = new LayerFeatureCache(store, 64L << 20);
+        MapRenderer renderer = new MapRenderer(store, cache);
+        assertThat(render(renderer, "fixture_cache_replace", null).getRGB(60, 140)).isEqualTo(RED);
+        assertThat(cache.layer("fixture_cache_replace")).as("cached after the first map").isPresent();
+
+        replaceLayer(store, "fixture_cache_replace", 2, 3);
+        BufferedImage after = render(renderer, "fixture_cache_replace", null);
+        assertThat(after.getRGB(60, 140)).isEqualTo(BLUE);
+        assertThat(after.getRGB(460, 140)).as("the new third square").isEqualTo(BLUE);
+        assertThat(cache.layer("fixture_cache_replace").orElseThrow().size()).isEqualTo(3);
+    }
+
+    @BothStores
+    void rewritingOrDeletingAPartitionChangesTheNextMapOfThatScenarioOnly(FeatureStore store) {
+        String layer = "fixture_cache_partition";
+        writePartition(store, layer, "defaut", 1);
+        writePartition(store, layer, "autre", 1);
+        MapRenderer renderer = new MapRenderer(store, new LayerFeatureCache(store, 64L << 20));
+        assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140)).isEqualTo(RED);
+        assertThat(render(renderer, layer, scenario("autre")).getRGB(60, 140)).isEqualTo(RED);
+
+        writePartition(store, layer, "defaut", 2);
+        assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140)).isEqualTo(BLUE);
+        assertThat(render(renderer, layer, scenario("autre")).getRGB(60, 140)).isEqualTo(RED);
+
+        store.deletePartition(layer, "scenario", "defaut");
+        assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140) >>> 24).as("deleted: nothing drawn").isZero();
+        assertThat(render(renderer, layer, scenario("autre")).getRGB(60, 140)).isEqualTo(RED);
+    }
+
+    @BothStores
+    void cachedAndUncachedMapsAreIdentical(FeatureStore store) {
+        writePartition(store, "fixture_cache_same", "defaut", 1);
+        writePartition(store, "fixture_cache_same", "autre", 2);
+        BufferedImage uncached = render(new MapRenderer(store), "fixture_cache_same", scenario("autre"));
+        BufferedImage cached = render(new MapRenderer(store, new LayerFeatureCache(store, 64L << 20)),
+                "fixture_cache_same", scenario("autre"));
+        for (int y = 0; y < VIEW.height(); y++) {
+            for (int x = 0; x < VIEW.width(); x++) {
+                assertThat(cached.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(uncached.getRGB(x, y));
+            }
+        }
+    }
+
+    @BothStores
+    void cachedLayersStayWithinTheBudgetAndALayerTooBigIsDrawnFromTheStore(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_small_a", 1, 3);
+        replaceLayer(store, "fixture_cache_small_b", 2, 3);
+        replaceLayer(store, "fixture_cache_big", 1, 200);
+        LayerFeatureCache probe = new LayerFeatureCache(store, 64L << 20);
+        long small = probe.layer("fixture_cache_small_a").orElseThrow().bytes();
+        long big = probe.layer("fixture_cache_big").orElseThrow().bytes();
+        assertThat(big).isGreaterThan(10 * small);
+
+        // Room for one small layer (and its generalised copies), not two, far from the big one.
+        LayerFeatureCache cache = new LayerFeatureCache(store, small + small / 2);
+        MapRenderer renderer = new MapRenderer(store, cache);
+        assertThat(render(renderer, "fixture_cache_small_a", null).getRGB(60, 140)).isEqualTo(RED);
+        assertThat(cache.usedBytes()).isPositive().isLessThanOrEqualTo(cache.budgetBytes());
+        assertThat(render(renderer, "fixture_cache_small_b", null).getRGB(60, 140)).isEqualTo(BLUE);
+        assertThat(cache.usedBytes()).as("a evicted for b").isLessThanOrEqualTo(cache.budgetBytes());
+        assertThat(cache.layer("fixture_cache_small_b")).isPresent();
+
+        assertThat(cache.layer("fixture_cache_big")).as("too big for the budget").isEmpty();
+        BufferedImage fromStore = render(renderer, "fixture_cache_big", null);
+        assertThat(fromStore.getRGB(60, 140)).isEqualTo(RED);
+        assertThat(fromStore.getRGB(460, 140)).isEqualTo(RED);
+        assertThat(cache.usedBytes()).isLessThanOrEqualTo(cache.budgetBytes());
+    }
+
+    @BothStores
+    void aDroppedLayerLeavesTheCache(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_dropped", 1, 3);
+        LayerFeatureCache cache = new LayerFeatureCache(store, 64L << 20);
+        assertThat(cache.layer("fixture_cache_dropped")).isPresent();
+        assertThat(cache.usedBytes()).isPositive();
+        store.dropLayer("fixture_cache_dropped");
+        assertThat(cache.layer("fixture_cache_dropped")).isEmpty();
+        assertThat(cache.usedBytes()).isZero();
+    }
+
+    @BothStores
+    void aZeroBudgetDisablesTheCache(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_off", 1, 1);
+        LayerFeatureCache cache = new LayerFeatureCache(store, 0);
+        assertThat(render(new MapRenderer(store, cache), "fixture_cache_off", null).getRGB(60, 140)).isEqualTo(RED);
+        assertThat(cache.layer("fixture_cache_off")).isEmpty();
+        assertThat(cache.usedBytes()).isZero();
+    }
+}
