@@ -2,7 +2,13 @@ package fr.carence.ogc.wfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.catalog.GeoServerCatalog;
+import fr.carence.ogc.testdata.SharedData;
 import fr.carence.ogc.testdata.WfsCall;
+import fr.carence.ogc.wms.WmsService;
+import fr.carence.ogc.wms.WmsSettings;
+import org.springframework.mock.web.MockHttpServletResponse;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
 import java.io.ByteArrayInputStream;
@@ -32,7 +38,8 @@ import org.w3c.dom.Node;
  * Golden-file tests in the manner of MapServer's msautotest: each
  * {@code src/test/resources/golden/<operation>/<case>.request} holds the KVP query string QGIS 3
  * sends; the answer, normalised (volatile {@code timeStamp} blanked, re-indented), must equal
- * {@code <case>.xml} beside it. Runs on H2GIS with the OGC test data and CountDefault 100.
+ * {@code <case>.xml} beside it. WFS requests, and the WMS capabilities and GetFeatureInfo (GML)
+ * QGIS sends. Runs on H2GIS with the OGC test data and CountDefault 100.
  *
  * <p>To regenerate after an intended change: {@code mvn -pl gis-service/ogc -am verify
  * -Dtest=GoldenResponsesTest -Dgolden.update=true}, then review the diff with git.
@@ -42,11 +49,24 @@ class GoldenResponsesTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static TestStore store;
     private static WfsCall wfs;
+    private static WmsService wms;
 
     @BeforeAll
     static void open() {
         store = StoreTestSupport.openH2gis();
         wfs = new WfsCall(store.store(), 100);
+        wms = new WmsService(store.store(), GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
+                SharedData.repoRoot().resolve("sld-styles")), WmsSettings.defaults());
+    }
+
+    /** WMS requests (capabilities, GetFeatureInfo) are replayed too; WFS is the default. */
+    private static MockHttpServletResponse replay(Map<String, String> params) throws Exception {
+        if (!"WMS".equalsIgnoreCase(params.get("SERVICE"))) {
+            return wfs.call(params);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        wms.handle(new OwsRequest(params, "http://localhost/wms"), response);
+        return response;
     }
 
     @AfterAll
@@ -70,7 +90,7 @@ class GoldenResponsesTest {
             int eq = pair.indexOf('=');
             params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        var response = wfs.call(params);
+        var response = replay(params);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         String actual = normalise(response.getContentAsByteArray());
         Path expectedFile = Path.of(request.toString().replaceAll("\\.request$", ".xml"));
