@@ -3,12 +3,12 @@ package fr.carence.loaders.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.loaders.core.TestFiles;
-import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.StoreException;
 import fr.carence.store.jdbc.FeatureStores;
 import fr.carence.store.jdbc.StoreConfig;
+import fr.carence.store.testing.MemoryFeatureStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

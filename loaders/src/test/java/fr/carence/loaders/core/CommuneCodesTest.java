@@ -3,7 +3,7 @@ package fr.carence.loaders.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.carence.loaders.testing.MemoryFeatureStore;
+import fr.carence.store.testing.MemoryFeatureStore;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

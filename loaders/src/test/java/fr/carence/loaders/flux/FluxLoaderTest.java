@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.TestFiles;
-import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.MemoryFeatureStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

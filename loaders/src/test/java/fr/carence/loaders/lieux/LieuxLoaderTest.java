@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.TestFiles;
-import fr.carence.loaders.testing.MemoryFeatureStore;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.testing.MemoryFeatureStore;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
 import fr.carence.store.Feature;
+import fr.carence.store.testing.MemoryFeatureStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ScenarioServiceTest {
-    private InMemoryFeatureStore store;
+    private MemoryFeatureStore store;
     private ScenarioService service;
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryFeatureStore();
+        store = new MemoryFeatureStore();
         FixtureTerritory.load(store);
         service = new ScenarioService(store, 1, 4, null);
     }
