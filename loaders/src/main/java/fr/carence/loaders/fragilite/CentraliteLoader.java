@@ -21,34 +21,10 @@ public final class CentraliteLoader extends CommuneZoningLoader {
 
     private static final String VALUE = "niveau_centralite";
 
-    @Override
-    public String key() {
-        return "fragilite-centralite";
-    }
-
-    @Override
-    public String description() {
-        return "Niveaux de centralité d'équipements et de services ANCT (fichier centralite.csv)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "insee_com";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of(VALUE);
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "COG 2026";
+    public CentraliteLoader() {
+        super("fragilite-centralite",
+                "Niveaux de centralité d'équipements et de services ANCT (fichier centralite.csv)",
+                SCHEMA, "insee_com", List.of(VALUE), "COG 2026");
     }
 
     @Override

@@ -37,16 +37,56 @@ import java.util.TreeMap;
  */
 abstract class CommuneZoningLoader implements DatasetLoader {
 
-    /** The published code column. */
-    abstract String codeColumn();
+    private final String key;
+    private final String description;
+    private final LayerSchema schema;
+    private final String codeColumn;
+    private final List<String> valueColumns;
+    private final String vintage;
 
-    /** Columns besides the code that must be in the header. */
-    abstract List<String> valueColumns();
+    /**
+     * @param key dataset key (e.g. "fragilite-densite")
+     * @param description French description for {@code carence datasets}
+     * @param schema the layer written
+     * @param codeColumn the published code column
+     * @param valueColumns columns besides the code that must be in the header
+     * @param vintage label recorded in the layer registry, e.g. "COG 2026"
+     */
+    CommuneZoningLoader(String key, String description, LayerSchema schema, String codeColumn,
+                        List<String> valueColumns, String vintage) {
+        this.key = key;
+        this.description = description;
+        this.schema = schema;
+        this.codeColumn = codeColumn;
+        this.valueColumns = List.copyOf(valueColumns);
+        this.vintage = vintage;
+    }
 
-    abstract LayerSchema schema();
+    @Override
+    public final String key() {
+        return key;
+    }
 
-    /** Vintage label recorded in the layer registry, e.g. "COG 2026". */
-    abstract String vintage();
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    final String codeColumn() {
+        return codeColumn;
+    }
+
+    final List<String> valueColumns() {
+        return valueColumns;
+    }
+
+    final LayerSchema schema() {
+        return schema;
+    }
+
+    final String vintage() {
+        return vintage;
+    }
 
     /**
      * The attributes of one row except {@code code}, in schema order. Bad values throw

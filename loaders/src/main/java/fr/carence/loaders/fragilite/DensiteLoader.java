@@ -19,34 +19,10 @@ public final class DensiteLoader extends CommuneZoningLoader {
 
     private static final String VALUE = "niveau_densite";
 
-    @Override
-    public String key() {
-        return "fragilite-densite";
-    }
-
-    @Override
-    public String description() {
-        return "Grille communale de densité INSEE à 7 niveaux (fichier ANCT densite.csv)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "insee_com";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of(VALUE);
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "COG 2026";
+    public DensiteLoader() {
+        super("fragilite-densite",
+                "Grille communale de densité INSEE à 7 niveaux (fichier ANCT densite.csv)",
+                SCHEMA, "insee_com", List.of(VALUE), "COG 2026");
     }
 
     @Override

@@ -17,34 +17,10 @@ public final class MontagneLoader extends CommuneZoningLoader {
 
     static final String VALUE = "niveau_montagne";
 
-    @Override
-    public String key() {
-        return "fragilite-montagne";
-    }
-
-    @Override
-    public String description() {
-        return "Communes classées en zone de montagne, par massif (fichier ANCT montagne.csv)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "insee_com";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of(VALUE);
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "COG 2026";
+    public MontagneLoader() {
+        super("fragilite-montagne",
+                "Communes classées en zone de montagne, par massif (fichier ANCT montagne.csv)",
+                SCHEMA, "insee_com", List.of(VALUE), "COG 2026");
     }
 
     @Override

@@ -20,34 +20,10 @@ public final class QpvLoader extends CommuneZoningLoader {
             Attribute.optional("noms_qpv", AttributeType.STRING)),
             LayerSchema.GeometryType.NONE, "code");
 
-    @Override
-    public String key() {
-        return "fragilite-qpv";
-    }
-
-    @Override
-    public String description() {
-        return "Communes comprenant un quartier prioritaire de la politique de la ville (QPV 2024)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "insee_com";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of("code_qp", "lib_qp");
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "QPV 2024";
+    public QpvLoader() {
+        super("fragilite-qpv",
+                "Communes comprenant un quartier prioritaire de la politique de la ville (QPV 2024)",
+                SCHEMA, "insee_com", List.of("code_qp", "lib_qp"), "QPV 2024");
     }
 
     @Override

@@ -20,34 +20,10 @@ public final class RuraliteLoader extends CommuneZoningLoader {
 
     private static final String VALUE = "niveau_ruralite";
 
-    @Override
-    public String key() {
-        return "fragilite-ruralite";
-    }
-
-    @Override
-    public String description() {
-        return "Typologie ANCT des ruralités (fichier ruralite.csv)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "insee_com";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of(VALUE);
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "COG 2026";
+    public RuraliteLoader() {
+        super("fragilite-ruralite",
+                "Typologie ANCT des ruralités (fichier ruralite.csv)",
+                SCHEMA, "insee_com", List.of(VALUE), "COG 2026");
     }
 
     @Override

@@ -23,39 +23,15 @@ public final class ZrrLoader extends CommuneZoningLoader {
 
     private static final String VALUE = "statut_zrr";
 
-    @Override
-    public String key() {
-        return "fragilite-zrr";
-    }
-
-    @Override
-    public String description() {
-        return "Communes en zone de revitalisation rurale (ZRR 2018)";
-    }
-
-    @Override
-    String codeColumn() {
-        return "code_cog2026";
+    public ZrrLoader() {
+        super("fragilite-zrr",
+                "Communes en zone de revitalisation rurale (ZRR 2018)",
+                SCHEMA, "code_cog2026", List.of(VALUE, "nom"), "ZRR 2018");
     }
 
     @Override
     String rowKeyColumn() {
         return "id_source";
-    }
-
-    @Override
-    List<String> valueColumns() {
-        return List.of(VALUE, "nom");
-    }
-
-    @Override
-    LayerSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    String vintage() {
-        return "ZRR 2018";
     }
 
     @Override
