@@ -68,6 +68,9 @@ final class AccountFileLines {
         Set<Role> roles = new java.util.LinkedHashSet<>();
         for (String name : names) {
             String n = name.strip();
+            if (n.isEmpty()) {
+                throw new AccountFileException(file, line.number(), "rôle vide pour « " + line.key() + " » (virgule en trop ?).");
+            }
             roles.add(Role.parse(n).orElseThrow(() -> new AccountFileException(file, line.number(),
                     "rôle inconnu « " + n + " » (rôles possibles : " + Role.names() + ").")));
         }
@@ -75,6 +78,9 @@ final class AccountFileLines {
     }
 
     static String login(Path file, int lineNumber, String login) {
+        if (login.isEmpty()) {
+            throw new AccountFileException(file, lineNumber, "identifiant vide.");
+        }
         if (!LOGIN.matcher(login).matches()) {
             throw new AccountFileException(file, lineNumber, "identifiant « " + login
                     + " » invalide (1 à 64 lettres, chiffres ou . _ @ -).");
