@@ -29,7 +29,7 @@ class SecurityStartupFailureTest {
         Path users = dir.resolve("fixture-users.properties");
         Files.writeString(users, "# comptes\nalice={bcrypt}$2a$04$abcdefghijklmnopqrstuu5Ue0Ux4b7q0LyZ0m1LWUaZ1oKqD6y3K,FUNDRE\n",
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> start("--carence.security.users-file=" + users)).isInstanceOf(AccountFileException.class);
+        assertThatThrownBy(() -> start("--carence.security.users-file=" + users)).isInstanceOf(SecurityFileException.class);
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                 .contains("Fichier " + users + ", ligne 2 : rôle inconnu « FUNDRE »")
                 .contains("docs/security.md")
@@ -39,7 +39,7 @@ class SecurityStartupFailureTest {
     @Test
     void aMissingTokensFileStopsTheStartNamingIt(CapturedOutput output) {
         Path tokens = dir.resolve("absent-tokens.properties");
-        assertThatThrownBy(() -> start("--carence.security.tokens-file=" + tokens)).isInstanceOf(AccountFileException.class);
+        assertThatThrownBy(() -> start("--carence.security.tokens-file=" + tokens)).isInstanceOf(SecurityFileException.class);
         assertThat(output.getAll()).contains("Fichier " + tokens + " : fichier introuvable.")
                 .doesNotContain("\tat org.springframework", "Error creating bean");
     }
