@@ -3,7 +3,11 @@ package fr.carence.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.carence.loaders.cli.CarenceCli;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** The users and tokens files: what is accepted, and one French error naming file and line otherwise. */
@@ -81,6 +87,40 @@ class SecurityAccountFilesTest {
         assertError(ApiTokens::read, file(digest + "=notebook"), "ligne 1", "aucun rôle");
         assertError(ApiTokens::read, file(digest + "=,PLANNER"), "ligne 1", "identifiant vide");
         assertError(ApiTokens::read, file(digest + "=a,PLANNER", digest + "=b,ADMIN"), "ligne 2", "figure déjà");
+    }
+
+    @Test
+    void linesPrintedByTheCliAreAcceptedAndAuthenticate() throws Exception {
+        ByteArrayOutputStream userLine = new ByteArrayOutputStream();
+        ByteArrayOutputStream tokenLine = new ByteArrayOutputStream();
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        assertThat(cli("le mot de passe du conseil\n", userLine, terminal, "compte", "--login", "region.occitanie",
+                "--roles", "FUNDER")).isZero();
+        assertThat(cli("", tokenLine, terminal, "jeton", "--login", "notebook", "--roles", "PLANNER,FUNDER")).isZero();
+        String token = terminal.toString(StandardCharsets.UTF_8).lines().filter(l -> l.matches("[A-Za-z0-9_-]{43}"))
+                .findFirst().orElseThrow();
+
+        List<UserAccount> users = UsersFile.read(file(userLine.toString(StandardCharsets.UTF_8)));
+        assertThat(users).singleElement().satisfies(u -> assertThat(u.roles()).containsExactly(Role.FUNDER));
+        var provider = new DaoAuthenticationProvider(
+                new AccountsConfiguration().carenceUsers(new AccountFilesProperties(
+                        dir.resolve("fixture-accounts.properties").toString(), null)));
+        provider.setPasswordEncoder(new AccountsConfiguration().passwordEncoder());
+        var ok = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("region.occitanie", "le mot de passe du conseil"));
+        assertThat(ok.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_FUNDER");
+
+        Path tokens = dir.resolve("fixture-tokens.properties");
+        Files.writeString(tokens, tokenLine.toString(StandardCharsets.UTF_8));
+        assertThat(ApiTokens.read(tokens).find(token)).hasValueSatisfying(a ->
+                assertThat(a.roles()).containsExactlyInAnyOrder(Role.PLANNER, Role.FUNDER));
+    }
+
+    private static int cli(String stdin, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return new CarenceCli(settings -> {
+            throw new AssertionError("no store");
+        }, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     @Test
