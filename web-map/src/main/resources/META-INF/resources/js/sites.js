@@ -1,4 +1,4 @@
-/* Candidate sites review (funders): sortable table, zoom to a site, exports (table CSV, layer
+/* Candidate sites review (funders; restricted layer, said plainly when hidden): sortable table, zoom to a site, exports (table CSV, layer
    GeoJSON / GeoPackage through WFS) and the printable one-page site sheet. */
 (function (C) {
   'use strict';
@@ -27,8 +27,19 @@
   /** Loads the sites of the current scenario with the host communes' fragility flags. */
   C.loadSites = async function () {
     const scenario = C.scenario();
-    status.textContent = 'Chargement des sites…';
     tbody.innerHTML = '';
+    rows = [];
+    delete document.body.dataset.sites;
+    // The layer is restricted: absent from the capabilities, it is not readable by this caller.
+    if (!C.findLayer('sites_candidats')) {
+      status.textContent = C.session.login
+        ? `Les sites candidats sont réservés aux financeurs : le compte « ${C.session.login} » n'y a pas accès, connectez-vous avec un compte financeur.`
+        : 'Les sites candidats sont réservés aux financeurs : connectez-vous avec un compte financeur pour les consulter.';
+      updateExportLinks(false);
+      document.body.dataset.sites = 'reserves';
+      return;
+    }
+    status.textContent = 'Chargement des sites…';
     try {
       const [sites, hosts] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
@@ -49,7 +60,7 @@
         ? `${rows.length} sites retenus pour le scénario « ${scenario} ». Cliquez un en-tête pour trier.`
         : `Aucun site retenu pour le scénario « ${scenario} ».`;
       render();
-      updateExportLinks();
+      updateExportLinks(true);
       document.body.dataset.sites = String(rows.length);
     } catch (e) {
       status.textContent = 'Sites indisponibles.';
@@ -138,7 +149,9 @@
     download(new Blob([C.sitesCsv()], { type: 'text/csv;charset=utf-8' }), `sites-candidats-${C.scenario()}.csv`);
   });
 
-  function updateExportLinks() {
+  function updateExportLinks(readable) {
+    ['export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
+    if (!readable) return;
     const scenario = C.scenario();
     const base = { TYPENAMES: 'carence:sites_candidats', SCENARIO: scenario, SORTBY: 'rang' };
     const geojson = document.getElementById('export-geojson');
@@ -156,5 +169,8 @@
     if (!drawer.hidden && !rows.length) C.loadSites();
     setTimeout(() => C.map.updateSize(), 0);
   });
-  document.addEventListener('carence:scenario', () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else rows = []; });
+  const reload = () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else rows = []; };
+  document.addEventListener('carence:scenario', reload);
+  // Login / logout: the layer list was just rebuilt and may have gained or lost the sites.
+  document.addEventListener('carence:couches', reload);
 }(window.Carence = window.Carence || {}));
