@@ -373,7 +373,7 @@ class WebMapBrowserTest extends RunningCarence {
 
         String gpkgHref = driver.findElement(By.id("export-gpkg")).getAttribute("href");
         HttpResponse<byte[]> gpkg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gpkgHref))
-                        .header("Authorization", basic(TestAccounts.FUNDER)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .header("Authorization", TestAccounts.FUNDER.basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
         JsonNode geojson = json.readTree(getAs(TestAccounts.FUNDER, driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
         assertThat(geojson.path("features")).hasSize(10);
@@ -481,10 +481,6 @@ class WebMapBrowserTest extends RunningCarence {
         waitForRenderAfter(renders);
     }
 
-    private static String basic(TestAccounts.Account account) {
-        return "Basic " + Base64.getEncoder().encodeToString((account.login() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -508,7 +504,7 @@ class WebMapBrowserTest extends RunningCarence {
 
     /** GET with HTTP Basic, as QGIS or curl -u would (restricted layers). */
     private String getAs(TestAccounts.Account account, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(account)).build(), path);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", account.basic()).build(), path);
     }
 
     private String send(HttpRequest request, String path) throws IOException, InterruptedException {
