@@ -135,7 +135,7 @@
     const first = C.wmsLayers.length === 0 && load === 1;
     document.body.dataset.couches = 'chargement';
     try {
-      const text = await (await C.request(`${C.WMS_URL}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities&_t=${Date.now()}`,
+      const text = await (await C.request(`${C.WMS_URL}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`,
         'Chargement des couches', { cache: 'no-store' })).text();
       if (load !== loads) return; // a newer load (login / logout meanwhile) wins
       const caps = new ol.format.WMSCapabilities().read(text);
