@@ -11,14 +11,22 @@
 
   C.shortName = (name) => name.replace(/^.*:/, '');
   C.findLayer = (shortName) => C.wmsLayers.find((l) => C.shortName(l.get('cap').Name) === shortName);
+  C.imagesLoading = () => C.wmsLayers.reduce((n, l) => n + l.get('loading'), 0);
 
   function createWmsLayer(capLayer, isResult) {
     // _t: images drawn for one identity are never reused from the browser cache for another.
     const params = { LAYERS: capLayer.Name, STYLES: '', VERSION: '1.3.0', TRANSPARENT: true, _t: Date.now() };
     if (isResult) params.SCENARIO = C.scenario();
     const source = new ol.source.ImageWMS({ url: C.WMS_URL, params, ratio: 1, crossOrigin: 'anonymous' });
-    source.on('imageloaderror', () => C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : service cartographique indisponible ou erreur du serveur.`));
     const layer = new ol.layer.Image({ source, visible: false, opacity: 0.85 });
+    // Images still loading, per layer (C.imagesLoading: scripts and tests wait for a settled map).
+    layer.set('loading', 0);
+    source.on('imageloadstart', () => layer.set('loading', layer.get('loading') + 1));
+    source.on('imageloadend', () => layer.set('loading', layer.get('loading') - 1));
+    source.on('imageloaderror', () => {
+      layer.set('loading', layer.get('loading') - 1);
+      C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : service cartographique indisponible ou erreur du serveur.`);
+    });
     layer.set('cap', capLayer);
     layer.set('isResult', isResult);
     return layer;

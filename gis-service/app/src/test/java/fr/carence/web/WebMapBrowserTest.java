@@ -302,6 +302,7 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(((Number) status).intValue()).as("logout status").isBetween(200, 299);
         assertThat(body("session")).isEqualTo(TestAccounts.PLANNER.login());
         driver.findElement(By.id("nom-scenario")).sendKeys("Après la fin de session");
+        hideMessage();
         driver.findElement(By.id("lancer")).click();
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
         assertThat(message.findElement(By.className("texte")).getText())
@@ -336,6 +337,8 @@ class WebMapBrowserTest extends RunningCarence {
                 .startsWith("Connecté : " + TestAccounts.FUNDER.login());
         hideMessage();
         funderMap = mapImage("09-carte-financeur");
+        driver.findElement(By.id("recherche-texte")).clear();
+        js("document.getElementById('panneau-gauche').scrollTop = 0");
         screenshot("09-financeur-connecte");
         // The ten stars of the sites, drawn over an otherwise identical picture.
         assertThat(differingShare(anonymousMap, funderMap)).as("share of pixels drawn by the candidate sites").isGreaterThan(0.0005);
@@ -464,9 +467,11 @@ class WebMapBrowserTest extends RunningCarence {
     /** The whole sample in view, no outline, every image loaded. */
     private void fitToSample() {
         int renders = renders();
-        js("Carence.highlight.clear(); Carence.view.fit(ol.proj.transformExtent("
+        js("Carence.highlight.clear(); Carence.map.updateSize(); Carence.view.fit(ol.proj.transformExtent("
                 + "Carence.findLayer('communes').get('cap').EX_GeographicBoundingBox, 'EPSG:4326', Carence.L93)); Carence.map.render()");
         waitForRenderAfter(renders);
+        redrawAndWait();
+        hideMessage();
     }
 
     /** A notice over the map would spoil the picture comparisons. */
@@ -474,8 +479,12 @@ class WebMapBrowserTest extends RunningCarence {
         js("document.getElementById('message').hidden = true");
     }
 
-    /** Asks for a render and waits until it is complete (every image loaded). */
+    /**
+     * Waits until no map image is loading, then asks for one more render and waits for it: that
+     * frame draws every image (a "rendercomplete" alone may come from a frame before a view change).
+     */
     private void redrawAndWait() {
+        wait.until(d -> ((Number) js("return Carence.imagesLoading()")).intValue() == 0);
         int renders = renders();
         js("Carence.map.render()");
         waitForRenderAfter(renders);
