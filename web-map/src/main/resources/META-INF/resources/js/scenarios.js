@@ -188,6 +188,7 @@
     if (!C.hasRole('PLANNER')) {
       C.showError(RUN_HINT);
       rightsHint.hidden = false;
+      rightsHint.scrollIntoView({ block: 'nearest' });
       return;
     }
     try {
