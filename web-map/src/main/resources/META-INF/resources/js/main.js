@@ -12,6 +12,14 @@
     });
   });
 
+  // Another identity: nothing read under the previous one stays on screen (a funder's site in the
+  // information panel, the site sheet, outlined features); the layers and sites reload themselves.
+  document.addEventListener('carence:session', () => {
+    document.getElementById('panneau-info').hidden = true;
+    document.getElementById('fiche-site').hidden = true;
+    C.highlight.clear();
+  });
+
   C.initBaseMap();
   // Who is connected decides which layers the capabilities list: ask first.
   Promise.all([C.loadSession(), C.loadScenarios(), C.loadParameters()]).then(() => C.loadCapabilities()).then(() => {

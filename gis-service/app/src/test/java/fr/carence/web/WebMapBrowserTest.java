@@ -231,6 +231,8 @@ class WebMapBrowserTest extends RunningCarence {
         login(TestAccounts.PLANNER.login(), TestAccounts.PLANNER.password());
         assertThat(driver.findElement(By.id("session-qui")).getText()).isEqualTo(TestAccounts.PLANNER.login() + " — planificateur");
         assertThat(driver.findElement(By.id("droits-scenario")).isDisplayed()).isFalse();
+        // Another identity: what was read before it (Mende's panel, step 3) is closed.
+        assertThat(driver.findElement(By.id("panneau-info")).isDisplayed()).isFalse();
         // A planner is no funder: still no candidate sites.
         assertThat(driver.findElements(By.cssSelector("[data-couche=sites_candidats]"))).isEmpty();
         // Nothing of the identity is kept by the page itself.
@@ -319,7 +321,6 @@ class WebMapBrowserTest extends RunningCarence {
     @Test
     @Order(9)
     void aFunderSeesTheCandidateSitesOnTheMap() throws IOException {
-        driver.findElement(By.id("fermer-info")).click();
         // Whole sample in view, no outline: the only difference the login makes is the sites layer.
         fitToSample();
         anonymousMap = mapImage("09-carte-anonyme");
@@ -406,10 +407,13 @@ class WebMapBrowserTest extends RunningCarence {
     @Test
     @Order(11)
     void loggingOutHidesTheCandidateSitesAgain() throws IOException {
+        // The site sheet left its site and served communes outlined: funder's data on screen.
+        assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isPositive();
         int loads = layerLoads();
         driver.findElement(By.id("deconnexion")).click();
         wait.until(d -> "anonyme".equals(body("session")) && layerLoads() > loads);
         assertThat(driver.findElements(By.cssSelector("[data-couche=sites_candidats]"))).isEmpty();
+        assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isZero();
         // The open sites panel says why it is empty.
         wait.until(d -> "reserves".equals(body("sites")));
         assertThat(driver.findElement(By.id("sites-etat")).getText()).startsWith("Les sites candidats sont réservés aux financeurs : connectez-vous");
