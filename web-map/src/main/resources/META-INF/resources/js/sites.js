@@ -1,5 +1,6 @@
-/* Candidate sites review (funders; restricted layer, said plainly when hidden): sortable table, zoom to a site, exports (table CSV, layer
-   GeoJSON / GeoPackage through WFS) and the printable one-page site sheet. */
+/* Candidate sites review (funders only: a restricted layer, and the panel says so when it is
+   hidden): sortable table, zoom to a site, exports (table CSV, layer GeoJSON / GeoPackage through
+   WFS) and the printable one-page site sheet. */
 (function (C) {
   'use strict';
 
@@ -8,6 +9,7 @@
   let rows = [];
   let sortKey = 'rang';
   let sortAsc = true;
+  let loads = 0;
 
   const COLUMNS = [
     { key: 'rang', title: 'Rang', csv: 'rang', value: (r) => r.rang },
@@ -27,8 +29,8 @@
   /** Loads the sites of the current scenario with the host communes' fragility flags. */
   C.loadSites = async function () {
     const scenario = C.scenario();
-    tbody.innerHTML = '';
-    rows = [];
+    const load = ++loads;
+    emptyTable();
     delete document.body.dataset.sites;
     // The layer is restricted: absent from the capabilities, it is not readable by this caller.
     if (!C.findLayer('sites_candidats')) {
@@ -46,6 +48,7 @@
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: hostCommunesFilter(),
           PROPERTYNAME: 'code,rural,zrr,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
       ]);
+      if (load !== loads) return; // scenario or identity changed meanwhile: a newer load shows its own
       const byCode = new Map(hosts.features.map((f) => [f.properties.code, f.properties]));
       rows = C.geojson.readFeatures(sites).map((f) => {
         const r = Object.assign({}, f.getProperties());
@@ -63,6 +66,7 @@
       updateExportLinks(true);
       document.body.dataset.sites = String(rows.length);
     } catch (e) {
+      if (load !== loads) return;
       status.textContent = 'Sites indisponibles.';
       C.report(e, 'Les sites candidats sont illisibles.');
     }
@@ -169,7 +173,12 @@
     if (!drawer.hidden && !rows.length) C.loadSites();
     setTimeout(() => C.map.updateSize(), 0);
   });
-  const reload = () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else rows = []; };
+  function emptyTable() {
+    rows = [];
+    tbody.innerHTML = '';
+  }
+  // A closed panel keeps nothing: it reloads when opened (for the scenario and identity of then).
+  const reload = () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else { loads++; emptyTable(); } };
   document.addEventListener('carence:scenario', reload);
   // Login / logout: the layer list was just rebuilt and may have gained or lost the sites.
   document.addEventListener('carence:couches', reload);
