@@ -202,6 +202,12 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(json.readTree(get("api/scenarios")).size()).as("scenarios after a refused run").isEqualTo(scenarios);
         driver.findElement(By.cssSelector("#message .fermer")).click();
         driver.findElement(By.id("reinitialiser")).click();
+        // The hint's own button opens the login form.
+        hint.findElement(By.cssSelector("button.se-connecter")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connexion-login")))
+                .equals(driver.switchTo().activeElement())).as("login field focused").isTrue();
+        driver.findElement(By.id("connexion-annuler")).click();
+        assertThat(driver.findElement(By.id("connexion")).isDisplayed()).isFalse();
 
         driver.findElement(By.id("ouvrir-sites")).click();
         wait.until(d -> "reserves".equals(body("sites")));
