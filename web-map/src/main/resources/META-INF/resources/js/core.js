@@ -1,5 +1,6 @@
 /* Carence web map, shared core: projections, the map, plain-French errors, HTTP helpers.
-   The map reads only Carence's public endpoints (WMS, WFS, /api/scenarios). */
+   The map reads only Carence's endpoints (WMS, WFS, /api/scenarios, /api/session). The identity
+   travels in the session cookie only: no credential is ever kept by this code. */
 (function (C) {
   'use strict';
 
@@ -12,6 +13,33 @@
   C.WMS_URL = 'wms';
   C.WFS_URL = 'wfs';
   C.API_URL = 'api/scenarios';
+  C.SESSION_URL = 'api/session';
+
+  // ----- CSRF: unsafe requests authenticated by the session cookie echo the XSRF-TOKEN cookie. -----
+  const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+  C.csrfToken = function () {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : null;
+  };
+
+  /** fetch() adding the X-XSRF-TOKEN header to unsafe methods; the server (re)issues the cookie
+      on GET /api/session, so it is asked first when the cookie is missing (first visit, after login). */
+  C.fetch = async function (url, options = {}) {
+    const method = (options.method || 'GET').toUpperCase();
+    if (!UNSAFE.has(method)) return fetch(url, options);
+    const send = async () => {
+      if (!C.csrfToken()) await fetch(C.SESSION_URL, { headers: { Accept: 'application/json' } }).catch(() => null);
+      const headers = new Headers(options.headers || {});
+      const token = C.csrfToken();
+      if (token) headers.set('X-XSRF-TOKEN', token);
+      return { token, response: await fetch(url, Object.assign({}, options, { headers })) };
+    };
+    const first = await send();
+    // A 403 with a token the server has replaced meanwhile (it rotates it at login): once more.
+    if (first.response.status === 403 && C.csrfToken() !== first.token) return (await send()).response;
+    return first.response;
+  };
 
   /** Shows a message to the user; errors stay until closed, notices fade. */
   C.showMessage = function (text, kind = 'erreur') {
@@ -29,11 +57,16 @@
   class UserError extends Error {}
   C.UserError = UserError;
 
+  /** The reason of a 401 / 403 in plain French (the API's own sentence comes after it). */
+  C.refusal = (status) => (status === 401
+    ? 'connexion nécessaire (vous n\'êtes pas connecté ou votre session a expiré) — utilisez « Se connecter » en haut de la page'
+    : 'action non autorisée pour votre compte');
+
   /** fetch() whose failures become French sentences naming what failed. */
   C.request = async function (url, what, options) {
     let response;
     try {
-      response = await fetch(url, options);
+      response = await C.fetch(url, options);
     } catch (e) {
       throw new UserError(`${what} : le service Carence ne répond pas (serveur arrêté ou réseau coupé).`);
     }
@@ -50,6 +83,11 @@
           detail = m ? m[1].trim() : '';
         }
       } catch (e) { /* keep the status line only */ }
+      if (response.status === 401 || response.status === 403) {
+        // The session may have ended meanwhile: let the session control catch up.
+        document.dispatchEvent(new CustomEvent('carence:refus', { detail: response.status }));
+        throw new UserError(`${what} : ${C.refusal(response.status)}${detail ? ' (' + detail.replace(/\.$/, '') + ')' : ''}.`);
+      }
       throw new UserError(`${what} : erreur du serveur (${response.status})${detail ? ' — ' + detail : ''}.`);
     }
     return response;

@@ -11,13 +11,22 @@
 
   C.shortName = (name) => name.replace(/^.*:/, '');
   C.findLayer = (shortName) => C.wmsLayers.find((l) => C.shortName(l.get('cap').Name) === shortName);
+  C.imagesLoading = () => C.wmsLayers.reduce((n, l) => n + l.get('loading'), 0);
 
   function createWmsLayer(capLayer, isResult) {
-    const params = { LAYERS: capLayer.Name, STYLES: '', VERSION: '1.3.0', TRANSPARENT: true };
+    // _t: images drawn for one identity are never reused from the browser cache for another.
+    const params = { LAYERS: capLayer.Name, STYLES: '', VERSION: '1.3.0', TRANSPARENT: true, _t: Date.now() };
     if (isResult) params.SCENARIO = C.scenario();
     const source = new ol.source.ImageWMS({ url: C.WMS_URL, params, ratio: 1, crossOrigin: 'anonymous' });
-    source.on('imageloaderror', () => C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : service cartographique indisponible ou erreur du serveur.`));
     const layer = new ol.layer.Image({ source, visible: false, opacity: 0.85 });
+    // Images still loading, per layer (C.imagesLoading: scripts and tests wait for a settled map).
+    layer.set('loading', 0);
+    source.on('imageloadstart', () => layer.set('loading', layer.get('loading') + 1));
+    source.on('imageloadend', () => layer.set('loading', layer.get('loading') - 1));
+    source.on('imageloaderror', () => {
+      layer.set('loading', layer.get('loading') - 1);
+      C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : service cartographique indisponible ou erreur du serveur.`);
+    });
     layer.set('cap', capLayer);
     layer.set('isResult', isResult);
     return layer;
@@ -36,6 +45,7 @@
     select.className = 'style';
     select.setAttribute('aria-label', `Style de ${capLayer.Title}`);
     capLayer.Style.forEach((s) => select.add(new Option(s.Title || s.Name, s.Name)));
+    select.value = layer.getSource().getParams().STYLES || capLayer.Style[0].Name;
     select.addEventListener('change', () => {
       layer.getSource().updateParams({ STYLES: select.value });
       const url = legendUrl(capLayer, select.value);
@@ -62,7 +72,7 @@
     opacity.addEventListener('input', () => layer.setOpacity(Number(opacity.value)));
     const legend = document.createElement('div');
     legend.hidden = !layer.getVisible();
-    const url = legendUrl(capLayer);
+    const url = legendUrl(capLayer, layer.getSource().getParams().STYLES);
     let img = null;
     if (url) {
       img = document.createElement('img');
@@ -75,8 +85,20 @@
     return div;
   }
 
-  function buildLayerTree(caps) {
+  /** Visibility, opacity and style of each layer, to keep them across a rebuild. */
+  function layerStates() {
+    const states = new Map();
+    C.wmsLayers.forEach((l) => states.set(C.shortName(l.get('cap').Name),
+      { visible: l.getVisible(), opacity: l.getOpacity(), style: l.getSource().getParams().STYLES }));
+    return states;
+  }
+
+  /** Replaces the tree and the map's WMS layers. New sources, so no image of the previous
+      identity stays in a cache. A layer not seen before takes its default visibility. */
+  function buildLayerTree(caps, states) {
     const tree = document.getElementById('arbre-couches');
+    C.wmsLayers.forEach((l) => C.map.removeLayer(l));
+    C.wmsLayers.length = 0;
     tree.innerHTML = '';
     const root = caps.Capability.Layer;
     const groups = (root.Layer || []).some((l) => l.Layer) ? root.Layer : [{ Title: 'Couches', Layer: root.Layer || [] }];
@@ -89,7 +111,12 @@
       tree.appendChild(h3);
       (group.Layer || [group]).forEach((capLayer) => {
         const layer = createWmsLayer(capLayer, isResult);
-        layer.setVisible(DEFAULT_VISIBLE.includes(C.shortName(capLayer.Name)));
+        const state = states.get(C.shortName(capLayer.Name));
+        layer.setVisible(state ? state.visible : DEFAULT_VISIBLE.includes(C.shortName(capLayer.Name)));
+        if (state) {
+          layer.setOpacity(state.opacity);
+          if (state.style) layer.getSource().updateParams({ STYLES: state.style });
+        }
         C.wmsLayers.push(layer);
         tree.appendChild(layerControl(layer, capLayer));
       });
@@ -108,23 +135,38 @@
       .forEach((l) => l.getSource().updateParams({ SCENARIO: C.scenario(), _t: Date.now() }));
   };
 
+  let loads = 0;
+  /** (Re)builds the layer tree from a fresh GetCapabilities: what it lists depends on who is
+      connected (restricted layers are absent from the capabilities of an anonymous caller). */
   C.loadCapabilities = async function () {
+    const load = ++loads;
+    const first = C.wmsLayers.length === 0 && load === 1;
+    document.body.dataset.couches = 'chargement';
     try {
-      const text = await (await C.request(`${C.WMS_URL}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`, 'Chargement des couches')).text();
+      const text = await (await C.request(`${C.WMS_URL}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`,
+        'Chargement des couches', { cache: 'no-store' })).text();
+      if (load !== loads) return; // a newer load (login / logout meanwhile) wins
       const caps = new ol.format.WMSCapabilities().read(text);
-      buildLayerTree(caps);
-      // Fit to the loaded communes (the sample or the national set), not the root extent
-      // which spans the overseas départements.
-      const communes = C.findLayer('communes');
-      const bbox = (communes && communes.get('cap').EX_GeographicBoundingBox) || caps.Capability.Layer.EX_GeographicBoundingBox;
-      if (bbox) C.view.fit(ol.proj.transformExtent(bbox, 'EPSG:4326', C.L93), { padding: [20, 20, 20, 20] });
+      buildLayerTree(caps, layerStates());
+      if (first) {
+        // Fit to the loaded communes (the sample or the national set), not the root extent
+        // which spans the overseas départements.
+        const communes = C.findLayer('communes');
+        const bbox = (communes && communes.get('cap').EX_GeographicBoundingBox) || caps.Capability.Layer.EX_GeographicBoundingBox;
+        if (bbox) C.view.fit(ol.proj.transformExtent(bbox, 'EPSG:4326', C.L93), { padding: [20, 20, 20, 20] });
+      }
       document.body.dataset.couches = 'pretes';
+      document.body.dataset.chargementsCouches = String(load);
+      document.dispatchEvent(new CustomEvent('carence:couches'));
     } catch (e) {
+      if (load !== loads) return;
       document.getElementById('arbre-couches').innerHTML = '<p class="info">Les couches ne sont pas disponibles.</p>';
       C.report(e, 'Le service cartographique (WMS) a renvoyé une réponse illisible.');
       document.body.dataset.couches = 'erreur';
     }
   };
+  // Another identity sees other layers, and other images of the same layers.
+  document.addEventListener('carence:session', () => { if (loads > 0) C.loadCapabilities(); });
 
   // Optional base map: nothing from the Internet unless the user or the deployer asks.
   let baseLayer = null;

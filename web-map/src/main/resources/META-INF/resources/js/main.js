@@ -1,4 +1,4 @@
-/* Start-up: panels (tabs), base map, layers, scenarios, parameters. */
+/* Start-up: panels (tabs), base map, session, layers, scenarios, parameters. */
 (function (C) {
   'use strict';
 
@@ -12,8 +12,17 @@
     });
   });
 
+  // Another identity: nothing read under the previous one stays on screen (a funder's site in the
+  // information panel, the site sheet, outlined features); the layers and sites reload themselves.
+  document.addEventListener('carence:session', () => {
+    document.getElementById('panneau-info').hidden = true;
+    document.getElementById('fiche-site').hidden = true;
+    C.highlight.clear();
+  });
+
   C.initBaseMap();
-  Promise.all([C.loadScenarios(), C.loadParameters()]).then(() => C.loadCapabilities()).then(() => {
+  // Who is connected decides which layers the capabilities list: ask first.
+  Promise.all([C.loadSession(), C.loadScenarios(), C.loadParameters()]).then(() => C.loadCapabilities()).then(() => {
     // Ready once the first complete render with the layers is on screen (tests and scripts wait for it).
     C.map.once('rendercomplete', () => { document.body.dataset.pret = 'oui'; });
     C.map.render();

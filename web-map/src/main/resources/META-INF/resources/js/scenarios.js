@@ -159,9 +159,38 @@
     if (el) { el.classList.add('invalide'); el.closest('details').open = true; el.focus(); }
   }
 
+  // ----- Rights: running and deleting need the PLANNER role (ADMIN implies it) -----
+  const RUN_HINT = 'Connectez-vous avec un compte planificateur pour lancer un scénario.';
+  const DELETE_HINT = 'Connectez-vous avec un compte planificateur pour supprimer un scénario.';
+  const rightsHint = document.getElementById('droits-scenario');
+
+  function showRights() {
+    const allowed = C.hasRole('PLANNER');
+    rightsHint.hidden = allowed;
+    form.classList.toggle('sans-droit', !allowed);
+    document.getElementById('supprimer').hidden = !allowed;
+  }
+  rightsHint.querySelector('.se-connecter').addEventListener('click', () => C.openLogin());
+  document.addEventListener('carence:session', showRights);
+  showRights();
+
+  /** The API refused the run (session ended, or an account without the role). */
+  function refusal(status) {
+    document.dispatchEvent(new CustomEvent('carence:refus', { detail: status }));
+    return new C.UserError(status === 401
+      ? 'Le scénario n\'a pas été lancé : vous n\'êtes pas connecté ou votre session a expiré. ' + RUN_HINT
+      : 'Le scénario n\'a pas été lancé : le service refuse cette action à votre compte (rôle planificateur requis). ' + RUN_HINT);
+  }
+
   async function run(e) {
     e.preventDefault();
     const button = document.getElementById('lancer');
+    if (!C.hasRole('PLANNER')) {
+      C.showError(RUN_HINT);
+      rightsHint.hidden = false;
+      rightsHint.scrollIntoView({ block: 'nearest' });
+      return;
+    }
     try {
       const parametres = changedParameters();
       const nom = document.getElementById('nom-scenario').value.trim() || 'Scénario sans nom';
@@ -169,8 +198,9 @@
       markInvalid(null);
       button.disabled = true;
       setProgress(0, 'Envoi du scénario…');
-      const response = await fetch(C.API_URL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, nom, parametres }) })
+      const response = await C.fetch(C.API_URL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, nom, parametres }) })
         .catch(() => { throw new C.UserError('Le service Carence ne répond pas : le scénario n\'a pas été lancé.'); });
+      if (response.status === 401 || response.status === 403) throw refusal(response.status);
       if (!response.ok) {
         const body = await response.json().catch(() => ({}));
         markInvalid(body.parametre);
@@ -283,6 +313,7 @@
 
   document.getElementById('supprimer').addEventListener('click', async () => {
     const id = C.scenario();
+    if (!C.hasRole('PLANNER')) { C.showError(DELETE_HINT); return; }
     if (id === 'defaut') { C.showError('Le scénario par défaut ne peut pas être supprimé.'); return; }
     if (!window.confirm(`Supprimer le scénario « ${id} » et ses résultats ?`)) return;
     try {

@@ -1,5 +1,6 @@
-/* Candidate sites review (funders): sortable table, zoom to a site, exports (table CSV, layer
-   GeoJSON / GeoPackage through WFS) and the printable one-page site sheet. */
+/* Candidate sites review (funders only: a restricted layer, and the panel says so when it is
+   hidden): sortable table, zoom to a site, exports (table CSV, layer GeoJSON / GeoPackage through
+   WFS) and the printable one-page site sheet. */
 (function (C) {
   'use strict';
 
@@ -8,6 +9,7 @@
   let rows = [];
   let sortKey = 'rang';
   let sortAsc = true;
+  let loads = 0;
 
   const COLUMNS = [
     { key: 'rang', title: 'Rang', csv: 'rang', value: (r) => r.rang },
@@ -27,14 +29,26 @@
   /** Loads the sites of the current scenario with the host communes' fragility flags. */
   C.loadSites = async function () {
     const scenario = C.scenario();
+    const load = ++loads;
+    emptyTable();
+    delete document.body.dataset.sites;
+    // The layer is restricted: absent from the capabilities, it is not readable by this caller.
+    if (!C.findLayer('sites_candidats')) {
+      status.textContent = C.session.login
+        ? `Les sites candidats sont réservés aux financeurs : le compte « ${C.session.login} » n'y a pas accès, connectez-vous avec un compte financeur.`
+        : 'Les sites candidats sont réservés aux financeurs : connectez-vous avec un compte financeur pour les consulter.';
+      updateExportLinks(false);
+      document.body.dataset.sites = 'reserves';
+      return;
+    }
     status.textContent = 'Chargement des sites…';
-    tbody.innerHTML = '';
     try {
       const [sites, hosts] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: hostCommunesFilter(),
           PROPERTYNAME: 'code,rural,zrr,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
       ]);
+      if (load !== loads) return; // scenario or identity changed meanwhile: a newer load shows its own
       const byCode = new Map(hosts.features.map((f) => [f.properties.code, f.properties]));
       rows = C.geojson.readFeatures(sites).map((f) => {
         const r = Object.assign({}, f.getProperties());
@@ -49,9 +63,10 @@
         ? `${rows.length} sites retenus pour le scénario « ${scenario} ». Cliquez un en-tête pour trier.`
         : `Aucun site retenu pour le scénario « ${scenario} ».`;
       render();
-      updateExportLinks();
+      updateExportLinks(true);
       document.body.dataset.sites = String(rows.length);
     } catch (e) {
+      if (load !== loads) return;
       status.textContent = 'Sites indisponibles.';
       C.report(e, 'Les sites candidats sont illisibles.');
     }
@@ -138,7 +153,9 @@
     download(new Blob([C.sitesCsv()], { type: 'text/csv;charset=utf-8' }), `sites-candidats-${C.scenario()}.csv`);
   });
 
-  function updateExportLinks() {
+  function updateExportLinks(readable) {
+    ['export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
+    if (!readable) return;
     const scenario = C.scenario();
     const base = { TYPENAMES: 'carence:sites_candidats', SCENARIO: scenario, SORTBY: 'rang' };
     const geojson = document.getElementById('export-geojson');
@@ -156,5 +173,13 @@
     if (!drawer.hidden && !rows.length) C.loadSites();
     setTimeout(() => C.map.updateSize(), 0);
   });
-  document.addEventListener('carence:scenario', () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else rows = []; });
+  function emptyTable() {
+    rows = [];
+    tbody.innerHTML = '';
+  }
+  // A closed panel keeps nothing: it reloads when opened (for the scenario and identity of then).
+  const reload = () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else { loads++; emptyTable(); } };
+  document.addEventListener('carence:scenario', reload);
+  // Login / logout: the layer list was just rebuilt and may have gained or lost the sites.
+  document.addEventListener('carence:couches', reload);
 }(window.Carence = window.Carence || {}));

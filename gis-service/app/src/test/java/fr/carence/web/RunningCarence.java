@@ -1,6 +1,7 @@
 package fr.carence.web;
 
 import fr.carence.app.CarenceApplication;
+import fr.carence.security.TestAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The running service shared by the browser and notebook tests: every subclass inherits the same
  * configuration, so Spring's test context cache starts Carence once (first start loads the
- * Occitanie sample and computes the default scenario, about 20 s).
+ * Occitanie sample and computes the default scenario, about 20 s), with the test accounts of
+ * {@link TestAccounts} configured.
  * The data directory lives as long as the JVM, not as long as one test class, because the cached
  * context outlives the class that created it.
  */
@@ -34,6 +36,8 @@ abstract class RunningCarence {
         // Tests run from the module directory: point at the repository's catalogue.
         registry.add("carence.catalog.dir", () -> "../../geoserver-data");
         registry.add("carence.styles.dir", () -> "../../sld-styles");
+        // Made-up accounts and tokens (users and tokens files in a temp dir), as a deployment configures them.
+        TestAccounts.register(registry);
     }
 
     String baseUrl() {

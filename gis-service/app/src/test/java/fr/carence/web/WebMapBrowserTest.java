@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.security.TestAccounts;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -41,9 +43,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web map in a real browser (Debian's headless Chromium) against the running service: tiles
- * drawn, layer toggle, commune search and information panel, a scenario run with a changed
- * parameter and its comparison, the sites table and its CSV export, the site sheet.
- * The steps share one browser and run in order (the scenario of step 5 feeds step 6).
+ * drawn, layer toggle, commune search and information panel; what an anonymous visitor may not do
+ * (run a scenario, see the candidate sites) and how it is said; login (a wrong password, then a
+ * planner) and a scenario run with a changed parameter and its comparison; a session ended
+ * elsewhere; a funder's login bringing the restricted candidate sites (layer, table, CSV export,
+ * site sheet) and the logout taking them away again.
+ * The steps share one browser and run in order (the scenario of step 7 feeds step 10).
  * Screenshots: target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,12 +58,15 @@ class WebMapBrowserTest extends RunningCarence {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int BACKGROUND = 0xeef3f7;
+    private static final String RUN_HINT = "Connectez-vous avec un compte planificateur pour lancer un scénario.";
 
     private WebDriver driver;
     private WebDriverWait wait;
     private Path downloads;
     private Path screenshots;
     private String scenarioRun;
+    private BufferedImage anonymousMap;
+    private BufferedImage funderMap;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -104,7 +112,11 @@ class WebMapBrowserTest extends RunningCarence {
         List<String> groups = driver.findElements(By.cssSelector("#arbre-couches h3")).stream().map(WebElement::getText).toList();
         assertThat(groups).anyMatch(g -> g.startsWith("Résultats")).contains("Données d'entrée");
         assertThat(driver.findElement(By.id("arbre-couches")).getText())
-                .contains("Zones de carence", "Sites candidats", "Communes", "Tiers-lieux existants");
+                .contains("Zones de carence", "Communes", "Tiers-lieux existants");
+        // Anonymous: the funders' layer is absent from the capabilities, hence from the tree.
+        assertThat(body("session")).isEqualTo("anonyme");
+        assertThat(driver.findElements(By.cssSelector("[data-couche=sites_candidats]"))).isEmpty();
+        assertThat(driver.findElement(By.id("ouvrir-connexion")).getText()).isEqualTo("Se connecter");
         assertThat(driver.findElements(By.cssSelector("#arbre-couches img.legende"))).isNotEmpty();
 
         screenshot("01-vue-generale");
@@ -176,8 +188,67 @@ class WebMapBrowserTest extends RunningCarence {
 
     @Test
     @Order(4)
-    void anInvalidParameterIsExplainedInFrench() {
+    void anonymousVisitorIsToldToLogInToRunAScenarioOrSeeTheSites() throws Exception {
+        int scenarios = json.readTree(get("api/scenarios")).size();
         driver.findElement(By.id("onglet-scenarios")).click();
+        WebElement hint = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("droits-scenario")));
+        assertThat(hint.getText()).startsWith(RUN_HINT);
+        WebElement catchment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("param-bassin_minutes")));
+        catchment.clear();
+        catchment.sendKeys("20");
+        driver.findElement(By.id("lancer")).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.findElement(By.className("texte")).getText()).isEqualTo(RUN_HINT);
+        assertThat(json.readTree(get("api/scenarios")).size()).as("scenarios after a refused run").isEqualTo(scenarios);
+        driver.findElement(By.cssSelector("#message .fermer")).click();
+        driver.findElement(By.id("reinitialiser")).click();
+        // The hint's own button opens the login form.
+        hint.findElement(By.cssSelector("button.se-connecter")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connexion-login")))
+                .equals(driver.switchTo().activeElement())).as("login field focused").isTrue();
+        driver.findElement(By.id("connexion-annuler")).click();
+        assertThat(driver.findElement(By.id("connexion")).isDisplayed()).isFalse();
+
+        driver.findElement(By.id("ouvrir-sites")).click();
+        wait.until(d -> "reserves".equals(body("sites")));
+        assertThat(driver.findElement(By.id("sites-etat")).getText())
+                .startsWith("Les sites candidats sont réservés aux financeurs : connectez-vous");
+        assertThat(driver.findElements(By.cssSelector("#table-sites tbody tr"))).isEmpty();
+        assertThat(driver.findElement(By.id("export-csv")).isDisplayed()).isFalse();
+        screenshot("04-anonyme-sites-reserves");
+        driver.findElement(By.id("ouvrir-sites")).click();
+    }
+
+    @Test
+    @Order(5)
+    void aWrongPasswordIsRefusedInFrenchThenAPlannerLogsIn() throws IOException {
+        driver.findElement(By.id("ouvrir-connexion")).click();
+        WebElement login = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connexion-login")));
+        login.sendKeys(TestAccounts.PLANNER.login());
+        driver.findElement(By.id("connexion-mdp")).sendKeys("pas-le-bon-mot-de-passe");
+        driver.findElement(By.cssSelector("#connexion button[type=submit]")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connexion-erreur")));
+        assertThat(error.getText()).isEqualTo("Identifiant ou mot de passe incorrect.");
+        assertThat(body("session")).isEqualTo("anonyme");
+        assertThat(driver.getCurrentUrl()).doesNotContain("mdp").doesNotContain("motDePasse").doesNotContain("pas-le-bon");
+        screenshot("05-mot-de-passe-refuse");
+        driver.findElement(By.id("connexion-annuler")).click();
+
+        login(TestAccounts.PLANNER.login(), TestAccounts.PLANNER.password());
+        assertThat(driver.findElement(By.id("session-qui")).getText()).isEqualTo(TestAccounts.PLANNER.login() + " — planificateur");
+        assertThat(driver.findElement(By.id("droits-scenario")).isDisplayed()).isFalse();
+        // Another identity: what was read before it (Mende's panel, step 3) is closed.
+        assertThat(driver.findElement(By.id("panneau-info")).isDisplayed()).isFalse();
+        // A planner is no funder: still no candidate sites.
+        assertThat(driver.findElements(By.cssSelector("[data-couche=sites_candidats]"))).isEmpty();
+        // Nothing of the identity is kept by the page itself.
+        assertThat(js("return JSON.stringify(Object.assign({}, localStorage, sessionStorage))").toString())
+                .doesNotContain(TestAccounts.PLANNER.password());
+    }
+
+    @Test
+    @Order(6)
+    void anInvalidParameterIsExplainedInFrench() {
         WebElement catchment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("param-bassin_minutes")));
         catchment.clear();
         catchment.sendKeys("1");
@@ -189,7 +260,7 @@ class WebMapBrowserTest extends RunningCarence {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void runningAScenarioWithAShorterCatchmentShowsMoreCarence() throws Exception {
         WebElement catchment = driver.findElement(By.id("param-bassin_minutes"));
         catchment.clear();
@@ -231,11 +302,60 @@ class WebMapBrowserTest extends RunningCarence {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
+    void aSessionEndedElsewhereIsExplainedWhenRunning() {
+        // Logout from another tab: this page still believes the planner is connected.
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " Carence.fetch('api/session', {method: 'DELETE'}).then(r => done(r.status), e => done(String(e)));");
+        assertThat(((Number) status).intValue()).as("logout status").isBetween(200, 299);
+        assertThat(body("session")).isEqualTo(TestAccounts.PLANNER.login());
+        driver.findElement(By.id("nom-scenario")).sendKeys("Après la fin de session");
+        hideMessage();
+        driver.findElement(By.id("lancer")).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.findElement(By.className("texte")).getText())
+                .startsWith("Le scénario n'a pas été lancé : vous n'êtes pas connecté ou votre session a expiré.")
+                .endsWith(RUN_HINT);
+        // The page caught up: anonymous again, hint back.
+        wait.until(d -> "anonyme".equals(body("session")));
+        assertThat(driver.findElement(By.id("droits-scenario")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("ouvrir-connexion")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector("#message .fermer")).click();
+        driver.findElement(By.id("nom-scenario")).clear();
+    }
+
+    @Test
+    @Order(9)
+    void aFunderSeesTheCandidateSitesOnTheMap() throws IOException {
+        // Whole sample in view, no outline: the only difference the login makes is the sites layer.
+        fitToSample();
+        anonymousMap = mapImage("09-carte-anonyme");
+
+        login(TestAccounts.FUNDER.login(), TestAccounts.FUNDER.password());
+        assertThat(driver.findElement(By.id("session-qui")).getText()).isEqualTo(TestAccounts.FUNDER.login() + " — financeur");
+        driver.findElement(By.id("onglet-couches")).click();
+        WebElement sitesLayer = driver.findElement(By.cssSelector("[data-couche=sites_candidats]"));
+        assertThat(sitesLayer.getText()).startsWith("Sites candidats");
+        assertThat(sitesLayer.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
+        redrawAndWait();
+        // Every image of the new layer set loaded: the login notice is still the last message.
+        assertThat(driver.findElement(By.id("message")).getAttribute("class")).isEqualTo("notice");
+        assertThat(js("return document.querySelector('#message .texte').textContent")).asString()
+                .startsWith("Connecté : " + TestAccounts.FUNDER.login());
+        hideMessage();
+        funderMap = mapImage("09-carte-financeur");
+        driver.findElement(By.id("recherche-texte")).clear();
+        js("document.getElementById('panneau-gauche').scrollTop = 0");
+        screenshot("09-financeur-connecte");
+        // The ten stars of the sites, drawn over an otherwise identical picture.
+        assertThat(differingShare(anonymousMap, funderMap)).as("share of pixels drawn by the candidate sites").isBetween(0.0005, 0.02);
+    }
+
+    @Test
+    @Order(10)
     void sitesTableSortsExportsCsvAndPrintsASheet() throws Exception {
-        driver.findElement(By.id("fermer-info")).click();
         driver.findElement(By.id("ouvrir-sites")).click();
-        wait.until(d -> body("sites") != null);
+        wait.until(d -> body("sites") != null && body("sites").matches("\\d+"));
         List<WebElement> rows = driver.findElements(By.cssSelector("#table-sites tbody tr"));
         assertThat(rows).hasSize(10);
         assertThat(driver.findElement(By.id("sites-etat")).getText()).contains(scenarioRun);
@@ -252,7 +372,7 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(lines.get(0)).isEqualTo("\ufeffrang;code_commune;nom_commune;demande_couverte_teletravailleurs;km_evites_an;"
                 + "co2_evite_t_an;fibre_ftth_pct;fragilites");
         assertThat(lines).hasSize(11);
-        JsonNode sites = json.readTree(get("wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
+        JsonNode sites = json.readTree(getAs(TestAccounts.FUNDER, "wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
                 + "&OUTPUTFORMAT=application/json&SCENARIO=" + scenarioRun));
         double maxKm = 0;
         for (JsonNode f : sites.path("features")) {
@@ -262,10 +382,10 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(Double.parseDouble(lines.get(1).split(";")[4])).isCloseTo(maxKm, org.assertj.core.data.Offset.offset(0.01));
 
         String gpkgHref = driver.findElement(By.id("export-gpkg")).getAttribute("href");
-        HttpResponse<byte[]> gpkg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gpkgHref)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gpkg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gpkgHref))
+                        .header("Authorization", TestAccounts.FUNDER.basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
-        JsonNode geojson = json.readTree(get(driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
+        JsonNode geojson = json.readTree(getAs(TestAccounts.FUNDER, driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
         assertThat(geojson.path("features")).hasSize(10);
 
         driver.findElement(By.cssSelector("#table-sites tbody tr:first-child button.fiche")).click();
@@ -276,7 +396,7 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(sheet.getText()).contains("Site candidat n°").contains("CO₂ évité par an").contains("t CO₂e");
         String snapshot = driver.findElement(By.cssSelector("#fiche-site img")).getAttribute("src");
         assertThat(snapshot).startsWith("data:image/png;base64,");
-        BufferedImage sheetMap = ImageIO.read(new ByteArrayInputStream(java.util.Base64.getDecoder().decode(snapshot.substring(22))));
+        BufferedImage sheetMap = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(snapshot.substring(22))));
         assertThat(drawnShare(sheetMap)).as("share of the sheet's map drawn").isGreaterThan(0.05);
         Files.write(screenshots.resolve("06-fiche-site.png"), sheet.getScreenshotAs(OutputType.BYTES));
         driver.findElement(By.id("fiche-png")).click();
@@ -291,7 +411,31 @@ class WebMapBrowserTest extends RunningCarence {
     }
 
     @Test
-    @Order(7)
+    @Order(11)
+    void loggingOutHidesTheCandidateSitesAgain() throws IOException {
+        // The site sheet left its site and served communes outlined: funder's data on screen.
+        assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isPositive();
+        int loads = layerLoads();
+        driver.findElement(By.id("deconnexion")).click();
+        wait.until(d -> "anonyme".equals(body("session")) && layerLoads() > loads);
+        assertThat(driver.findElements(By.cssSelector("[data-couche=sites_candidats]"))).isEmpty();
+        assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isZero();
+        // The open sites panel says why it is empty.
+        wait.until(d -> "reserves".equals(body("sites")));
+        assertThat(driver.findElement(By.id("sites-etat")).getText()).startsWith("Les sites candidats sont réservés aux financeurs : connectez-vous");
+        assertThat(driver.findElements(By.cssSelector("#table-sites tbody tr"))).isEmpty();
+        driver.findElement(By.id("ouvrir-sites")).click();
+        fitToSample();
+        hideMessage();
+        BufferedImage afterLogout = mapImage("11-carte-apres-deconnexion");
+        // No image of the funder's session is left on screen: back to the anonymous picture.
+        assertThat(differingShare(funderMap, afterLogout)).as("pixels changed by the logout").isGreaterThan(0.0005);
+        assertThat(differingShare(anonymousMap, afterLogout)).as("pixels differing from the anonymous map").isLessThan(0.0005);
+        screenshot("11-deconnecte");
+    }
+
+    @Test
+    @Order(12)
     void badBaseMapAddressAndUnreachableServiceAreReportedInFrench() {
         driver.get(baseUrl() + "?fond=pas-une-adresse");
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
@@ -309,6 +453,52 @@ class WebMapBrowserTest extends RunningCarence {
     }
 
     // ----- helpers -----
+
+    /** Logs in through the form and waits for the layer tree rebuilt for the new identity. */
+    private void login(String login, String password) {
+        int loads = layerLoads();
+        if (!driver.findElement(By.id("connexion")).isDisplayed()) {
+            driver.findElement(By.id("ouvrir-connexion")).click();
+        }
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connexion-login")));
+        field.clear();
+        field.sendKeys(login);
+        driver.findElement(By.id("connexion-mdp")).sendKeys(password);
+        driver.findElement(By.cssSelector("#connexion button[type=submit]")).click();
+        wait.until(d -> login.equals(body("session")) && layerLoads() > loads && "pretes".equals(body("couches")));
+        assertThat(driver.findElement(By.id("connexion")).isDisplayed()).isFalse();
+    }
+
+    private int layerLoads() {
+        String n = body("chargementsCouches");
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+
+    /** The whole sample in view, no outline, every image loaded. */
+    private void fitToSample() {
+        int renders = renders();
+        js("Carence.highlight.clear(); Carence.map.updateSize(); Carence.view.fit(ol.proj.transformExtent("
+                + "Carence.findLayer('communes').get('cap').EX_GeographicBoundingBox, 'EPSG:4326', Carence.L93)); Carence.map.render()");
+        waitForRenderAfter(renders);
+        redrawAndWait();
+        hideMessage();
+    }
+
+    /** A notice over the map would spoil the picture comparisons. */
+    private void hideMessage() {
+        js("document.getElementById('message').hidden = true");
+    }
+
+    /**
+     * Waits until no map image is loading, then asks for one more render and waits for it: that
+     * frame draws every image (a "rendercomplete" alone may come from a frame before a view change).
+     */
+    private void redrawAndWait() {
+        wait.until(d -> ((Number) js("return Carence.imagesLoading()")).intValue() == 0);
+        int renders = renders();
+        js("Carence.map.render()");
+        waitForRenderAfter(renders);
+    }
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
@@ -328,8 +518,16 @@ class WebMapBrowserTest extends RunningCarence {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), path);
+    }
+
+    /** GET with HTTP Basic, as QGIS or curl -u would (restricted layers). */
+    private String getAs(TestAccounts.Account account, String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", account.basic()).build(), path);
+    }
+
+    private String send(HttpRequest request, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }
