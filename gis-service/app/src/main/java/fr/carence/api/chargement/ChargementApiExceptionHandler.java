@@ -39,6 +39,7 @@ public class ChargementApiExceptionHandler {
     /** Raised while the multipart body is read, before the controller sees it (limits share max-megabytes). */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErreurChargement> tooLarge(MaxUploadSizeExceededException e) {
+        LOG.info("Téléversement refusé : plus de {} Mo", maxMegabytes);
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "trop_volumineux", "le téléversement dépasse la limite de "
                 + maxMegabytes + " Mo (carence.chargements.max-megabytes)");
     }

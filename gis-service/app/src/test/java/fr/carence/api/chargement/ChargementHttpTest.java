@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.app.CarenceApplication;
 import fr.carence.security.TestAccounts;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
@@ -46,7 +47,7 @@ import org.springframework.util.MultiValueMap;
  * and every refusal (roles, size, type, zip-slip, zip bomb, malformed data, busy) is checked to
  * answer French JSON and to leave the store and the staging directory as they were.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CarenceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChargementHttpTest {
 
     private static final String LIEUX = "tiers-lieux-occitanie-2016.csv.gz";
