@@ -43,7 +43,9 @@ public class ChargementController {
         return loads.loaders().values().stream().map(JeuDeDonnees::of).toList();
     }
 
-    @PostMapping(path = "/{jeu}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    // No "consumes": a body of another type reaches the handler and gets this API's French 400
+    // (no file received) instead of the framework's generic 415.
+    @PostMapping(path = "/{jeu}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Charger un jeu de données",
             description = "Téléverse un ou plusieurs fichiers (CSV, JSON/GeoJSON, Shapefile ; chacun éventuellement en .gz, "
                     + "ou regroupés dans un .zip) et les charge comme « carence load » : toutes les couches du jeu sont "

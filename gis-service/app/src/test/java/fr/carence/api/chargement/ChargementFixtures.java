@@ -5,14 +5,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Upload contents for the load API tests: the committed Occitanie sample files (real data), and
@@ -42,6 +48,40 @@ final class ChargementFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The committed communes GeoJSON converted to a Shapefile (.shp, .shx, .dbf, .prj, .cpg) by
+     * GDAL's ogr2ogr (Debian gdal-bin; H2GIS's SHPWRITE writes corrupt multi-part polygons), with
+     * the commune code under its ADMIN EXPRESS field name, zipped under {@code folder/} as an
+     * ADMIN EXPRESS archive would be. Skips the test without ogr2ogr, fails on CI (CI=true).
+     */
+    static byte[] communesShapefileZip(Path work, String folder) throws Exception {
+        Path ogr2ogr = Path.of("/usr/bin/ogr2ogr");
+        if (!Files.isExecutable(ogr2ogr)) {
+            String message = ogr2ogr + " is missing: apt-get install -y gdal-bin";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        Path geojson = work.resolve("communes.geojson");
+        Files.write(geojson, sampleText("communes-2018-occitanie.geojson.gz"));
+        Path out = Files.createDirectory(work.resolve("shp"));
+        Process p = new ProcessBuilder(ogr2ogr.toString(), "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8",
+                "-sql", "SELECT code AS INSEE_COM, nom AS NOM FROM communes", out.resolve("COMMUNE.shp").toString(),
+                geojson.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ogr2ogr failed: " + output);
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.sorted().toList()) {
+                entries.put(folder + "/" + f.getFileName(), Files.readAllBytes(f));
+            }
+        }
+        return zip(entries);
     }
 
     /** A zip of the given entries (name → content), in order. */

@@ -67,7 +67,7 @@ class ChargementHttpTest {
         // the data comes in through the API under test, not the first-start sample
         registry.add("carence.startup.load-sample", () -> "false");
         registry.add("carence.startup.default-scenario", () -> "false");
-        registry.add("carence.chargements.max-megabytes", () -> "2");
+        registry.add("carence.chargements.max-megabytes", () -> "3"); // the zipped Shapefile fixture is 2.2 MB
         registry.add("carence.chargements.temp-dir", () -> stagingDir.toString());
         TestAccounts.register(registry);
     }
@@ -116,6 +116,22 @@ class ChargementHttpTest {
         assertThat(lieux.path("fichiers").asText()).isEqualTo(LIEUX);
         assertThat(lieux.path("miseAJour").asText()).isNotBlank();
         assertThat(lieux.path("publications").findValuesAsText("couche")).contains("carence:lieux_existants");
+    }
+
+    @Test
+    void communePolygonsLoadFromAZippedShapefile(@TempDir Path work) throws Exception {
+        ensureReference();
+        byte[] archive = ChargementFixtures.communesShapefileZip(work, "ADMIN-EXPRESS/1_DONNEES_LIVRAISON");
+        ResponseEntity<String> r = upload("communes", basic(TestAccounts.ADMIN), Map.of("admin-express-occitanie.zip", archive),
+                "millesime=ADMIN EXPRESS fixture");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode report = json.readTree(r.getBody());
+        assertThat(report.path("lignesLues").asLong()).isEqualTo(4485); // polygons in the file
+        assertThat(report.path("entitesEcrites").path("communes").asLong()).isEqualTo(4446) // merged to the current COG
+                .isEqualTo(store.count("communes", FeatureQuery.all()));
+        LayerInfo info = store.info("communes").orElseThrow();
+        assertThat(info.source().files()).isEqualTo("COMMUNE.shp");
+        assertThat(info.source().vintage()).isEqualTo("ADMIN EXPRESS fixture");
     }
 
     @Test
@@ -172,6 +188,11 @@ class ChargementHttpTest {
 
         ResponseEntity<String> none = upload("lieux", admin, Map.of());
         assertError(none, HttpStatus.BAD_REQUEST, "fichier_manquant", "fichiers");
+        HttpHeaders jsonBody = basic(TestAccounts.ADMIN);
+        jsonBody.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> notMultipart = http.exchange("/api/chargements/lieux", HttpMethod.POST,
+                new HttpEntity<>("{\"fichiers\": \"lieux.csv\"}", jsonBody), String.class);
+        assertError(notMultipart, HttpStatus.BAD_REQUEST, "fichier_manquant", "multipart");
 
         ResponseEntity<String> option = upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)), "trans=/etc/passwd");
         assertError(option, HttpStatus.BAD_REQUEST, "option_invalide", "trans=/etc/passwd");
@@ -181,13 +202,13 @@ class ChargementHttpTest {
 
     @Test
     void anUploadOverTheLimitIs413NamingTheLimit() throws Exception {
-        byte[] big = new byte[3 * 1024 * 1024]; // 3 MiB of text against a 2 MiB limit
+        byte[] big = new byte[4 * 1024 * 1024]; // 4 MiB of text against a 3 MiB limit
         Arrays.fill(big, (byte) 'a');
         for (int i = 79; i < big.length; i += 80) {
             big[i] = '\n';
         }
         ResponseEntity<String> r = upload("lieux", basic(TestAccounts.ADMIN), Map.of("fixture-trop-gros.csv", big));
-        assertError(r, HttpStatus.PAYLOAD_TOO_LARGE, "trop_volumineux", "dépasse la limite de 2 Mo (carence.chargements.max-megabytes)");
+        assertError(r, HttpStatus.PAYLOAD_TOO_LARGE, "trop_volumineux", "dépasse la limite de 3 Mo (carence.chargements.max-megabytes)");
     }
 
     @Test
