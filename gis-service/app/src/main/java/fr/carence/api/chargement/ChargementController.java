@@ -8,10 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +23,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/chargements")
 @Tag(name = "Chargements", description = "Chargement des jeux de données officiels par téléversement (administrateurs)")
 public class ChargementController {
-
-    private static final Pattern OPTION = Pattern.compile("([a-z][a-z0-9_.-]{0,39})=([^/\\\\\\p{Cntrl}]{0,200})");
 
     private final UploadedDatasetLoads loads;
 
@@ -68,24 +63,10 @@ public class ChargementController {
     public RapportChargement load(
             @Parameter(description = "Clé du jeu (voir /api/chargements/jeux)", example = "lieux") @PathVariable String jeu,
             @Parameter(description = "Fichiers à charger") @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
-            @Parameter(description = "Option du chargeur, « clé=valeur » (répétable), comme « carence load -o » ; pas de chemin de fichier",
+            @Parameter(description = "Option du chargeur, « clé=valeur » (répétable), comme « carence load -o » ; pas de chemin ni de fichier du serveur",
                     example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option) {
         List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
-        return RapportChargement.of(loads.load(jeu, parts, options(option)));
-    }
-
-    /** Loader options; values that look like paths are refused (some options name a server file on the CLI). */
-    private static Map<String, String> options(List<String> raw) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String o : raw == null ? List.<String>of() : raw) {
-            var m = OPTION.matcher(o);
-            if (!m.matches()) {
-                throw UploadRejectedException.badRequest("option_invalide", null, "option « " + UploadNames.printable(o)
-                        + " » refusée : attendu clé=valeur, sans chemin de fichier");
-            }
-            options.put(m.group(1), m.group(2));
-        }
-        return options;
+        return RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
     }
 
     private record MultipartUploadPart(MultipartFile file) implements UploadPart {

@@ -196,6 +196,10 @@ class ChargementHttpTest {
 
         ResponseEntity<String> option = upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)), "trans=/etc/passwd");
         assertError(option, HttpStatus.BAD_REQUEST, "option_invalide", "trans=/etc/passwd");
+        for (String serverFile : List.of("vintage=application.properties", "trans=..", "col.nom=~root")) {
+            assertError(upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)), serverFile), HttpStatus.BAD_REQUEST,
+                    "option_invalide", serverFile);
+        }
 
         assertThat(snapshot(LIEUX_LAYER)).isEqualTo(before);
     }
