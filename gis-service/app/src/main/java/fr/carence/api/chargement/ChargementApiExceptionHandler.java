@@ -1,9 +1,11 @@
 package fr.carence.api.chargement;
 
 import fr.carence.loaders.core.LoadException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,9 +19,12 @@ public class ChargementApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChargementApiExceptionHandler.class);
 
     private final long maxMegabytes;
+    private final int maxParts;
 
-    public ChargementApiExceptionHandler(@Value("${carence.chargements.max-megabytes:512}") long maxMegabytes) {
+    public ChargementApiExceptionHandler(@Value("${carence.chargements.max-megabytes:512}") long maxMegabytes,
+                                         @Value("${server.tomcat.max-part-count:50}") int maxParts) {
         this.maxMegabytes = maxMegabytes;
+        this.maxParts = maxParts;
     }
 
     @ExceptionHandler(LoadException.class)
@@ -39,6 +44,12 @@ public class ChargementApiExceptionHandler {
     /** Raised while the multipart body is read, before the controller sees it (limits share max-megabytes). */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErreurChargement> tooLarge(MaxUploadSizeExceededException e) {
+        // Spring reports Tomcat's part count limit as a size limit too (its message says "exceeded")
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof FileCountLimitExceededException) {
+            LOG.info("Téléversement refusé : plus de {} parties", maxParts);
+            return error(HttpStatus.BAD_REQUEST, "trop_de_fichiers", "plus de " + maxParts + " parties dans le corps "
+                    + "multipart (server.tomcat.max-part-count) : regrouper les fichiers dans un .zip");
+        }
         LOG.info("Téléversement refusé : plus de {} Mo", maxMegabytes);
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "trop_volumineux", "le téléversement dépasse la limite de "
                 + maxMegabytes + " Mo (carence.chargements.max-megabytes)");

@@ -46,7 +46,7 @@ public class ChargementController {
                     + "ou regroupés dans un .zip) et les charge comme « carence load » : toutes les couches du jeu sont "
                     + "remplacées d'un coup, ou aucune en cas d'erreur. Un seul chargement à la fois.")
     @ApiResponse(responseCode = "200", description = "Jeu chargé ; compte rendu du chargement")
-    @ApiResponse(responseCode = "400", description = "Requête ou archive refusée (nom de fichier, chemin « .. », lien symbolique, archive imbriquée, option)",
+    @ApiResponse(responseCode = "400", description = "Requête ou archive refusée (nom de fichier, chemin « .. », lien symbolique, archive imbriquée, trop de fichiers, option)",
             content = @Content(schema = @Schema(implementation = ErreurChargement.class)))
     @ApiResponse(responseCode = "401", description = "Non authentifié")
     @ApiResponse(responseCode = "403", description = "Réservé aux administrateurs")

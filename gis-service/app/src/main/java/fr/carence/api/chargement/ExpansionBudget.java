@@ -46,10 +46,6 @@ final class ExpansionBudget {
         return count(expanded, OutputStream.nullOutputStream(), compressedRead, name);
     }
 
-    long used() {
-        return used;
-    }
-
     private long count(InputStream in, OutputStream out, LongSupplier compressedRead, String name) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long written = 0;

@@ -2,6 +2,7 @@ package fr.carence.api.chargement;
 
 import fr.carence.loaders.core.InputKind;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -64,12 +65,15 @@ final class FileContentCheck {
             in.reset();
             budget.drain(in, compressed::count, name);
             return head;
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw UploadRejectedException.badType(name, "fichier gzip corrompu ou tronqué");
         }
     }
 
     private static void requireText(byte[] head, String name, String expected) {
+        if (head.length == 0) {
+            throw UploadRejectedException.badType(name, "fichier vide");
+        }
         String signature = binarySignature(head);
         if (signature != null) {
             throw UploadRejectedException.badType(name, "contenu " + signature + " : " + expected + " était attendu");
@@ -80,9 +84,6 @@ final class FileContentCheck {
                 throw UploadRejectedException.badType(name, "contenu binaire (octet de contrôle 0x"
                         + String.format("%02X", c) + ") : " + expected + " était attendu");
             }
-        }
-        if (head.length == 0) {
-            throw UploadRejectedException.badType(name, "fichier vide");
         }
     }
 

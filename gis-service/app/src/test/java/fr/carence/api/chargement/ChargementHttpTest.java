@@ -194,6 +194,12 @@ class ChargementHttpTest {
                 new HttpEntity<>("{\"fichiers\": \"lieux.csv\"}", jsonBody), String.class);
         assertError(notMultipart, HttpStatus.BAD_REQUEST, "fichier_manquant", "multipart");
 
+        Map<String, byte[]> manyParts = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) { // Tomcat's part count limit (server.tomcat.max-part-count, 50)
+            manyParts.put("fixture-" + i + ".csv", "nom,lon,lat\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertError(upload("lieux", admin, manyParts), HttpStatus.BAD_REQUEST, "trop_de_fichiers", "plus de 50 parties");
+
         ResponseEntity<String> option = upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)), "trans=/etc/passwd");
         assertError(option, HttpStatus.BAD_REQUEST, "option_invalide", "trans=/etc/passwd");
         for (String serverFile : List.of("vintage=application.properties", "trans=..", "col.nom=~root")) {
