@@ -1,5 +1,6 @@
 package fr.carence.api.chargement;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,9 +39,7 @@ public class ChargementController {
         return loads.loaders().values().stream().map(JeuDeDonnees::of).toList();
     }
 
-    // No "consumes": a body of another type reaches the handler and gets this API's French 400
-    // (no file received) instead of the framework's generic 415.
-    @PostMapping(path = "/{jeu}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/{jeu}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Charger un jeu de données",
             description = "Téléverse un ou plusieurs fichiers (CSV, JSON/GeoJSON, Shapefile ; chacun éventuellement en .gz, "
                     + "ou regroupés dans un .zip) et les charge comme « carence load » : toutes les couches du jeu sont "
@@ -67,6 +66,14 @@ public class ChargementController {
                     example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option) {
         List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
         return RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
+    }
+
+    /** Any other body: this API's French 400 rather than the framework's generic 415 page. */
+    @Hidden
+    @PostMapping(path = "/{jeu}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public RapportChargement notMultipart(@PathVariable String jeu) {
+        throw UploadRejectedException.badRequest("fichier_manquant", null,
+                "aucun fichier reçu : envoyer les fichiers en multipart/form-data dans la partie « fichiers »");
     }
 
     private record MultipartUploadPart(MultipartFile file) implements UploadPart {

@@ -284,6 +284,18 @@ class ChargementHttpTest {
         assertThat(find(datasets, "cle", "communes").path("fichiersAcceptes").findValuesAsText("type")).containsExactly("JSON", "SHAPEFILE");
     }
 
+    @Test
+    void theOpenApiDescribesTheMultipartUploadInFrench() throws Exception {
+        JsonNode api = json.readTree(http.getForObject("/api/openapi", String.class));
+        JsonNode post = api.path("paths").path("/api/chargements/{jeu}").path("post");
+        assertThat(post.path("summary").asText()).isEqualTo("Charger un jeu de données");
+        JsonNode multipart = post.path("requestBody").path("content").path("multipart/form-data");
+        assertThat(multipart.path("schema").path("properties").path("fichiers").path("items").path("format").asText())
+                .as(post.toString()).isEqualTo("binary");
+        assertThat(post.path("responses").path("422").path("description").asText()).contains("fichier, ligne et champ");
+        assertThat(api.path("paths").path("/api/couches").path("get").path("summary").asText()).isEqualTo("Lister les couches du magasin");
+    }
+
     // --- helpers ---
 
     private synchronized void ensureReference() throws Exception {
