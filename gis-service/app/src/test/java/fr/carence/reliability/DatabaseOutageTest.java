@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.app.CarenceApplication;
+import fr.carence.security.TestAccounts;
 import fr.carence.store.testing.PostgisCluster;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -77,6 +78,7 @@ class DatabaseOutageTest {
         registry.add("carence.startup.default-scenario", () -> "false");
         registry.add("carence.catalog.dir", () -> "../../geoserver-data");
         registry.add("carence.styles.dir", () -> "../../sld-styles");
+        TestAccounts.register(registry);
     }
 
     @Test

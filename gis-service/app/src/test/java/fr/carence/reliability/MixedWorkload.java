@@ -291,7 +291,8 @@ final class MixedWorkload {
 
     /**
      * {@code bench/load-mixed.sh}: runs the workload against a service already running.
-     * Arguments: base port, clients, requests, scenario runs, seed, report file.
+     * Arguments: port, clients, requests, scenario runs, seed, report file; the PLANNER's API
+     * token in the environment variable {@code CARENCE_BENCH_TOKEN}.
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
@@ -300,7 +301,8 @@ final class MixedWorkload {
         }
         Settings settings = new Settings(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                 Long.parseLong(args[4]));
-        Report report = new MixedWorkload(new ServiceClient(Integer.parseInt(args[0])), settings).run();
+        Report report = new MixedWorkload(new ServiceClient(Integer.parseInt(args[0]),
+                "Bearer " + System.getenv("CARENCE_BENCH_TOKEN")), settings).run();
         String summary = report.summary();
         System.out.print(summary);
         Files.writeString(Path.of(args[5]), summary);

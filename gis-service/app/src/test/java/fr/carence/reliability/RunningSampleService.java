@@ -1,6 +1,7 @@
 package fr.carence.reliability;
 
 import fr.carence.app.CarenceApplication;
+import fr.carence.security.TestAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ abstract class RunningSampleService {
         registry.add("carence.store.data-dir", DATA_DIR::toString);
         registry.add("carence.catalog.dir", () -> "../../geoserver-data");
         registry.add("carence.styles.dir", () -> "../../sld-styles");
+        TestAccounts.register(registry);
     }
 
     ServiceClient client() {

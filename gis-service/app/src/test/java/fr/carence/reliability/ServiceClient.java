@@ -1,5 +1,6 @@
 package fr.carence.reliability;
 
+import fr.carence.security.TestAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,23 +9,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Plain HTTP to a running Carence on loopback, as the outside world sees it. Scenario runs are
- * posted as the made-up PLANNER test account ({@code fr.carence.security.TestAccounts}).
+ * posted with a PLANNER's {@code Authorization} header: by default the made-up test account of
+ * {@link TestAccounts}.
  */
 final class ServiceClient {
 
-    static final String PLANNER_BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString("planif:planif-mdp".getBytes(StandardCharsets.UTF_8));
-
     private final String base;
+    private final String planner;
     private final HttpClient http;
 
     ServiceClient(int port) {
+        this(port, TestAccounts.PLANNER.basic());
+    }
+
+    ServiceClient(int port, String plannerAuthorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.planner = plannerAuthorization;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -38,7 +42,7 @@ final class ServiceClient {
 
     HttpResponse<byte[]> postScenario(String json) {
         return send(request("/api/scenarios").header("Content-Type", "application/json")
-                .header("Authorization", PLANNER_BASIC)
+                .header("Authorization", planner)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
