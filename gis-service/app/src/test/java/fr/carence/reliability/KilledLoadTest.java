@@ -19,15 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,13 +63,13 @@ class KilledLoadTest {
                 infoBefore = store.info("communes").orElseThrow();
                 assertThat(before).hasSizeBetween(4000, 5000);
             }
-            try (Connection c = connect(kind, config)) {
-                leftovers = unpublishedTables(c, schema);
+            try (Connection c = StagingTables.connect(config)) {
+                leftovers = StagingTables.unpublished(c, schema);
             }
 
             Process child = start(config, "load", "communes", national);
             try {
-                awaitStagingRows(kind, config, schema, leftovers, child);
+                awaitStagingRows(config, schema, leftovers, child);
             } finally {
                 child.destroyForcibly();
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -86,8 +80,8 @@ class KilledLoadTest {
                 assertThat(LayerContents.of(store, "communes")).isEqualTo(before);
                 assertThat(store.info("communes")).contains(infoBefore);
             }
-            try (Connection c = connect(kind, config)) {
-                assertThat(unpublishedTables(c, schema)).isEmpty();
+            try (Connection c = StagingTables.connect(config)) {
+                assertThat(StagingTables.unpublished(c, schema)).isEmpty();
             }
 
             cli(config, "load", "communes", occitanie);
@@ -141,7 +135,7 @@ class KilledLoadTest {
      * version. The CLI opened the H2GIS file first (after its first progress line), so our
      * AUTO_SERVER connection goes through its process rather than taking the file over.
      */
-    private void awaitStagingRows(StoreKind kind, StoreConfig config, String schema, Set<String> leftovers, Process child)
+    private void awaitStagingRows(StoreConfig config, String schema, Set<String> leftovers, Process child)
             throws Exception {
         long end = System.currentTimeMillis() + DEADLINE_MS;
         while (!Files.readString(dir.resolve("cli.log")).contains("lignes")) {
@@ -149,54 +143,16 @@ class KilledLoadTest {
             assertThat(System.currentTimeMillis()).isLessThan(end);
             Thread.sleep(20);
         }
-        try (Connection c = connect(kind, config)) {
+        try (Connection c = StagingTables.connect(config)) {
             while (System.currentTimeMillis() < end) {
                 assertThat(child.isAlive()).as("the load ended before it was caught writing: %s",
                         Files.readString(dir.resolve("cli.log"))).isTrue();
-                for (String table : unpublishedTables(c, schema)) {
-                    if (!leftovers.contains(table) && rows(c, table) > 0) {
-                        return;
-                    }
+                if (StagingTables.newStagingWithRows(c, schema, leftovers)) {
+                    return;
                 }
                 Thread.sleep(10);
             }
         }
         throw new AssertionError("the load never started writing");
-    }
-
-    private static Connection connect(StoreKind kind, StoreConfig config) throws SQLException {
-        return kind == StoreKind.H2GIS
-                ? DriverManager.getConnection("jdbc:h2:file:" + config.h2DatabasePath() + ";AUTO_SERVER=TRUE", "sa", "")
-                : DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-    }
-
-    /** Store tables ({@code carence_data_<n>}) that the layer registry does not publish. */
-    private static Set<String> unpublishedTables(Connection c, String schema) throws SQLException {
-        Set<String> published = new HashSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_layer")) {
-            while (rs.next()) {
-                published.add(rs.getString(1).toLowerCase(Locale.ROOT));
-            }
-        }
-        Set<String> out = new HashSet<>();
-        try (ResultSet rs = c.getMetaData().getTables(null, schema, null, new String[] {"TABLE", "BASE TABLE"})) {
-            while (rs.next()) {
-                String name = rs.getString("TABLE_NAME");
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("carence_data_") && !published.contains(lower)) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static long rows(Connection c, String table) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            return 0; // dropped meanwhile
-        }
     }
 }

@@ -18,16 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,11 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The service killed (SIGKILL) in the middle of a scenario run, on a file-backed H2GIS store and on
- * PostGIS. The run is held at its publication step by a lock the test takes on the layer
- * registry once the analysis is done, and the process is killed while it waits there, so the
- * kill always lands after results were computed and before anything is published. After a
- * restart: the previous scenario's results and record are unchanged byte for byte, the
- * interrupted run is marked {@code echec} with nothing of it published, and a new run works.
+ * PostGIS: the scenario machinery runs in a child JVM ({@link ScenarioRunChild}), and once its
+ * analysis is done the test watches the store until the run's staging tables hold rows, then kills
+ * it: the worst moment, results half-written and nothing published yet. After a restart: the
+ * previous scenario's results and record are unchanged byte for byte, the interrupted run is
+ * marked {@code echec} with nothing of it published, and a new run works.
  */
 class KilledScenarioRunTest {
 
@@ -70,7 +66,11 @@ class KilledScenarioRunTest {
                 assertThat(before.get(0)).isNotEmpty();
             }
 
-            killDuringPublication(kind, config);
+            Set<String> leftovers;
+            try (Connection c = StagingTables.connect(config)) {
+                leftovers = StagingTables.unpublished(c, schema);
+            }
+            killWhileStaging(kind, config, schema, leftovers);
 
             try (FeatureStore store = FeatureStores.open(config.withStagingGracePeriod(Duration.ZERO));
                  ScenarioService scenarios = new ScenarioService(store, 1, 4, null)) {
@@ -107,7 +107,7 @@ class KilledScenarioRunTest {
         return out;
     }
 
-    private void killDuringPublication(StoreKind kind, StoreConfig config) throws Exception {
+    private void killWhileStaging(StoreKind kind, StoreConfig config, String schema, Set<String> leftovers) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), ScenarioRunChild.class.getName()));
         if (kind == StoreKind.H2GIS) {
@@ -118,66 +118,29 @@ class KilledScenarioRunTest {
         command.add(KILLED);
         Path log = Files.createTempFile(dir, "child", ".log");
         Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        Connection blocker = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             List<String> steps = new ArrayList<>();
-            while ((line = out.readLine()) != null) {
+            while ((line = out.readLine()) != null && !line.startsWith("STEP ecriture ")) {
                 steps.add(line);
-                // "impact" and "ecriture" come after every read of the analysis: from here on the
-                // run only touches the store to publish its results.
-                if (line.startsWith("STEP impact ") || line.startsWith("STEP ecriture ")) {
-                    break;
-                }
             }
             assertThat(line).as("child steps %s, log: %s", steps, Files.readString(log)).isNotNull();
-            blocker = lockRegistry(kind, config);
-            awaitBlockedWriter(kind, blocker, child);
+            // The analysis is done and the child holds the store: watch its staging tables fill.
+            long end = System.currentTimeMillis() + DEADLINE_MS;
+            boolean staging = false;
+            try (Connection c = StagingTables.connect(config)) {
+                while (!staging && child.isAlive() && System.currentTimeMillis() < end) {
+                    staging = StagingTables.newStagingWithRows(c, schema, leftovers);
+                    if (!staging) {
+                        Thread.sleep(5);
+                    }
+                }
+            }
+            assertThat(staging).as("the run was caught writing its results (child alive: %s), log: %s",
+                    child.isAlive(), Files.readString(log)).isTrue();
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            if (blocker != null) {
-                try {
-                    blocker.close();
-                } catch (SQLException e) {
-                    // H2: the connection went through the killed process's server
-                }
-            }
         }
-    }
-
-    private static Connection lockRegistry(StoreKind kind, StoreConfig config) throws SQLException {
-        Connection c = kind == StoreKind.H2GIS
-                ? DriverManager.getConnection("jdbc:h2:file:" + config.h2DatabasePath() + ";AUTO_SERVER=TRUE", "sa", "")
-                : DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            if (kind == StoreKind.H2GIS) {
-                st.executeQuery("SELECT * FROM carence_layer FOR UPDATE").close();
-            } else {
-                st.execute("LOCK TABLE carence_layer IN ACCESS EXCLUSIVE MODE");
-            }
-        }
-        return c;
-    }
-
-    /** Until a session of the child waits on our lock: it is then inside its publication. */
-    private static void awaitBlockedWriter(StoreKind kind, Connection blocker, Process child) throws Exception {
-        String sql = kind == StoreKind.H2GIS
-                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
-                : "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()";
-        long end = System.currentTimeMillis() + DEADLINE_MS;
-        try (PreparedStatement ps = blocker.prepareStatement(sql)) {
-            while (System.currentTimeMillis() < end && child.isAlive()) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the run never reached its publication (child alive: " + child.isAlive() + ")");
     }
 }
