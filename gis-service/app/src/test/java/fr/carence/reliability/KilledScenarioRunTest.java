@@ -18,24 +18,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The service killed (SIGKILL) in the middle of a scenario run, on a file-backed H2GIS store and on
- * PostGIS: the scenario machinery runs in a child JVM ({@link ScenarioRunChild}), and once its
- * analysis is done the test watches the store until the run's staging tables hold rows, then kills
- * it: the worst moment, results half-written and nothing published yet. After a restart: the
- * previous scenario's results and record are unchanged byte for byte, the interrupted run is
- * marked {@code echec} with nothing of it published, and a new run works.
+ * PostGIS: the scenario machinery runs in a child JVM ({@link ScenarioRunChild}); once its analysis
+ * is done the test watches the store and kills it either while its staging tables fill, or once
+ * they are indexed and its publication waits on registry rows the test holds. After a restart:
+ * the previous scenario's results and record are unchanged byte for byte, the interrupted run is
+ * marked {@code echec} with nothing of it published, and a new run works. (The second moment on
+ * H2GIS found a file H2 could not reopen, fixed by a CHECKPOINT in {@code H2gisDialect.persistStaged}.)
  */
 class KilledScenarioRunTest {
 
@@ -46,9 +49,17 @@ class KilledScenarioRunTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void aKilledRunLeavesThePreviousResultsAndIsMarkedFailed(StoreKind kind) throws Exception {
+    /** Where the run is when it is killed. */
+    enum Moment {
+        /** Its staging tables are filling: results half-written. */
+        STAGING,
+        /** Staged and indexed, waiting for the registry rows to publish (the test holds them). */
+        PUBLICATION
+    }
+
+    @ParameterizedTest(name = "{0} killed during {1}")
+    @CsvSource({"H2GIS, STAGING", "H2GIS, PUBLICATION", "POSTGIS, STAGING", "POSTGIS, PUBLICATION"})
+    void aKilledRunLeavesThePreviousResultsAndIsMarkedFailed(StoreKind kind, Moment moment) throws Exception {
         String schema = kind == StoreKind.POSTGIS ? StoreTestSupport.createPostgisSchema() : null;
         try {
             StoreConfig config = kind == StoreKind.H2GIS ? StoreConfig.h2gis(dir).withH2AutoServer(true)
@@ -70,7 +81,7 @@ class KilledScenarioRunTest {
             try (Connection c = StagingTables.connect(config)) {
                 leftovers = StagingTables.unpublished(c, schema);
             }
-            killWhileStaging(kind, config, schema, leftovers);
+            killDuring(moment, kind, config, schema, leftovers);
 
             try (FeatureStore store = FeatureStores.open(config.withStagingGracePeriod(Duration.ZERO));
                  ScenarioService scenarios = new ScenarioService(store, 1, 4, null)) {
@@ -79,11 +90,10 @@ class KilledScenarioRunTest {
                 for (List<String> layer : results(store, KILLED)) {
                     assertThat(layer).as("results of the killed run").isEmpty();
                 }
-                Optional<ScenarioRecord> killed = scenarios.get(KILLED);
-                killed.ifPresent(r -> {
-                    assertThat(r.statut()).isEqualTo(ScenarioRecord.ECHEC);
-                    assertThat(r.message()).contains("interrompu par un redémarrage");
-                });
+                // Its "en_cours" record was written when it started; the restart marks it failed.
+                ScenarioRecord killed = scenarios.get(KILLED).orElseThrow();
+                assertThat(killed.statut()).isEqualTo(ScenarioRecord.ECHEC);
+                assertThat(killed.message()).contains("interrompu par un redémarrage");
 
                 scenarios.submit("apres-arret", "Après l'arrêt brutal", Map.of());
                 assertThat(scenarios.await("apres-arret", DEADLINE_MS)).isTrue();
@@ -107,7 +117,12 @@ class KilledScenarioRunTest {
         return out;
     }
 
-    private void killWhileStaging(StoreKind kind, StoreConfig config, String schema, Set<String> leftovers) throws Exception {
+    /**
+     * Starts the run in a child JVM and kills it at the given moment. The test connects to the
+     * store only once the child holds it (after "ecriture": the analysis has read everything).
+     */
+    private void killDuring(Moment moment, StoreKind kind, StoreConfig config, String schema, Set<String> leftovers)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), ScenarioRunChild.class.getName()));
         if (kind == StoreKind.H2GIS) {
@@ -118,6 +133,7 @@ class KilledScenarioRunTest {
         command.add(KILLED);
         Path log = Files.createTempFile(dir, "child", ".log");
         Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        Connection watcher = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             List<String> steps = new ArrayList<>();
@@ -125,22 +141,54 @@ class KilledScenarioRunTest {
                 steps.add(line);
             }
             assertThat(line).as("child steps %s, log: %s", steps, Files.readString(log)).isNotNull();
-            // The analysis is done and the child holds the store: watch its staging tables fill.
+            watcher = StagingTables.connect(config);
+            if (moment == Moment.PUBLICATION) {
+                lockRegistry(kind, watcher);
+            }
             long end = System.currentTimeMillis() + DEADLINE_MS;
-            boolean staging = false;
-            try (Connection c = StagingTables.connect(config)) {
-                while (!staging && child.isAlive() && System.currentTimeMillis() < end) {
-                    staging = StagingTables.newStagingWithRows(c, schema, leftovers);
-                    if (!staging) {
-                        Thread.sleep(5);
-                    }
+            boolean caught = false;
+            while (!caught && child.isAlive() && System.currentTimeMillis() < end) {
+                caught = moment == Moment.STAGING ? StagingTables.newStagingWithRows(watcher, schema, leftovers)
+                        : waitsOnALock(kind, watcher);
+                if (!caught) {
+                    Thread.sleep(5);
                 }
             }
-            assertThat(staging).as("the run was caught writing its results (child alive: %s), log: %s",
-                    child.isAlive(), Files.readString(log)).isTrue();
+            assertThat(caught).as("the run was caught at its %s (child alive: %s), log: %s",
+                    moment, child.isAlive(), Files.readString(log)).isTrue();
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            if (watcher != null) {
+                try {
+                    watcher.close();
+                } catch (SQLException e) {
+                    // H2GIS: the connection went through the killed process's AUTO_SERVER
+                }
+            }
+        }
+    }
+
+    /** Holds every registry row, so the run's publication (which updates them) waits for us. */
+    private static void lockRegistry(StoreKind kind, Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            if (kind == StoreKind.H2GIS) {
+                st.executeQuery("SELECT * FROM carence_layer FOR UPDATE").close();
+            } else {
+                st.execute("LOCK TABLE carence_layer IN ACCESS EXCLUSIVE MODE");
+            }
+        }
+    }
+
+    private static boolean waitsOnALock(StoreKind kind, Connection c) throws SQLException {
+        String sql = kind == StoreKind.H2GIS
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                : "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() "
+                        + "AND datname = current_database()";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1) > 0;
         }
     }
 }

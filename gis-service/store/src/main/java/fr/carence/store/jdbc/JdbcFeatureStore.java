@@ -186,6 +186,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
         long indexed = System.nanoTime();
         dialect.analyze(c, dialect.quote(physical));
+        dialect.persistStaged(c);
         LOG.debug("{}: indexed {} in {} ms, analysed in {} ms", kind(), physical, (indexed - start) / 1_000_000,
                 (System.nanoTime() - indexed) / 1_000_000);
     }
