@@ -33,11 +33,11 @@ final class AccountFileLines {
         try {
             raw = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new AccountFileException(file, 0, "fichier introuvable.");
+            throw new SecurityFileException(file, 0, "fichier introuvable.");
         } catch (MalformedInputException e) {
-            throw new AccountFileException(file, 0, "le fichier n'est pas en UTF-8.");
+            throw new SecurityFileException(file, 0, "le fichier n'est pas en UTF-8.");
         } catch (IOException e) {
-            throw new AccountFileException(file, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new SecurityFileException(file, "lecture impossible (" + e.getMessage() + ").", e);
         }
         List<Line> lines = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -48,11 +48,11 @@ final class AccountFileLines {
             }
             int eq = text.indexOf('=');
             if (eq <= 0) {
-                throw new AccountFileException(file, i + 1, "ligne attendue de la forme clé=valeur.");
+                throw new SecurityFileException(file, i + 1, "ligne attendue de la forme clé=valeur.");
             }
             String key = text.substring(0, eq).strip();
             if (!keys.add(key)) {
-                throw new AccountFileException(file, i + 1, "« " + key + " » figure déjà plus haut dans le fichier.");
+                throw new SecurityFileException(file, i + 1, "« " + key + " » figure déjà plus haut dans le fichier.");
             }
             lines.add(new Line(i + 1, key, text.substring(eq + 1).strip()));
         }
@@ -62,21 +62,27 @@ final class AccountFileLines {
     /** Roles after the first comma-separated field: at least one, each a known role. */
     static Set<Role> roles(Path file, Line line, List<String> names) {
         if (names.isEmpty()) {
-            throw new AccountFileException(file, line.number(), "aucun rôle pour « " + line.key()
+            throw new SecurityFileException(file, line.number(), "aucun rôle pour « " + line.key()
                     + " » (rôles possibles : " + Role.names() + ").");
         }
         Set<Role> roles = new java.util.LinkedHashSet<>();
         for (String name : names) {
             String n = name.strip();
-            roles.add(Role.parse(n).orElseThrow(() -> new AccountFileException(file, line.number(),
+            if (n.isEmpty()) {
+                throw new SecurityFileException(file, line.number(), "rôle vide pour « " + line.key() + " » (virgule en trop ?).");
+            }
+            roles.add(Role.parse(n).orElseThrow(() -> new SecurityFileException(file, line.number(),
                     "rôle inconnu « " + n + " » (rôles possibles : " + Role.names() + ").")));
         }
         return Set.copyOf(roles);
     }
 
     static String login(Path file, int lineNumber, String login) {
+        if (login.isEmpty()) {
+            throw new SecurityFileException(file, lineNumber, "identifiant vide.");
+        }
         if (!LOGIN.matcher(login).matches()) {
-            throw new AccountFileException(file, lineNumber, "identifiant « " + login
+            throw new SecurityFileException(file, lineNumber, "identifiant « " + login
                     + " » invalide (1 à 64 lettres, chiffres ou . _ @ -).");
         }
         return login;

@@ -31,12 +31,12 @@ public final class ApiTokens {
         return new ApiTokens(Map.of());
     }
 
-    /** @throws AccountFileException naming the file and line at fault */
+    /** @throws SecurityFileException naming the file and line at fault */
     public static ApiTokens read(Path file) {
         Map<String, TokenAccount> tokens = new HashMap<>();
         for (AccountFileLines.Line line : AccountFileLines.read(file)) {
             if (!SHA256_HEX.matcher(line.key()).matches()) {
-                throw new AccountFileException(file, line.number(), "la clé doit être l'empreinte SHA-256 du jeton "
+                throw new SecurityFileException(file, line.number(), "la clé doit être l'empreinte SHA-256 du jeton "
                         + "en 64 caractères hexadécimaux minuscules ; « bin/carence jeton » produit la ligne complète.");
             }
             List<String> fields = Arrays.asList(line.value().split(",", -1));

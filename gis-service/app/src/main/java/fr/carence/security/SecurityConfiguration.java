@@ -15,7 +15,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -90,7 +89,8 @@ public class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), sessionSecurityContexts)))
                 // Sessions exist only for the web map's login: Basic, Bearer and anonymous requests never create one.
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // (Setting a session creation policy here would add SessionManagementFilter, which stores
+                // every authenticated request's context in a new session.)
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .httpBasic(b -> b.authenticationEntryPoint(errors))
                 .addFilterBefore(new BearerTokenFilter(apiTokens, errors), BasicAuthenticationFilter.class)
@@ -113,7 +113,9 @@ public class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                                 "/actuator/info").permitAll()
+                        // Exposed or not (an unexposed one then answers 404 to an administrator only).
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         // The web map, webjars, /api/openapi, /swagger-ui: reading is open.
                         .requestMatchers(HttpMethod.GET).permitAll()
                         .requestMatchers(HttpMethod.HEAD).permitAll()

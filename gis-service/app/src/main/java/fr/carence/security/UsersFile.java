@@ -19,7 +19,7 @@ public final class UsersFile {
     private UsersFile() {
     }
 
-    /** @throws AccountFileException naming the file and line at fault */
+    /** @throws SecurityFileException naming the file and line at fault */
     public static List<UserAccount> read(Path file) {
         return AccountFileLines.read(file).stream().map(line -> account(file, line)).toList();
     }
@@ -29,7 +29,7 @@ public final class UsersFile {
         List<String> fields = Arrays.asList(line.value().split(",", -1));
         String hash = fields.get(0).strip();
         if (!hash.startsWith(BCRYPT_ID) || !BCRYPT.matcher(hash.substring(BCRYPT_ID.length())).matches()) {
-            throw new AccountFileException(file, line.number(), "le mot de passe de « " + login
+            throw new SecurityFileException(file, line.number(), "le mot de passe de « " + login
                     + " » doit être un hachage {bcrypt}$2a$10$… (53 caractères après le coût) ; "
                     + "« bin/carence compte » produit la ligne complète.");
         }

@@ -69,9 +69,10 @@ public final class TestAccounts {
                     ApiTokens.digest(PLANNER_TOKEN) + "=" + PLANNER.login() + ",PLANNER",
                     ApiTokens.digest(ADMIN_TOKEN) + "=" + ADMIN.login() + ",ADMIN",
                     ApiTokens.digest(FUNDER_TOKEN) + "=" + FUNDER.login() + ",FUNDER", ""), StandardCharsets.UTF_8);
+            // Deleted at exit in reverse order of registration: the files, then the directory.
+            d.toFile().deleteOnExit();
             d.resolve("users.properties").toFile().deleteOnExit();
             d.resolve("tokens.properties").toFile().deleteOnExit();
-            d.toFile().deleteOnExit();
             dir = d;
             return d;
         } catch (IOException e) {
