@@ -140,7 +140,7 @@ public class ScenarioService implements AutoCloseable {
         if (a != null) {
             return Optional.of(a);
         }
-        flushUnsaved();
+        // A failure kept while the database was away (list() writes it once it is back).
         ScenarioRecord failed = unsaved.get(id);
         return failed != null ? Optional.of(failed) : table.get(id);
     }
