@@ -120,6 +120,20 @@ class SecurityOgcMatrixTest extends SampleServiceWithAccounts {
     }
 
     @Test
+    void anXmlPostNamingTheRestrictedLayerIsTreatedLikeTheKvpRequest() {
+        String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" count=\"1\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\">"
+                + "<wfs:Query typeNames=\"carence:@\"/></wfs:GetFeature>";
+        HttpResponse<String> funder = http.send("POST", "/wfs", body.replace("@", RESTRICTED), "Content-Type", "application/xml",
+                "Authorization", Caller.FUNDER_BASIC.authorization());
+        assertThat(funder.statusCode()).isEqualTo(200);
+        assertThat(funder.body()).contains("<carence:" + RESTRICTED);
+        HttpResponse<String> hidden = http.send("POST", "/wfs", body.replace("@", RESTRICTED), "Content-Type", "application/xml");
+        HttpResponse<String> unknown = http.send("POST", "/wfs", body.replace("@", UNKNOWN), "Content-Type", "application/xml");
+        assertThat(hidden.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(400);
+        assertThat(hidden.body().replace(RESTRICTED, UNKNOWN)).isEqualTo(unknown.body());
+    }
+
+    @Test
     void aTileRequestOfAnAnonymousCallerKeepsItsFormerCacheBehaviourAndCreatesNoSession() {
         HttpResponse<String> map = http.send("GET", operations(PUBLIC).get("WMS GetMap"), null, "Accept-Encoding", "gzip");
         assertThat(map.statusCode()).isEqualTo(200);
