@@ -58,7 +58,7 @@ public class OwsEndpoint {
         }
     }
 
-    private static Map<String, String> parameters(HttpServletRequest request) throws IOException {
+    private Map<String, String> parameters(HttpServletRequest request) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
         boolean xmlBody = "POST".equalsIgnoreCase(request.getMethod())
@@ -66,7 +66,10 @@ public class OwsEndpoint {
         if (xmlBody) {
             // Query-string parameters (e.g. SERVICE on /ows?SERVICE=WFS) apply too; the body wins.
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
-            params.putAll(XmlRequestReader.read(request.getInputStream()));
+            if (request.getContentLengthLong() > settings.maxRequestBodyBytes()) {
+                throw XmlRequestReader.tooLarge(settings.maxRequestBodyBytes());
+            }
+            params.putAll(XmlRequestReader.read(request.getInputStream(), settings.maxRequestBodyBytes()));
         } else {
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
         }
