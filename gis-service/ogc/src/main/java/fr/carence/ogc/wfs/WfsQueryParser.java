@@ -117,7 +117,13 @@ public final class WfsQueryParser {
         if (param.isEmpty()) {
             return out;
         }
-        for (String rid : param.get().split(",")) {
+        String[] rids = param.get().split(",");
+        if (rids.length > FesFilterParser.MAX_ELEMENTS) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "resourceId",
+                    "RESOURCEID contient " + rids.length + " identifiants, au plus " + FesFilterParser.MAX_ELEMENTS
+                            + " par requête (découpez la requête).");
+        }
+        for (String rid : rids) {
             String id = rid.trim();
             if (id.isEmpty()) {
                 continue;

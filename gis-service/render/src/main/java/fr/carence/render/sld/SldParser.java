@@ -131,6 +131,10 @@ public final class SldParser {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // Styles nest a few levels; deep nesting only serves to overflow the recursive filter parser.
+            f.setAttribute("jdk.xml.maxElementDepth", "256");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made secure", e);
         }
