@@ -5,37 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.store.FeatureQuery;
+import fr.carence.security.SampleServiceWithAccounts;
+import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The README's run command, as a test: an empty embedded store, first start loads the committed
  * Occitanie sample and computes the default scenario, and every public face of the service
- * (web map, WMS, WFS, REST API) answers with real content.
+ * (web map, WMS, WFS, REST API) answers with real content. Candidate sites are a restricted layer:
+ * the funder's account reads them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FirstStartEndToEndTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("carence.store.kind", () -> "h2gis");
-        registry.add("carence.store.data-dir", () -> dataDir.toString());
-        // Tests run from the module directory: point at the repository's catalogue.
-        registry.add("carence.catalog.dir", () -> "../../geoserver-data");
-        registry.add("carence.styles.dir", () -> "../../sld-styles");
-    }
+class FirstStartEndToEndTest extends SampleServiceWithAccounts {
 
     @Autowired
     TestRestTemplate http;
@@ -71,14 +59,22 @@ class FirstStartEndToEndTest {
     @Test
     void wmsAndWfsPublishTheResults() {
         String wms = http.getForObject("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities", String.class);
-        assertThat(wms).contains("WMS_Capabilities").contains("zones_carence").contains("sites_candidats");
+        assertThat(wms).contains("WMS_Capabilities").contains("zones_carence").doesNotContain("sites_candidats");
+        String funderWms = asFunder("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").getBody();
+        assertThat(funderWms).contains("WMS_Capabilities").contains("zones_carence").contains("sites_candidats");
         ResponseEntity<byte[]> map = http.getForEntity("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=carence:zones_carence"
                 + "&STYLES=&CRS=EPSG:2154&BBOX=450000,6150000,850000,6450000&WIDTH=400&HEIGHT=300&FORMAT=image/png", byte[].class);
         assertThat(map.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(map.getHeaders().getContentType()).hasToString("image/png");
 
-        String sites = http.getForObject("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
-                + "&OUTPUTFORMAT=application/json", String.class);
+        String sites = asFunder("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
+                + "&OUTPUTFORMAT=application/json").getBody();
         assertThat(sites).contains("FeatureCollection").contains("\"Point\"");
+    }
+
+    private ResponseEntity<String> asFunder(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, TestAccounts.FUNDER.basic());
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 }

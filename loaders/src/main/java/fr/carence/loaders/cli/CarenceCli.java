@@ -2,6 +2,8 @@ package fr.carence.loaders.cli;
 
 import fr.carence.loaders.core.LoadException;
 import fr.carence.store.StoreException;
+import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,8 +17,8 @@ import picocli.CommandLine.Option;
  * 4 unexpected internal error.
  */
 @Command(name = "carence", mixinStandardHelpOptions = true, version = "carence 0.1.0",
-        description = "Chargement des données officielles dans le magasin Carence.",
-        subcommands = {LoadCommand.class, DatasetsCommand.class, SampleCommand.class})
+        description = "Chargement des données officielles dans le magasin Carence, et comptes d'accès au service.",
+        subcommands = {LoadCommand.class, DatasetsCommand.class, SampleCommand.class, AccountCommand.class, TokenCommand.class})
 public final class CarenceCli {
 
     static final int EXIT_DATA = 1;
@@ -30,11 +32,21 @@ public final class CarenceCli {
     private final StoreOpener opener;
     private final PrintStream out;
     private final PrintStream err;
+    private final PasswordInput passwords;
 
     public CarenceCli(StoreOpener opener, PrintStream out, PrintStream err) {
+        this(opener, System.in, System.console(), out, err);
+    }
+
+    /**
+     * @param in where passwords are read when there is no console (a pipe, a test)
+     * @param console the terminal, or null: passwords are then read from {@code in}
+     */
+    public CarenceCli(StoreOpener opener, InputStream in, Console console, PrintStream out, PrintStream err) {
         this.opener = opener;
         this.out = out;
         this.err = err;
+        this.passwords = new PasswordInput(console, in, err);
     }
 
     public static void main(String[] args) {
@@ -61,6 +73,14 @@ public final class CarenceCli {
 
     PrintStream out() {
         return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    PasswordInput passwords() {
+        return passwords;
     }
 
     private int handle(Exception e) {

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.carence.analysis.scenario.ScenarioService;
 import fr.carence.loaders.core.Progress;
 import fr.carence.loaders.sample.OccitanieSample;
+import fr.carence.security.SecurityConfiguration;
+import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
@@ -22,15 +24,27 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The scenario REST API over a real ScenarioService and a real (throwaway) H2GIS store. */
+/**
+ * The scenario REST API over a real ScenarioService and a real (throwaway) H2GIS store, behind the
+ * real security rules: runs and deletions are made as the PLANNER test account.
+ */
 @WebMvcTest(controllers = ScenarioController.class)
 class ScenarioControllerTest {
 
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        TestAccounts.register(registry);
+    }
+
     @TestConfiguration
-    @Import({ScenarioController.class, ScenarioApiExceptionHandler.class})
+    @Import({ScenarioController.class, ScenarioApiExceptionHandler.class, SecurityConfiguration.class})
     static class Beans {
         @Bean(destroyMethod = "close")
         TestStore testStore() {
@@ -50,6 +64,10 @@ class ScenarioControllerTest {
     @Autowired
     TestStore testStore;
 
+    private static MockHttpServletRequestBuilder asPlanner(MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, TestAccounts.PLANNER.basic());
+    }
+
     @Test
     void parametersListDefaultsBoundsUnitsAndSources() throws Exception {
         mvc.perform(get("/api/scenarios/parameters")).andExpect(status().isOk())
@@ -60,25 +78,25 @@ class ScenarioControllerTest {
 
     @Test
     void invalidParametersAre400NamingTheParameter() throws Exception {
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                         .content("{\"id\":\"x\",\"parametres\":{\"part_teletravaillable\":2}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parametre").value("part_teletravaillable"))
                 .andExpect(jsonPath("$.message").value(containsString("[0, 1]")));
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                         .content("{\"parametres\":{\"pas_un_parametre\":1}}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parametre").value("pas_un_parametre"));
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)).content("{not json"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.erreur").value("json_invalide"));
         mvc.perform(get("/api/scenarios/absent")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.erreur").value("scenario_inconnu"));
-        mvc.perform(delete("/api/scenarios/absent")).andExpect(status().isNotFound());
+        mvc.perform(asPlanner(delete("/api/scenarios/absent"))).andExpect(status().isNotFound());
     }
 
     @Test
     void runCompareAndDeleteOnTheOccitanieSample() throws Exception {
         // before any data: the run is accepted, then fails with a message naming the missing layer
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"sans-donnees\"}"))
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)).content("{\"id\":\"sans-donnees\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", endsWith("/api/scenarios/sans-donnees")))
                 .andExpect(jsonPath("$.statut").value("en_attente"));
@@ -88,9 +106,9 @@ class ScenarioControllerTest {
 
         FeatureStore store = testStore.store();
         OccitanieSample.loadInto(store, Progress.silent());
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                 .content("{\"id\":\"defaut\",\"nom\":\"Par défaut\"}")).andExpect(status().isAccepted());
-        mvc.perform(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                 .content("{\"id\":\"strict\",\"parametres\":{\"seuil_accessibilite\":5,\"nombre_sites\":3}}"))
                 .andExpect(status().isAccepted());
         service.await("defaut", 300_000);
@@ -104,7 +122,7 @@ class ScenarioControllerTest {
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sortantes").isEmpty())
                 .andExpect(jsonPath("$.entrantes").isArray());
-        mvc.perform(delete("/api/scenarios/strict")).andExpect(status().isNoContent());
+        mvc.perform(asPlanner(delete("/api/scenarios/strict"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/scenarios/strict")).andExpect(status().isNotFound());
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isNotFound());
     }

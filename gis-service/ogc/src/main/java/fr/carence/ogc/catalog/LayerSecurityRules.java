@@ -61,6 +61,14 @@ public final class LayerSecurityRules {
         return new LayerSecurityRules(rules);
     }
 
+    /**
+     * Every read rule as written: {@code workspace.layer} (either part may be {@code *}) to the
+     * role names it lists ({@code *} = everyone). For checking role names against the service's.
+     */
+    public Map<String, Set<String>> readRules() {
+        return java.util.Collections.unmodifiableMap(readRules);
+    }
+
     /** Roles allowed to read the layer; empty = public. */
     public Set<String> readRoles(String workspace, String layer) {
         for (String key : new String[] {workspace + "." + layer, workspace + ".*", "*." + layer, "*.*"}) {

@@ -92,7 +92,8 @@ class OwsEndpointTest {
                 + "</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>").body());
         assertThat(byId.text("/carence:departements/carence:nom")).isEqualTo("Lozère");
         Xml caps = new Xml(post("/ows", "<wfs:GetCapabilities service=\"WFS\"" + ns + "/>").body());
-        assertThat(caps.count("//wfs:FeatureType")).isEqualTo(4);
+        // communes, communes_insee, departements; sites_candidats is restricted, hidden from anonymous callers.
+        assertThat(caps.count("//wfs:FeatureType")).isEqualTo(3);
     }
 
     @Test

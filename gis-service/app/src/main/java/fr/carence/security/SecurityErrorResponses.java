@@ -1,0 +1,68 @@
+package fr.carence.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.api.scenario.ApiError;
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.error.ExceptionReportWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * The 401 and 403 answers: a French JSON {@link ApiError} (an OWS exception report on the OGC
+ * endpoints, which only refuse bad credentials), never an HTML page or a stack trace. No
+ * {@code WWW-Authenticate: Basic} challenge is sent, so a browser never shows its login box nor
+ * caches credentials it would then send to every page (clients send Basic credentials up front).
+ */
+final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+
+    SecurityErrorResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        boolean sentCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        String message = sentCredentials
+                ? "Identifiant, mot de passe ou jeton refusé."
+                : "Authentification requise : connectez-vous, ou envoyez un en-tête Authorization (Basic ou Bearer).";
+        if (OgcPaths.matches(request)) {
+            ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message),
+                    response, ExceptionReportWriter.Dialect.OWS_11);
+            return;
+        }
+        write(response, new ApiError(401, sentCredentials ? "identifiants_refuses" : "authentification_requise", null, message));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof CsrfException) {
+            write(response, new ApiError(403, "csrf", "X-XSRF-TOKEN",
+                    "Jeton CSRF absent ou périmé : renvoyez dans l'en-tête X-XSRF-TOKEN la valeur du cookie XSRF-TOKEN."));
+            return;
+        }
+        write(response, new ApiError(403, "acces_refuse", null,
+                "Accès refusé : votre compte n'a pas le rôle requis pour cette opération."));
+    }
+
+    private void write(HttpServletResponse response, ApiError error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(error.statut());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), error);
+    }
+}
