@@ -5,9 +5,11 @@ import fr.carence.ogc.web.OgcConfiguration;
 import fr.carence.ogc.web.OwsEndpoint;
 import fr.carence.ogc.wms.WmsService;
 import fr.carence.ogc.wms.WmsSettings;
+import fr.carence.ogc.security.CallerRoles;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
+import java.util.Set;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -44,5 +46,11 @@ public class HostileTestServer {
     @Bean
     FeatureStore featureStore(TestStore testStore) {
         return testStore.store();
+    }
+
+    /** A funder sees every layer (restricted ones included), so the hostile requests reach all the code. */
+    @Bean
+    CallerRoles callerRoles() {
+        return () -> Set.of("FUNDER");
     }
 }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.carence.crs.CrsTransforms;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.security.CallerRoles;
+import fr.carence.ogc.security.ReadableLayersCatalog;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.testing.BothStores;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -135,6 +138,23 @@ class SldBodyTest {
         MockHttpServletResponse url = getMap(wms, "LAYERS", "carence:communes", "SLD", "http://169.254.169.254/latest/meta-data/");
         assertThat(url.getStatus()).isEqualTo(400);
         assertThat(WmsCall.text(url)).contains("OptionNotSupported", "locator=\"SLD\"");
+    }
+
+    @BothStores
+    void aRestrictedLayerIsNotReachableThroughSldBody(FeatureStore store) {
+        WmsTestData.load(store);
+        // The application's per-caller catalogue: sites_candidats is readable by FUNDER and ADMIN only.
+        WmsService anonymous = new WmsService(store, new ReadableLayersCatalog(CATALOG, CallerRoles.anonymous()), WmsSettings.defaults());
+        WmsService funder = new WmsService(store, new ReadableLayersCatalog(CATALOG, () -> Set.of("FUNDER")), WmsSettings.defaults());
+        String points = "<PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName></Mark><Size>8</Size></Graphic></PointSymbolizer>";
+        MockHttpServletResponse hidden = getMap(anonymous, "SLD_BODY", sld("carence:sites_candidats", points));
+        assertThat(hidden.getStatus()).isEqualTo(400);
+        assertThat(WmsCall.text(hidden)).contains("code=\"LayerNotDefined\"", "locator=\"SLD_BODY\"");
+        MockHttpServletResponse legend = call(anonymous, "SERVICE", "WMS", "REQUEST", "GetLegendGraphic", "LAYER", "carence:communes",
+                "SLD_BODY", sld("carence:sites_candidats", points));
+        assertThat(WmsCall.text(legend)).contains("LayerNotDefined");
+        MockHttpServletResponse allowed = getMap(funder, "SLD_BODY", sld("carence:sites_candidats", points));
+        assertThat(allowed.getStatus()).as(WmsCall.text(allowed)).isEqualTo(200);
     }
 
     /** A catalogue that does not show some layers (test double of a per-caller view of the catalogue). */
