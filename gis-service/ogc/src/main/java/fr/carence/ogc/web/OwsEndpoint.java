@@ -72,8 +72,33 @@ public class OwsEndpoint {
             params.putAll(XmlRequestReader.read(request.getInputStream(), settings.maxRequestBodyBytes()));
         } else {
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+            if (formBodyDropped(request, contentType, params)) {
+                throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "request", 413,
+                        "Corps de formulaire non lu par le serveur : trop volumineux (server.tomcat.max-http-form-post-size, "
+                                + "2 Mo par défaut) ou mal encodé.");
+            }
         }
         return params;
+    }
+
+    /**
+     * True when a form POST had a body but the container kept none of its parameters: Tomcat
+     * silently drops a form larger than its limit (or one it cannot decode), which would otherwise
+     * surface as a misleading "REQUEST is missing".
+     */
+    private static boolean formBodyDropped(HttpServletRequest request, String contentType, Map<String, String> params) {
+        if (!"POST".equalsIgnoreCase(request.getMethod()) || !contentType.startsWith("application/x-www-form-urlencoded")
+                || request.getContentLengthLong() <= 0) {
+            return false;
+        }
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        for (String name : params.keySet()) {
+            if (!query.contains(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "=")
+                    && !query.contains(name + "=")) {
+                return false;  // a parameter that can only come from the body
+            }
+        }
+        return true;
     }
 
     /** Endpoint URL without query string (OWSLib appends "?..." itself). */
