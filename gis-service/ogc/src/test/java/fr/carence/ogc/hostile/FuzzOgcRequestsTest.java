@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (parameters dropped, duplicated, truncated, swapped, replaced by hostile values, unknown ones
  * added, form POST instead of GET, XML bodies broken), plus random parameter sets. Every answer
  * must be a valid response or a well-formed exception report with a 4xx status
+ * ({@code -Dfuzz.count=N} for a longer run; 2,000 by default)
  * ({@link OgcResponseCheck}). The seed is fixed (override with {@code -Dfuzz.seed=...}) and
  * printed with every failure, so a failure replays exactly.
  */
@@ -45,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FuzzOgcRequestsTest {
 
     private static final long DEFAULT_SEED = 20261122L;
-    private static final int REQUESTS = 2000;
+    private static final int REQUESTS = Integer.getInteger("fuzz.count", 2000);
 
     @LocalServerPort
     int port;
@@ -82,6 +83,7 @@ class FuzzOgcRequestsTest {
     void malformedRequestsGetAValidAnswerOrAWellFormedException() throws Exception {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         Random random = new Random(seed);
+        System.out.printf("fuzz: seed %d, %d requests%n", seed, REQUESTS);
         List<Call> bases = baseRequests();
         // The unmutated requests must work: otherwise the mutations test nothing.
         for (Call base : bases) {

@@ -20,21 +20,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The OGC endpoints as the application serves them, WFS and WMS (embedded Tomcat, Spring's own
  * error handling), over an H2GIS store holding {@link OgcTestData}: the target of the hostile
- * input tests that need real HTTP.
+ * input tests that need real HTTP. The tests repeat the {@code server.error} settings of
+ * gis-service/app's application.yml in their {@code @SpringBootTest(properties)}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @Import({OgcConfiguration.class, OwsEndpoint.class, WmsService.class, WmsSettings.class})
 public class HostileTestServer {
-
-    /** The error settings of gis-service/app's application.yml (server.error), repeated for this test application. */
-    public static final String[] APP_ERROR_SETTINGS = {
-        "server.error.include-stacktrace=never",
-        "server.error.include-message=never",
-        "server.error.include-exception=false",
-        "server.error.include-binding-errors=never",
-        "server.error.whitelabel.enabled=false",
-    };
 
     @Bean(destroyMethod = "close")
     TestStore testStore() {
