@@ -10,6 +10,8 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.StoreException;
+import fr.carence.store.StoreUnavailableException;
 import fr.carence.store.filter.Filter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,6 +47,11 @@ public class ScenarioService implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final int queueCapacity;
     private final Map<String, ScenarioRecord> active = new ConcurrentHashMap<>();
+    /**
+     * Failed runs whose record could not be written because the database was down: still shown
+     * by {@link #get}/{@link #list}, and written as soon as the database answers again.
+     */
+    private final Map<String, ScenarioRecord> unsaved = new ConcurrentHashMap<>();
 
     /**
      * @param workers concurrent runs (1–2 on a 2-core machine: a run is already parallel inside)
@@ -94,6 +101,8 @@ public class ScenarioService implements AutoCloseable {
         if (active.containsKey(scenarioId)) {
             throw new ScenarioConflictException("le scénario '" + scenarioId + "' est déjà en cours de calcul");
         }
+        flushUnsaved();
+        unsaved.remove(scenarioId); // superseded by this run
         ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
                 Instant.now(), null, null, null, null, null, null);
         active.put(scenarioId, queued);
@@ -116,8 +125,10 @@ public class ScenarioService implements AutoCloseable {
     }
 
     public List<ScenarioRecord> list() {
+        flushUnsaved();
         Map<String, ScenarioRecord> byId = new LinkedHashMap<>();
         table.all().forEach(r -> byId.put(r.id(), r));
+        byId.putAll(unsaved);
         byId.putAll(active);
         List<ScenarioRecord> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(ScenarioRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -126,7 +137,12 @@ public class ScenarioService implements AutoCloseable {
 
     public Optional<ScenarioRecord> get(String id) {
         ScenarioRecord a = active.get(id);
-        return a != null ? Optional.of(a) : table.get(id);
+        if (a != null) {
+            return Optional.of(a);
+        }
+        // A failure kept while the database was away (list() writes it once it is back).
+        ScenarioRecord failed = unsaved.get(id);
+        return failed != null ? Optional.of(failed) : table.get(id);
     }
 
     /** Waits for a queued or running scenario (tests and first start); false on timeout. */
@@ -146,7 +162,8 @@ public class ScenarioService implements AutoCloseable {
         if (active.containsKey(id)) {
             throw new ScenarioConflictException("le scénario '" + id + "' est en cours de calcul : attendre sa fin");
         }
-        if (table.get(id).isEmpty()) {
+        flushUnsaved();
+        if (table.get(id).isEmpty() && unsaved.remove(id) == null) {
             throw new ScenarioNotFoundException(id);
         }
         for (String layer : ResultLayers.RESULT_LAYERS) {
@@ -206,9 +223,12 @@ public class ScenarioService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("scenario {} failed", id, e);
             Instant finished = Instant.now();
-            saveQuietly(new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
+            ScenarioRecord failed = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
                     active.get(id).progression(), active.get(id).etape(), userMessage(e), queued.createdAt(), started,
-                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null));
+                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null);
+            if (!saveQuietly(failed)) {
+                unsaved.put(id, failed); // before leaving 'active', so the run never vanishes from get()
+            }
         } finally {
             active.remove(id);
         }
@@ -225,15 +245,36 @@ public class ScenarioService implements AutoCloseable {
     }
 
     private static String userMessage(RuntimeException e) {
+        if (e instanceof StoreUnavailableException) {
+            return "la base de données ne répond pas : calcul abandonné, rien n'a été publié ; relancer le scénario quand elle sera revenue";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "erreur interne (" + e.getClass().getSimpleName() + "), voir les journaux" : m;
     }
 
-    private void saveQuietly(ScenarioRecord r) {
+    /** False when the record could not be written (the run goes on, or its failure is kept in memory). */
+    private boolean saveQuietly(ScenarioRecord r) {
         try {
             table.save(r);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("cannot record scenario {} status {}", r.id(), r.statut(), e);
+            LOG.warn("cannot record scenario {} status {}: {}", r.id(), r.statut(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes the failures recorded while the database was down; quiet while it still is. */
+    private synchronized void flushUnsaved() {
+        for (ScenarioRecord r : unsaved.values()) {
+            if (active.containsKey(r.id())) {
+                continue;
+            }
+            try {
+                table.save(r);
+                unsaved.remove(r.id(), r);
+            } catch (StoreException e) {
+                return;
+            }
         }
     }
 
@@ -292,11 +333,20 @@ public class ScenarioService implements AutoCloseable {
         return m.values().stream().filter(v -> (Boolean) v[3]).mapToDouble(v -> (Double) v[2]).sum();
     }
 
+    /** A database that does not answer cannot hold the id: the run will fail and say why. */
+    private boolean storedIdTaken(String candidate) {
+        try {
+            return table.get(candidate).isPresent();
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
     private String newId() {
         String base = "s-" + Long.toString(System.currentTimeMillis(), 36);
         String candidate = base;
         int k = 1;
-        while (active.containsKey(candidate) || table.get(candidate).isPresent()) {
+        while (active.containsKey(candidate) || unsaved.containsKey(candidate) || storedIdTaken(candidate)) {
             candidate = base + "-" + (k++);
         }
         return candidate;

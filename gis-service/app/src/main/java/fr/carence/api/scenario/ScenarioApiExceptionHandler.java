@@ -4,6 +4,7 @@ import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.scenario.ScenarioConflictException;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioQueueFullException;
+import fr.carence.store.StoreUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -39,6 +40,13 @@ public class ScenarioApiExceptionHandler {
     ResponseEntity<ApiError> busy(ScenarioQueueFullException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
                 .body(new ApiError(503, "file_pleine", null, e.getMessage()));
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ApiError> storeUnavailable(StoreUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(new ApiError(503, "base_indisponible", null,
+                        "la base de données ne répond pas ; réessayer dans quelques instants"));
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String code, String parameter, String message) {

@@ -5,13 +5,14 @@ import fr.carence.store.InvalidQueryException;
 import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.QueryTimeoutException;
 import fr.carence.render.map.RenderTimeoutException;
+import fr.carence.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps any failure of an operation to the OWS exception the client sees: store query errors
- * become InvalidParameterValue with a locator, anything unexpected a plain NoApplicableCode 500
- * (details go to the log, not to the client).
+ * become InvalidParameterValue with a locator, a database that does not answer a 503 the client may
+ * retry, anything unexpected a plain NoApplicableCode 500 (details go to the log, not to the client).
  */
 public final class OwsExceptionTranslator {
 
@@ -38,6 +39,11 @@ public final class OwsExceptionTranslator {
         if (t instanceof LayerNotFoundException e) {
             return OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "typeName",
                     "Couche inconnue : " + e.layer());
+        }
+        if (t instanceof StoreUnavailableException e) {
+            LOG.warn("OGC request refused, database unavailable: {}", e.getMessage());
+            return new OwsException(OwsException.NO_APPLICABLE_CODE, null, 503,
+                    "Service momentanément indisponible : la base de données ne répond pas. Réessayez dans quelques instants.");
         }
         LOG.error("OGC request failed", t);
         return new OwsException(OwsException.NO_APPLICABLE_CODE, null, 500,

@@ -101,6 +101,19 @@ public final class H2gisDialect implements SqlDialect {
         // plain columns and would re-read every geometry.
     }
 
+    /**
+     * CHECKPOINT: writes the MVStore to the file now. Without it, a process killed after a
+     * spatial index was built (while another transaction was open) could leave a file H2 cannot
+     * reopen ("ValueDataType cannot be cast to SpatialDataType" reading the R-tree's pages);
+     * KilledScenarioRunTest kills a run at that moment.
+     */
+    @Override
+    public void persistStaged(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CHECKPOINT");
+        }
+    }
+
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String table) {
         // MVStore keeps an exact row count per table, so an unfiltered COUNT(*) is already cheap.

@@ -15,6 +15,7 @@ import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.SchemaMismatchException;
 import fr.carence.store.StoreException;
+import fr.carence.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -188,6 +189,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
         long indexed = System.nanoTime();
         dialect.analyze(c, dialect.quote(physical));
+        dialect.persistStaged(c);
         LOG.debug("{}: indexed {} in {} ms, analysed in {} ms", kind(), physical, (indexed - start) / 1_000_000,
                 (System.nanoTime() - indexed) / 1_000_000);
     }
@@ -753,7 +755,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StoreException("the " + kind() + " database is unavailable: " + e.getMessage(), e);
+            throw new StoreUnavailableException("the " + kind() + " database is unavailable: " + e.getMessage(), e);
         }
     }
 
@@ -766,10 +768,20 @@ public final class JdbcFeatureStore implements FeatureStore {
             // Both H2 and PostgreSQL report a statement cancelled by its query timeout as 57014.
             return new QueryTimeoutException(kind() + " store: " + what + " exceeded its time limit", e);
         }
-        if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
-            return new StoreException("the " + kind() + " database is unavailable (" + what + ")", e);
+        if (isUnavailable(e)) {
+            return new StoreUnavailableException("the " + kind() + " database is unavailable (" + what + ")", e);
         }
         return new StoreException(kind() + " store: " + what + " failed (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    /**
+     * Connection lost or refused (class 08), or the server shutting down or restarting and
+     * killing its sessions (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+     */
+    private static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")));
     }
 
     private static void closeQuietly(AutoCloseable resource) {

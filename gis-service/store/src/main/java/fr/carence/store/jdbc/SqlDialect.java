@@ -51,6 +51,13 @@ public interface SqlDialect {
     /** Refreshes planner statistics after a bulk load (no-op where the database keeps them itself). */
     void analyze(Connection connection, String quotedTable) throws SQLException;
 
+    /**
+     * Makes a staged table, now indexed, durable before it is published, where the database
+     * needs telling (H2's MVStore); a no-op where commits are enough (PostgreSQL's WAL).
+     */
+    default void persistStaged(Connection connection) throws SQLException {
+    }
+
     /** A cheap row-count estimate of a table, or empty when only an exact count can answer. */
     OptionalLong estimatedRowCount(Connection connection, String table) throws SQLException;
 

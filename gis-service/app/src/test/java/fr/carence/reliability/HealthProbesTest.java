@@ -1,0 +1,52 @@
+package fr.carence.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Actuator probes of a healthy service: readiness includes the store, liveness does not,
+ * neither tells secrets; during the first start readiness refuses traffic. (The store going away
+ * is played in {@link DatabaseOutageTest}.)
+ */
+class HealthProbesTest extends RunningSampleService {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void readinessRefusedTrafficDuringTheFirstStart() throws Exception {
+        assertThat(StartupReadinessProbe.statusDuringStartup).isEqualTo(503);
+        JsonNode body = json.readTree(StartupReadinessProbe.bodyDuringStartup);
+        assertThat(body.path("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(body.path("components").path("readinessState").path("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        // the store itself was fine: only the start-up work kept the service out
+        assertThat(body.path("components").path("store").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessReportsTheStoreWithoutSecrets() throws Exception {
+        HttpResponse<byte[]> r = client().get("/actuator/health/readiness");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.path("status").asText()).isEqualTo("UP");
+        JsonNode store = body.path("components").path("store");
+        assertThat(store.path("status").asText()).isEqualTo("UP");
+        assertThat(store.path("details").path("magasin").asText()).isEqualTo("h2gis");
+        // the sample's layers plus the default scenario's results
+        assertThat(store.path("details").path("couches").asInt()).isGreaterThanOrEqualTo(15);
+        String all = ServiceClient.text(client().get("/actuator/health"));
+        assertThat(all).doesNotContain(DATA_DIR.toString()).doesNotContain("jdbc:");
+    }
+
+    @Test
+    void livenessDoesNotDependOnTheStore() throws Exception {
+        HttpResponse<byte[]> r = client().get("/actuator/health/liveness");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("components").has("store")).isFalse();
+    }
+}
