@@ -2,6 +2,7 @@ package fr.carence.loaders.admin;
 
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -11,6 +12,7 @@ import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,11 @@ public final class AdminLoader implements DatasetLoader {
     public List<String> layers() {
         return List.of(AdminLayers.COMMUNES_INSEE.name(), AdminLayers.HISTORIQUE.name(), AdminLayers.EPCI.name(),
                 AdminLayers.DEPARTEMENTS.name(), AdminLayers.REGIONS.name());
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.JSON, InputKind.CSV);
     }
 
     @Override

@@ -5,6 +5,7 @@ import fr.carence.loaders.core.CommuneCodes;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.GeometryChecks;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -17,10 +18,12 @@ import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -49,6 +52,11 @@ public final class CommunesLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(CommunesLayers.COMMUNES.name());
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.SHAPEFILE, InputKind.JSON);
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.carence.crs.CrsTransforms;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.GeometryChecks;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -15,11 +16,13 @@ import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -46,6 +49,11 @@ public final class LimitesLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(CommunesLayers.DEPARTEMENTS.name(), CommunesLayers.REGIONS.name());
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.SHAPEFILE, InputKind.JSON);
     }
 
     @Override

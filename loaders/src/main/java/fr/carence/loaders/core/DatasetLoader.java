@@ -2,6 +2,7 @@ package fr.carence.loaders.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loads one official dataset into the store. Implementations are discovered with
@@ -27,6 +28,14 @@ public interface DatasetLoader {
     /** Keys of the datasets that must be loaded before this one (e.g. "admin"). */
     default List<String> dependsOn() {
         return List.of();
+    }
+
+    /**
+     * Kinds of file this loader reads, so the HTTP upload can refuse any other file before the
+     * loader runs. Empty (the default) means the loader is fed by the command line only.
+     */
+    default Set<InputKind> inputKinds() {
+        return Set.of();
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.carence.loaders.flux;
 
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -12,7 +13,9 @@ import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loader "flux": INSEE home–work commuting (FD_MOBPRO detail file or aggregated base) into
@@ -45,6 +48,11 @@ public final class FluxLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(LAYER);
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.CSV);
     }
 
     @Override

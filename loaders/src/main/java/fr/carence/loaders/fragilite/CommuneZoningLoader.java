@@ -6,6 +6,7 @@ import fr.carence.loaders.core.CsvRow;
 import fr.carence.loaders.core.CsvSpec;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -18,11 +19,13 @@ import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -118,6 +121,11 @@ abstract class CommuneZoningLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(schema().name());
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.CSV);
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.carence.loaders.core.GeoJsonFeature;
 import fr.carence.loaders.core.GeoJsonReader;
 import fr.carence.loaders.core.GeometryChecks;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -18,10 +19,12 @@ import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -51,6 +54,11 @@ abstract class ZoningPolygonLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(layer());
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.JSON);
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.carence.crs.CrsTransforms;
 import fr.carence.loaders.core.CommuneCodes;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -17,11 +18,13 @@ import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
@@ -61,6 +64,11 @@ public final class LieuxLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(LAYER);
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.CSV, InputKind.JSON);
     }
 
     @Override

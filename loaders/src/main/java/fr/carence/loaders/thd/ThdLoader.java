@@ -3,6 +3,7 @@ package fr.carence.loaders.thd;
 import fr.carence.loaders.core.CommuneCodes;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
+import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
@@ -18,10 +19,12 @@ import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +59,11 @@ public final class ThdLoader implements DatasetLoader {
     @Override
     public List<String> layers() {
         return List.of(LAYER);
+    }
+
+    @Override
+    public Set<InputKind> inputKinds() {
+        return EnumSet.of(InputKind.CSV);
     }
 
     @Override

@@ -1,0 +1,9 @@
+package fr.carence.api.chargement;
+
+/** Another load is running: loads are serialised, the caller retries later. */
+public class LoadBusyException extends RuntimeException {
+
+    public LoadBusyException(String running) {
+        super("un chargement est déjà en cours (jeu « " + running + " ») : réessayer quand il sera terminé");
+    }
+}
