@@ -152,6 +152,14 @@ class FuzzOgcRequestsTest {
         }
         out.add(new Call("/wfs", "POST", Map.of(), XML_GET_FEATURE));
         out.add(new Call("/ows", "POST", Map.of(), "<wfs:GetCapabilities xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\"/>"));
+        out.add(new Call("/wfs", "POST", Map.of(), "<wfs:GetPropertyValue xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" "
+                + "version=\"2.0.0\" valueReference=\"population\" count=\"3\"><wfs:Query typeNames=\"carence:communes\" "
+                + "srsName=\"urn:ogc:def:crs:EPSG::4326\"><wfs:PropertyName>nom</wfs:PropertyName></wfs:Query></wfs:GetPropertyValue>"));
+        out.add(new Call("/wfs", "POST", Map.of(), "<wfs:DescribeFeatureType xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" "
+                + "version=\"2.0.0\"><wfs:TypeName>carence:departements</wfs:TypeName></wfs:DescribeFeatureType>"));
+        out.add(new Call("/wfs", "POST", Map.of(), "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" "
+                + "version=\"2.0.0\" outputFormat=\"application/json\"><wfs:StoredQuery id=\"urn:ogc:def:query:OGC-WFS::GetFeatureById\">"
+                + "<wfs:Parameter name=\"ID\">communes.48095</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>"));
         return out;
     }
 
@@ -318,7 +326,8 @@ class FuzzOgcRequestsTest {
                 case 0 -> truncate(xml);
                 case 1 -> flip(flip(xml));
                 case 2 -> "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + xml.replace("Saint*", "&e;");
-                case 3 -> xml.replace("count=\"3\"", "count=\"" + hostileValue().replace("\"", "") + "\"");
+                case 3 -> xml.replaceFirst("(count|valueReference|outputFormat|version|srsName|id)=\"[^\"]*\"",
+                        "$1=\"" + hostileValue().replace("\"", "").replace("&", "").replace("<", "").replace("\\", "").replace("$", "") + "\"");
                 case 4 -> xml.replace("carence:communes", hostileValue().replace("\"", "").replace("<", ""));
                 case 5 -> xml.replace("population", pick(HOSTILE).replace("<", "&lt;").replace("&", "&amp;"));
                 default -> xml.replace("GetFeature", pick(OPERATIONS).isEmpty() ? "X" : pick(OPERATIONS).replace("", ""));
