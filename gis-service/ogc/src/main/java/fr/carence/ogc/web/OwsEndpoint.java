@@ -91,14 +91,18 @@ public class OwsEndpoint {
                 || request.getContentLengthLong() <= 0) {
             return false;
         }
+        java.util.Set<String> fromQuery = new java.util.HashSet<>();
         String query = request.getQueryString() == null ? "" : request.getQueryString();
-        for (String name : params.keySet()) {
-            if (!query.contains(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "=")
-                    && !query.contains(name + "=")) {
-                return false;  // a parameter that can only come from the body
+        for (String pair : query.split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            try {
+                fromQuery.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                fromQuery.add(name);
             }
         }
-        return true;
+        // Every parameter the container kept also appears in the query string: none came from the body.
+        return fromQuery.containsAll(params.keySet());
     }
 
     /** Endpoint URL without query string (OWSLib appends "?..." itself). */
