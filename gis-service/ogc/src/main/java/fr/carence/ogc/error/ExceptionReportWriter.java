@@ -1,6 +1,7 @@
 package fr.carence.ogc.error;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.xml.XmlText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,10 +65,10 @@ public final class ExceptionReportWriter {
             w.writeStartElement(ns, "Exception");
             w.writeAttribute("exceptionCode", e.code());
             if (e.locator() != null && !e.locator().isEmpty()) {
-                w.writeAttribute("locator", e.locator());
+                w.writeAttribute("locator", XmlText.clean(e.locator()));
             }
             w.writeStartElement(ns, "ExceptionText");
-            w.writeCharacters(e.getMessage() == null ? e.code() : e.getMessage());
+            w.writeCharacters(XmlText.clean(e.getMessage() == null ? e.code() : e.getMessage()));
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();

@@ -3,6 +3,8 @@ package fr.carence.ogc.error;
 import fr.carence.ogc.OwsException;
 import fr.carence.store.InvalidQueryException;
 import fr.carence.store.LayerNotFoundException;
+import fr.carence.store.QueryTimeoutException;
+import fr.carence.render.map.RenderTimeoutException;
 import fr.carence.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,14 @@ public final class OwsExceptionTranslator {
         }
         if (t instanceof InvalidQueryException e) {
             return OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, e.parameter(), e.getMessage());
+        }
+        if (t instanceof QueryTimeoutException || t instanceof RenderTimeoutException) {
+            // Not a server fault and nothing half-sent (the writers call this before committing):
+            // 503 tells the client a smaller request (or a later one) may succeed.
+            LOG.warn("OGC request exceeded carence.ogc.request-timeout: {}", t.getMessage());
+            return new OwsException(OwsException.OPERATION_PROCESSING_FAILED, null, 503,
+                    "La requête a dépassé le temps de traitement maximal du serveur (carence.ogc.request-timeout) : "
+                            + "réduisez l'emprise, le nombre de couches ou d'objets demandés, ou réessayez plus tard.");
         }
         if (t instanceof LayerNotFoundException e) {
             return OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "typeName",

@@ -26,6 +26,9 @@ import org.xml.sax.SAXException;
  */
 public final class FesFilterParser {
 
+    /** Most elements one filter may hold (operators, operands, ids, geometry parts). */
+    public static final int MAX_ELEMENTS = 10_000;
+
     private final String layer;
     private final LayerSchema schema;
     private final CrsName defaultCrs;
@@ -59,6 +62,13 @@ public final class FesFilterParser {
     public Filter parse(Element filter) {
         if (!Dom.localName(filter).equals("Filter")) {
             throw error("L'élément racine du filtre doit être <fes:Filter>, pas <" + Dom.localName(filter) + ">");
+        }
+        int elements = filter.getElementsByTagName("*").getLength();
+        if (elements > MAX_ELEMENTS) {
+            // Every element becomes SQL and, for values and ids, a bound parameter: PostgreSQL
+            // binds at most 65,535 per statement, and huge statements only cost time.
+            throw error("Filtre trop complexe : " + elements + " éléments, au plus " + MAX_ELEMENTS
+                    + " (découpez la requête, ou utilisez BBOX plutôt qu'une longue liste d'identifiants).");
         }
         List<Element> children = Dom.children(filter);
         if (children.isEmpty()) {

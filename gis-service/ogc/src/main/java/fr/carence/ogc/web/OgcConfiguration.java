@@ -42,6 +42,6 @@ public class OgcConfiguration {
     @Bean
     public WfsService wfsService(Catalog catalog, FeatureStore store, OutputFormats wfsOutputFormats, OgcSettings settings) {
         return new WfsService(catalog, store, wfsOutputFormats, settings.maxFeatures(), settings.exactCountLimit(),
-                settings.title());
+                settings.title(), settings.requestTimeout());
     }
 }

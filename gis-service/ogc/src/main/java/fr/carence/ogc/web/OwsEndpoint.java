@@ -58,7 +58,7 @@ public class OwsEndpoint {
         }
     }
 
-    private static Map<String, String> parameters(HttpServletRequest request) throws IOException {
+    private Map<String, String> parameters(HttpServletRequest request) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
         boolean xmlBody = "POST".equalsIgnoreCase(request.getMethod())
@@ -66,11 +66,43 @@ public class OwsEndpoint {
         if (xmlBody) {
             // Query-string parameters (e.g. SERVICE on /ows?SERVICE=WFS) apply too; the body wins.
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
-            params.putAll(XmlRequestReader.read(request.getInputStream()));
+            if (request.getContentLengthLong() > settings.maxRequestBodyBytes()) {
+                throw XmlRequestReader.tooLarge(settings.maxRequestBodyBytes());
+            }
+            params.putAll(XmlRequestReader.read(request.getInputStream(), settings.maxRequestBodyBytes()));
         } else {
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+            if (formBodyDropped(request, contentType, params)) {
+                throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "request", 413,
+                        "Corps de formulaire non lu par le serveur : trop volumineux (server.tomcat.max-http-form-post-size, "
+                                + "2 Mo par défaut) ou mal encodé.");
+            }
         }
         return params;
+    }
+
+    /**
+     * True when a form POST had a body but the container kept none of its parameters: Tomcat
+     * silently drops a form larger than its limit (or one it cannot decode), which would otherwise
+     * surface as a misleading "REQUEST is missing".
+     */
+    private static boolean formBodyDropped(HttpServletRequest request, String contentType, Map<String, String> params) {
+        if (!"POST".equalsIgnoreCase(request.getMethod()) || !contentType.startsWith("application/x-www-form-urlencoded")
+                || request.getContentLengthLong() <= 0) {
+            return false;
+        }
+        java.util.Set<String> fromQuery = new java.util.HashSet<>();
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        for (String pair : query.split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            try {
+                fromQuery.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                fromQuery.add(name);
+            }
+        }
+        // Every parameter the container kept also appears in the query string: none came from the body.
+        return fromQuery.containsAll(params.keySet());
     }
 
     /** Endpoint URL without query string (OWSLib appends "?..." itself). */

@@ -27,10 +27,23 @@ public final class XmlRequestReader {
     }
 
     public static Map<String, String> read(InputStream body) throws IOException {
+        return read(body, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBytes largest body read ({@code carence.ogc.max-request-body-bytes}); reading stops
+     *                 there with an exception, so a huge body is never held in memory
+     */
+    public static Map<String, String> read(InputStream body, long maxBytes) throws IOException {
         Element root;
         try {
-            root = SecureXml.parse(body).getDocumentElement();
+            root = SecureXml.parse(new BoundedInputStream(body, maxBytes)).getDocumentElement();
+        } catch (BoundedInputStream.LimitExceededException e) {
+            throw tooLarge(maxBytes);
         } catch (SAXException e) {
+            if (e.getCause() instanceof BoundedInputStream.LimitExceededException) {
+                throw tooLarge(maxBytes);
+            }
             throw OwsException.badRequest(OwsException.OPERATION_PARSING_FAILED, "request",
                     "Corps XML illisible : " + e.getMessage());
         }
@@ -66,6 +79,11 @@ public final class XmlRequestReader {
             }
         }
         return p;
+    }
+
+    static OwsException tooLarge(long maxBytes) {
+        return new OwsException(OwsException.INVALID_PARAMETER_VALUE, "request", 413,
+                "Corps de requête XML trop volumineux : au plus " + maxBytes + " octets (carence.ogc.max-request-body-bytes).");
     }
 
     private static void query(Element root, Map<String, String> p) {

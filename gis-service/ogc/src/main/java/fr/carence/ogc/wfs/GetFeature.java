@@ -31,9 +31,15 @@ public final class GetFeature {
     private final OutputFormats formats;
 
     public GetFeature(LayerResolver resolver, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit) {
+        this(resolver, store, formats, maxFeatures, exactCountLimit, null);
+    }
+
+    /** @param timeout query timeout of each store read (null = none) */
+    public GetFeature(LayerResolver resolver, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit,
+                      java.time.Duration timeout) {
         this.catalog = resolver.catalog();
         this.store = store;
-        this.parser = new WfsQueryParser(resolver, maxFeatures);
+        this.parser = new WfsQueryParser(resolver, maxFeatures, timeout);
         this.pager = new Pager(store, exactCountLimit);
         this.formats = formats;
     }

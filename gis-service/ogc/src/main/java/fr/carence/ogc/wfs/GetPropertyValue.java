@@ -30,9 +30,15 @@ public final class GetPropertyValue {
     private final Pager pager;
 
     public GetPropertyValue(LayerResolver resolver, FeatureStore store, int maxFeatures, long exactCountLimit) {
+        this(resolver, store, maxFeatures, exactCountLimit, null);
+    }
+
+    /** @param timeout query timeout of each store read (null = none) */
+    public GetPropertyValue(LayerResolver resolver, FeatureStore store, int maxFeatures, long exactCountLimit,
+                            java.time.Duration timeout) {
         this.catalog = resolver.catalog();
         this.store = store;
-        this.parser = new WfsQueryParser(resolver, maxFeatures);
+        this.parser = new WfsQueryParser(resolver, maxFeatures, timeout);
         this.pager = new Pager(store, exactCountLimit);
     }
 

@@ -28,10 +28,17 @@ public final class WfsQueryParser {
 
     private final LayerResolver resolver;
     private final int maxFeatures;
+    private final java.time.Duration timeout;
 
     public WfsQueryParser(LayerResolver resolver, int maxFeatures) {
+        this(resolver, maxFeatures, null);
+    }
+
+    /** @param timeout query timeout of every store read the query leads to (null = none) */
+    public WfsQueryParser(LayerResolver resolver, int maxFeatures, java.time.Duration timeout) {
         this.resolver = resolver;
         this.maxFeatures = maxFeatures;
+        this.timeout = timeout;
     }
 
     /**
@@ -72,7 +79,7 @@ public final class WfsQueryParser {
                 filter = new Filter.ResourceIds(ids.getOrDefault(layer, List.of()));
             }
             filter = ScenarioSelection.apply(layer.published(), filter, scenario);
-            FeatureQuery q = FeatureQuery.all().withFilter(filter);
+            FeatureQuery q = FeatureQuery.all().withTimeout(timeout).withFilter(filter);
             if (bbox != null && schema.hasGeometry()) {
                 q = q.withBbox(bbox);
             }
@@ -110,7 +117,13 @@ public final class WfsQueryParser {
         if (param.isEmpty()) {
             return out;
         }
-        for (String rid : param.get().split(",")) {
+        String[] rids = param.get().split(",");
+        if (rids.length > FesFilterParser.MAX_ELEMENTS) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "resourceId",
+                    "RESOURCEID contient " + rids.length + " identifiants, au plus " + FesFilterParser.MAX_ELEMENTS
+                            + " par requête (découpez la requête).");
+        }
+        for (String rid : rids) {
             String id = rid.trim();
             if (id.isEmpty()) {
                 continue;

@@ -24,11 +24,17 @@ public final class WfsService implements OgcService {
 
     public WfsService(Catalog catalog, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit,
                       String title) {
+        this(catalog, store, formats, maxFeatures, exactCountLimit, title, null);
+    }
+
+    /** @param requestTimeout JDBC query timeout of every feature read (null = none) */
+    public WfsService(Catalog catalog, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit,
+                      String title, java.time.Duration requestTimeout) {
         LayerResolver resolver = new LayerResolver(catalog, store);
         this.getCapabilities = new GetCapabilities(resolver, new LayerExtents(store), formats, maxFeatures, title);
         this.describeFeatureType = new DescribeFeatureType(resolver);
-        this.getFeature = new GetFeature(resolver, store, formats, maxFeatures, exactCountLimit);
-        this.getPropertyValue = new GetPropertyValue(resolver, store, maxFeatures, exactCountLimit);
+        this.getFeature = new GetFeature(resolver, store, formats, maxFeatures, exactCountLimit, requestTimeout);
+        this.getPropertyValue = new GetPropertyValue(resolver, store, maxFeatures, exactCountLimit, requestTimeout);
         this.storedQueries = new StoredQueries(resolver);
     }
 

@@ -32,8 +32,10 @@ final class FeatureInfoSearch {
 
     private final FeatureStore store;
     private final int tolerancePixels;
+    private final java.time.Duration timeout;
 
-    FeatureInfoSearch(FeatureStore store, int tolerancePixels) {
+    FeatureInfoSearch(FeatureStore store, int tolerancePixels, java.time.Duration timeout) {
+        this.timeout = timeout;
         this.store = store;
         this.tolerancePixels = tolerancePixels;
     }
@@ -55,7 +57,7 @@ final class FeatureInfoSearch {
                 .filter(r -> r.symbolizers().stream().anyMatch(s -> !(s instanceof TextSymbolizer))).toList();
         List<Feature> polygons = new ArrayList<>();
         List<Hit> others = new ArrayList<>();
-        FeatureQuery query = FeatureQuery.all().withBbox(storageBox).withFilter(baseFilter);
+        FeatureQuery query = FeatureQuery.all().withBbox(storageBox).withFilter(baseFilter).withTimeout(timeout);
         try (FeatureCursor cursor = store.query(storeLayer, query)) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();

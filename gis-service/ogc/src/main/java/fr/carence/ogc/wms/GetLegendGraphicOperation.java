@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * GetLegendGraphic (SLD 1.1 profile of WMS, as GeoServer offers it): one row per rule of the
  * layer's style (swatch + French title). WIDTH and HEIGHT set the swatch size (default 20);
- * SCALE, when given, keeps only the rules drawn at that scale denominator.
+ * SCALE, when given, keeps only the rules drawn at that scale denominator. With SLD_BODY, the
+ * legend is that of the style the document gives the layer.
  */
 final class GetLegendGraphicOperation {
 
@@ -31,7 +34,15 @@ final class GetLegendGraphicOperation {
 
     void handle(OwsRequest request, HttpServletResponse response) throws IOException {
         PublishedLayer layer = layers.require(request.require("LAYER"), "LAYER");
-        Style style = parser.style(layer, request.get("STYLE").orElse(""), "STYLE");
+        Optional<List<SldBodyStyles.SldLayer>> sld = parser.sldBody(request);
+        Style style;
+        if (sld.isPresent()) {
+            style = SldBodyStyles.styleOf(sld.get(), layer).orElseThrow(() -> OwsException.badRequest(
+                    OwsException.STYLE_NOT_DEFINED, SldBodyStyles.PARAMETER,
+                    "SLD_BODY ne contient pas de NamedLayer pour la couche « " + layer.name() + " »."));
+        } else {
+            style = parser.style(layer, request.get("STYLE").orElse(""), "STYLE");
+        }
         ImageFormat format = ImageFormat.parse(request.get("FORMAT").orElse("image/png"), "FORMAT");
         int w = request.get("WIDTH").isPresent() ? MapRequestParser.dimension(request, "WIDTH", MAX_SWATCH) : DEFAULT_SIZE;
         int h = request.get("HEIGHT").isPresent() ? MapRequestParser.dimension(request, "HEIGHT", MAX_SWATCH) : DEFAULT_SIZE;

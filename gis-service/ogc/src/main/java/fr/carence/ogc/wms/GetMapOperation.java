@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import fr.carence.render.map.RenderDeadline;
+import fr.carence.render.map.RenderTimeoutException;
 
 /**
  * WMS 1.3.0 GetMap: draws the requested layers (bottom first) with their styles into an image
@@ -16,25 +20,38 @@ import java.util.concurrent.Semaphore;
  * exception response. At most {@code maxConcurrentRenders} images are drawn and encoded at once
  * (others wait, first come first served): drawing is CPU-bound, so more threads than cores only
  * add heap (up to 64 MB per 4096² image) and cache misses, as MapServer's fixed worker pool avoids.
+ * The wait for a slot, the store reads and the drawing share one deadline
+ * ({@code carence.ogc.request-timeout}).
  */
 final class GetMapOperation {
 
     private final MapRequestParser parser;
     private final MapRenderer renderer;
     private final Semaphore renderSlots;
+    private final Duration requestTimeout;
 
-    GetMapOperation(MapRequestParser parser, MapRenderer renderer, int maxConcurrentRenders) {
+    GetMapOperation(MapRequestParser parser, MapRenderer renderer, int maxConcurrentRenders, Duration requestTimeout) {
         this.parser = parser;
         this.renderer = renderer;
         this.renderSlots = new Semaphore(maxConcurrentRenders, true);
+        this.requestTimeout = requestTimeout;
     }
 
     void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+        RenderDeadline deadline = RenderDeadline.after(requestTimeout);
         MapRequest map = parser.parse(request, true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        renderSlots.acquireUninterruptibly();
+        // Waiting for a drawing slot counts against the request's time too.
         try {
-            BufferedImage image = renderer.render(map.viewport(), map.mapLayers(), map.backgroundOrNull());
+            if (!renderSlots.tryAcquire(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new RenderTimeoutException("no drawing slot freed within " + requestTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderTimeoutException("interrupted while waiting for a drawing slot");
+        }
+        try {
+            BufferedImage image = renderer.render(map.viewport(), map.mapLayers(), map.backgroundOrNull(), deadline);
             map.format().write(image, bytes);
         } finally {
             renderSlots.release();

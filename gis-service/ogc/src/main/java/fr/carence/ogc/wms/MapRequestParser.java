@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
 /** Reads and checks the GetMap parameters (also the map part of GetFeatureInfo). */
@@ -17,11 +18,18 @@ final class MapRequestParser {
     private final WmsLayers layers;
     private final StyleLibrary styles;
     private final WmsSettings settings;
+    private final SldBodyStyles sldBody;
 
     MapRequestParser(WmsLayers layers, StyleLibrary styles, WmsSettings settings) {
         this.layers = layers;
         this.styles = styles;
         this.settings = settings;
+        this.sldBody = new SldBodyStyles(layers, settings.maxSldBodyChars());
+    }
+
+    /** The request's SLD_BODY layers and styles (named styles checked as STYLES are), or empty. */
+    Optional<List<SldBodyStyles.SldLayer>> sldBody(OwsRequest request) {
+        return sldBody.read(request, this::style);
     }
 
     /**
@@ -29,14 +37,28 @@ final class MapRequestParser {
      */
     MapRequest parse(OwsRequest request, boolean formatRequired) {
         checkVersion(request);
-        List<String> layerNames = split(request.require("LAYERS"));
+        Optional<List<SldBodyStyles.SldLayer>> sld = sldBody(request);
         List<PublishedLayer> resolved = new ArrayList<>();
-        for (String name : layerNames) {
-            resolved.add(layers.require(name, "LAYERS"));
+        if (sld.isPresent() && request.get("LAYERS").isEmpty()) {
+            // SLD profile: without LAYERS, the document's NamedLayers are the map, in order.
+            sld.get().forEach(l -> resolved.add(l.layer()));
+        } else {
+            for (String name : split(request.require("LAYERS"))) {
+                resolved.add(layers.require(name, "LAYERS"));
+            }
         }
         List<Style> resolvedStyles = resolveStyles(resolved, request.get("STYLES").orElse(""));
+        if (sld.isPresent()) {
+            for (int i = 0; i < resolved.size(); i++) {
+                Optional<Style> fromSld = SldBodyStyles.styleOf(sld.get(), resolved.get(i));
+                if (fromSld.isPresent()) {
+                    resolvedStyles.set(i, fromSld.get());
+                }
+            }
+        }
         WmsCrs crs = WmsCrs.parse(request.require("CRS"), settings.crs(), "CRS");
         Envelope bbox = parseBbox(request.require("BBOX"), crs);
+        BboxAreaLimit.check(bbox, crs, settings.maxBboxAreaKm2());
         int width = dimension(request, "WIDTH", settings.maxWidth());
         int height = dimension(request, "HEIGHT", settings.maxHeight());
         ImageFormat format = formatRequired ? ImageFormat.parse(request.require("FORMAT"), "FORMAT")

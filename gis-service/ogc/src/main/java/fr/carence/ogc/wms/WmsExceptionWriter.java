@@ -2,6 +2,7 @@ package fr.carence.ogc.wms;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.xml.XmlText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.awt.Color;
 import java.awt.Font;
@@ -59,9 +60,9 @@ final class WmsExceptionWriter {
             w.writeStartElement("ServiceException");
             w.writeAttribute("code", e.code());
             if (e.locator() != null) {
-                w.writeAttribute("locator", e.locator());
+                w.writeAttribute("locator", XmlText.clean(e.locator()));
             }
-            w.writeCharacters(e.getMessage() == null ? e.code() : e.getMessage());
+            w.writeCharacters(XmlText.clean(e.getMessage() == null ? e.code() : e.getMessage()));
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();

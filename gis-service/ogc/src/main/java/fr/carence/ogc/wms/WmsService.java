@@ -37,9 +37,10 @@ public class WmsService implements OgcService {
         MapRequestParser parser = new MapRequestParser(layers, styles, settings);
         this.capabilities = new GetCapabilitiesOperation(layers, styles, new LayerExtents(store), settings);
         LayerFeatureCache cache = new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L);
-        this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders());
+        this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders(),
+                settings.requestTimeout());
         this.getFeatureInfo = new GetFeatureInfoOperation(parser, layers,
-                new FeatureInfoSearch(store, settings.featureInfoTolerance()),
+                new FeatureInfoSearch(store, settings.featureInfoTolerance(), settings.requestTimeout()),
                 new FeatureInfoWriter(catalog.workspace(), catalog.namespaceUri()));
         this.getLegendGraphic = new GetLegendGraphicOperation(layers, parser);
         this.exceptions = new WmsExceptionWriter(settings);

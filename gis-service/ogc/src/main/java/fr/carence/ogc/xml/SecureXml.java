@@ -18,6 +18,15 @@ import org.xml.sax.SAXException;
  */
 public final class SecureXml {
 
+    /**
+     * Deepest element nesting accepted. WFS requests, filters, GML geometries and SLD styles stay
+     * far below it; a filter of 20,000 nested {@code <fes:Not>} would otherwise overflow the
+     * recursive filter parsers and the database's expression stack.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 256;
+    /** JAXP limit property (JDK 9+) bounding element depth. */
+    public static final String MAX_ELEMENT_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
+
     private SecureXml() {
     }
 
@@ -40,6 +49,7 @@ public final class SecureXml {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();

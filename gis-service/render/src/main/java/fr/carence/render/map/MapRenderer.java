@@ -73,6 +73,14 @@ public final class MapRenderer {
 
     /** Renders into a new ARGB image; {@code background} null means fully transparent. */
     public BufferedImage render(MapViewport view, List<MapLayer> layers, Color background) {
+        return render(view, layers, background, RenderDeadline.NONE);
+    }
+
+    /**
+     * Renders into a new ARGB image, giving up with {@link RenderTimeoutException} (or the store's
+     * {@code QueryTimeoutException}) once the deadline passes.
+     */
+    public BufferedImage render(MapViewport view, List<MapLayer> layers, Color background, RenderDeadline deadline) {
         BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -80,7 +88,7 @@ public final class MapRenderer {
                 g.setColor(background);
                 g.fillRect(0, 0, view.width(), view.height());
             }
-            render(g, view, layers);
+            render(g, view, layers, deadline);
         } finally {
             g.dispose();
         }
@@ -89,6 +97,11 @@ public final class MapRenderer {
 
     /** Renders onto the given graphics (which must cover the view's pixel size). */
     public void render(Graphics2D g, MapViewport view, List<MapLayer> layers) {
+        render(g, view, layers, RenderDeadline.NONE);
+    }
+
+    /** Renders onto the given graphics, within the deadline. */
+    public void render(Graphics2D g, MapViewport view, List<MapLayer> layers, RenderDeadline deadline) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -100,16 +113,18 @@ public final class MapRenderer {
             for (FeatureTypeStyle fts : layer.style().featureTypeStyles()) {
                 List<Rule> active = fts.rules().stream().filter(r -> r.appliesAtScale(scale)).toList();
                 if (!active.isEmpty()) {
-                    drawPass(g, view, layer, schema, active, labels);
+                    deadline.check();
+                    drawPass(g, view, layer, schema, active, labels, deadline);
                 }
             }
         }
+        deadline.check();
         labels.placeAll(g);
     }
 
     private void drawPass(Graphics2D g, MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules,
-                          LabelPlacer labels) {
-        Pass pass = new Pass(g, view, new ScreenPath(view), rules, labels);
+                          LabelPlacer labels, RenderDeadline deadline) {
+        Pass pass = new Pass(g, view, new ScreenPath(view), rules, labels, deadline);
         Optional<CachedLayer> cached = cache == null ? Optional.empty() : cache.layer(layer.storeLayer());
         if (cached.isPresent()) {
             double pixelSize = storagePixelSize(view);
@@ -123,7 +138,7 @@ public final class MapRenderer {
             });
             return;
         }
-        try (FeatureCursor cursor = store.query(layer.storeLayer(), query(view, layer, schema, rules))) {
+        try (FeatureCursor cursor = store.query(layer.storeLayer(), query(view, layer, schema, rules).withTimeout(deadline.remaining()))) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();
                 if (f.geometry() != null && !f.geometry().isEmpty()) {
@@ -142,8 +157,11 @@ public final class MapRenderer {
         private final List<Rule> regular;
         private final List<Rule> elseRules;
         private final LabelPlacer labels;
+        private final RenderDeadline deadline;
+        private int drawn;
 
-        Pass(Graphics2D g, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels) {
+        Pass(Graphics2D g, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels, RenderDeadline deadline) {
+            this.deadline = deadline;
             this.g = g;
             this.view = view;
             this.paths = paths;
@@ -155,6 +173,9 @@ public final class MapRenderer {
 
         /** @param storageGeometry the geometry to draw, in the storage CRS (possibly generalised) */
         void draw(Feature f, Geometry storageGeometry) {
+            if ((++drawn & 255) == 0) {
+                deadline.check();
+            }
             Geometry geom = CrsTransforms.transform(storageGeometry, FeatureStore.STORAGE_SRID, view.epsg());
             if (!geom.getEnvelopeInternal().intersects(viewEnvelope)) {
                 return;

@@ -65,6 +65,48 @@ public final class SldParser {
         throw new SldParseException(sourceName + ": no NamedLayer/UserStyle found");
     }
 
+    /**
+     * One NamedLayer of a document: the layer it names and either its first UserStyle or the name
+     * of its NamedStyle (a style the server already has).
+     */
+    public record NamedLayerStyle(String layerName, Style userStyle, String namedStyle) {
+    }
+
+    /**
+     * Every NamedLayer of the document, in order (a WMS SLD_BODY: each names the layer it styles).
+     * A NamedLayer needs a Name and a UserStyle or a NamedStyle/Name.
+     */
+    public List<NamedLayerStyle> parseNamedLayers(String sld, String sourceName) {
+        Element root = read(sld, sourceName).getDocumentElement();
+        if (!Xml.localName(root).equals("StyledLayerDescriptor")) {
+            throw new SldParseException(sourceName + ": root element is " + Xml.localName(root)
+                    + ", expected StyledLayerDescriptor");
+        }
+        List<NamedLayerStyle> out = new ArrayList<>();
+        int i = 0;
+        for (Element layer : Xml.children(root)) {
+            i++;
+            String where = sourceName + ", " + Xml.localName(layer) + " " + i;
+            if (!Xml.localName(layer).equals("NamedLayer")) {
+                throw new SldParseException(where + ": only NamedLayer is supported (a UserLayer would bring its own data)");
+            }
+            String name = Xml.childText(layer, "Name").filter(n -> !n.isBlank())
+                    .orElseThrow(() -> new SldParseException(where + ": NamedLayer without Name"));
+            Optional<Element> userStyle = Xml.children(layer, "UserStyle").stream().findFirst();
+            if (userStyle.isPresent()) {
+                out.add(new NamedLayerStyle(name, userStyle(userStyle.get(), where + " (" + name + ")"), null));
+                continue;
+            }
+            String named = Xml.child(layer, "NamedStyle").flatMap(n -> Xml.childText(n, "Name"))
+                    .orElseThrow(() -> new SldParseException(where + " (" + name + "): neither UserStyle nor NamedStyle"));
+            out.add(new NamedLayerStyle(name, null, named));
+        }
+        if (out.isEmpty()) {
+            throw new SldParseException(sourceName + ": no NamedLayer found");
+        }
+        return out;
+    }
+
     private static Document read(String sld, String sourceName) {
         try {
             DocumentBuilder builder;
@@ -89,6 +131,10 @@ public final class SldParser {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // Styles nest a few levels; deep nesting only serves to overflow the recursive filter parser.
+            f.setAttribute("jdk.xml.maxElementDepth", "256");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made secure", e);
         }

@@ -10,6 +10,7 @@ import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerTransaction;
+import fr.carence.store.QueryTimeoutException;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.SchemaMismatchException;
@@ -48,6 +49,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             "raster_columns", "raster_overviews", "flyway_schema_history");
     /** Bound on statements that only tidy up (dropping an old version), so a busy table cannot stall a commit. */
     private static final int CLEANUP_TIMEOUT_SECONDS = 2;
+    /** SQLState of a statement cancelled (query timeout), on H2 and PostgreSQL alike. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
@@ -594,6 +597,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 try {
                     ps = c.prepareStatement(sql.fragment().sql());
                     ps.setFetchSize(FETCH_SIZE);
+                    ps.setQueryTimeout(query.timeoutSeconds());
                     bind(ps, sql.fragment().parameters());
                     ResultSet rs = ps.executeQuery();
                     return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
@@ -624,6 +628,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 LayerSchema schema = registry.schemaOf(c, p.physicalTable());
                 SqlFragment sql = QuerySql.count(dialect, filters, schema, p.physicalTable(), query);
                 try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+                    ps.setQueryTimeout(query.timeoutSeconds());
                     bind(ps, sql.parameters());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -759,6 +764,10 @@ public final class JdbcFeatureStore implements FeatureStore {
      * values (they stay in the cause, for the logs).
      */
     StoreException failure(String what, SQLException e) {
+        if (QUERY_CANCELED.equals(e.getSQLState())) {
+            // Both H2 and PostgreSQL report a statement cancelled by its query timeout as 57014.
+            return new QueryTimeoutException(kind() + " store: " + what + " exceeded its time limit", e);
+        }
         if (isUnavailable(e)) {
             return new StoreUnavailableException("the " + kind() + " database is unavailable (" + what + ")", e);
         }
