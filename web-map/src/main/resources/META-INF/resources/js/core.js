@@ -109,7 +109,9 @@
   /** The current scenario of the result layers (the scenario selector). */
   C.scenario = () => document.getElementById('scenario').value || 'defaut';
 
-  C.view = new ol.View({ projection: C.L93, center: [600000, 6250000], zoom: 6, maxZoom: 18 });
+  // minZoom 1 (about 3.1 km a pixel): even a 4K window stays under the WMS map-area limit
+  // (carence.ogc.max-bbox-area-km2), so zooming out never turns the layers into errors.
+  C.view = new ol.View({ projection: C.L93, center: [600000, 6250000], zoom: 6, minZoom: 1, maxZoom: 18 });
   C.map = new ol.Map({
     target: 'carte', view: C.view,
     controls: ol.control.defaults.defaults({ attributionOptions: { collapsible: true } })
