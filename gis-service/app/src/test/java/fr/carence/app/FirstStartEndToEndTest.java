@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.store.FeatureQuery;
-import fr.carence.security.SampleServiceWithAccounts;
 import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
+import fr.carence.testing.RunningSampleService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
  * (web map, WMS, WFS, REST API) answers with real content. Candidate sites are a restricted layer:
  * the funder's account reads them.
  */
-class FirstStartEndToEndTest extends SampleServiceWithAccounts {
+class FirstStartEndToEndTest extends RunningSampleService {
 
     @Autowired
     TestRestTemplate http;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.testing.RunningSampleService;
+import fr.carence.testing.StartupReadinessProbe;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class HealthProbesTest extends RunningSampleService {
 
     @Test
     void readinessReportsTheStoreWithoutSecrets() throws Exception {
-        HttpResponse<byte[]> r = client().get("/actuator/health/readiness");
+        HttpResponse<byte[]> r = new ServiceClient(port).get("/actuator/health/readiness");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(r.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
@@ -37,13 +39,13 @@ class HealthProbesTest extends RunningSampleService {
         assertThat(store.path("details").path("magasin").asText()).isEqualTo("h2gis");
         // the sample's layers plus the default scenario's results
         assertThat(store.path("details").path("couches").asInt()).isGreaterThanOrEqualTo(15);
-        String all = ServiceClient.text(client().get("/actuator/health"));
+        String all = ServiceClient.text(new ServiceClient(port).get("/actuator/health"));
         assertThat(all).doesNotContain(DATA_DIR.toString()).doesNotContain("jdbc:");
     }
 
     @Test
     void livenessDoesNotDependOnTheStore() throws Exception {
-        HttpResponse<byte[]> r = client().get("/actuator/health/liveness");
+        HttpResponse<byte[]> r = new ServiceClient(port).get("/actuator/health/liveness");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(r.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");

@@ -2,6 +2,7 @@ package fr.carence.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.carence.testing.RunningSampleService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class MixedLoadTest extends RunningSampleService {
         sampler.setDaemon(true);
         sampler.start();
 
-        MixedWorkload.Report report = new MixedWorkload(client(),
+        MixedWorkload.Report report = new MixedWorkload(new ServiceClient(port),
                 new MixedWorkload.Settings(CLIENTS, REQUESTS, SCENARIO_RUNS, 20261122L)).run();
         sampler.interrupt();
         long after = retainedHeap(memory);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.testing.RunningSampleService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * on the Occitanie sample. Refusals are French JSON, never a Basic challenge; a session-
  * authenticated write needs the CSRF token, a Basic or Bearer one does not.
  */
-class SecurityApiMatrixTest extends SampleServiceWithAccounts {
+class SecurityApiMatrixTest extends RunningSampleService {
 
     /** Passes the role check, then fails validation: 400 proves the caller was let through, with no run. */
     private static final String INVALID_RUN = "{\"id\":\"matrice\",\"parametres\":{\"part_teletravaillable\":2}}";

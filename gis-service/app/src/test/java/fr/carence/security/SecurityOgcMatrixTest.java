@@ -8,6 +8,7 @@ import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.filter.Filter;
+import fr.carence.testing.RunningSampleService;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * status, type and body once the name is swapped), and never finds it in the capabilities.
  * Wrong credentials are refused with 401 and an OWS exception, without a Basic challenge.
  */
-class SecurityOgcMatrixTest extends SampleServiceWithAccounts {
+class SecurityOgcMatrixTest extends RunningSampleService {
 
     private static final String RESTRICTED = "sites_candidats";
     private static final String PUBLIC = "communes";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.filter.Filter;
+import fr.carence.testing.RunningSampleService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * candidate sites are listed and read; anonymously they do not exist; a wrong password fails.
  * A missing client skips the test with a message, except in CI (CI=true) where it fails.
  */
-class SecurityRealClientsTest extends SampleServiceWithAccounts {
+class SecurityRealClientsTest extends RunningSampleService {
 
     private static final String PYTHON = "/usr/bin/python3";
 

@@ -4,16 +4,19 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read from the underlying (raw, possibly compressed) file, for progress. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read from the underlying (raw, possibly compressed) stream: load progress, and
+ * the compressed side of an upload's expansion ratio.
+ */
+public final class CountingInputStream extends FilterInputStream {
 
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 

@@ -1,5 +1,6 @@
 package fr.carence.api.chargement;
 
+import fr.carence.loaders.core.CountingInputStream;
 import fr.carence.loaders.core.InputKind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -58,7 +59,7 @@ final class FileContentCheck {
 
     /** The first decompressed bytes; the whole stream is then counted against the budget. */
     private static byte[] gunzipHead(InputStream raw, String name, ExpansionBudget budget) throws IOException {
-        ExpansionBudget.CountingStream compressed = new ExpansionBudget.CountingStream(raw);
+        CountingInputStream compressed = new CountingInputStream(raw);
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(compressed, 1 << 16), 1 << 16)) {
             in.mark(SNIFF_BYTES);
             byte[] head = in.readNBytes(SNIFF_BYTES);

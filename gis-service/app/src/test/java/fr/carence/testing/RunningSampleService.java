@@ -1,6 +1,7 @@
-package fr.carence.security;
+package fr.carence.testing;
 
 import fr.carence.app.CarenceApplication;
+import fr.carence.security.TestAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,17 +10,21 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Carence as the README starts it (empty H2GIS store: first start loads the Occitanie sample and
- * computes the default scenario, about 20 s) with the {@link TestAccounts}. Subclasses inherit the
- * same configuration, so Spring's test context cache starts it once per JVM; the data directory
- * lives as long as the JVM because the cached context outlives the class that created it.
+ * computes the default scenario, about 20 s), with the made-up {@link TestAccounts} configured as a
+ * deployment would. Every end-to-end test class of the module extends this one and adds no
+ * configuration of its own, so Spring's test context cache starts the service once per JVM.
+ * The data directory lives as long as the JVM because the cached context outlives the class that
+ * created it.
  */
 @SpringBootTest(classes = CarenceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class SampleServiceWithAccounts {
+@Import(StartupReadinessProbe.class)
+public abstract class RunningSampleService {
 
     protected static final Path DATA_DIR = createDataDir();
 
@@ -36,13 +41,14 @@ public abstract class SampleServiceWithAccounts {
         TestAccounts.register(registry);
     }
 
+    /** Absolute URL of a path on the running service, e.g. {@code url("/wfs")}. */
     protected String url(String pathAndQuery) {
         return "http://127.0.0.1:" + port + pathAndQuery;
     }
 
     private static Path createDataDir() {
         try {
-            Path dir = Files.createTempDirectory("carence-security-tests-");
+            Path dir = Files.createTempDirectory("carence-app-tests-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return dir;
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package fr.carence.reliability;
+package fr.carence.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +17,10 @@ import org.springframework.core.env.Environment;
  */
 @TestComponent
 @Order(1)
-class StartupReadinessProbe implements ApplicationRunner {
+public class StartupReadinessProbe implements ApplicationRunner {
 
-    static volatile int statusDuringStartup;
-    static volatile String bodyDuringStartup;
+    public static volatile int statusDuringStartup;
+    public static volatile String bodyDuringStartup;
 
     private final Environment environment;
 
