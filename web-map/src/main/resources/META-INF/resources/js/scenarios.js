@@ -51,6 +51,8 @@
     const r = s.resume || {};
     const rows = [
       ['Statut', STATUS[s.statut] || s.statut],
+      // Runs the server starts itself (default scenario) and records older than authors have none.
+      ['Lancé par', s.auteur || (s.id === 'defaut' ? 'le serveur (scénario par défaut)' : 'non enregistré')],
       ['Communes en carence', r.nbCommunesCarence != null ? C.formatNumber(r.nbCommunesCarence) : '–'],
       ['Zones de carence', r.nbZones != null ? C.formatNumber(r.nbZones) : '–'],
       ['Demande en carence', r.demandeCarence != null ? `${C.formatNumber(r.demandeCarence)} télétravailleurs` : '–'],

@@ -45,6 +45,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<TokenAccount> account = tokens.find(header.substring(BEARER.length()).strip());
         if (account.isEmpty()) {
             holder.clearContext();
+            AuditLog.event("jeton_refuse").with("ip", request.getRemoteAddr())
+                    .with("requete", request.getMethod() + " " + request.getRequestURI()).log();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API token"));
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -42,6 +43,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(AccountsConfiguration.class)
+@EnableConfigurationProperties(LockoutProperties.class)
 public class SecurityConfiguration {
 
     static final String CSRF_COOKIE = "XSRF-TOKEN";
@@ -71,12 +73,18 @@ public class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
-    /** Password checks (BCrypt), with recent successes remembered ({@link RecentLoginCache}). */
+    /**
+     * Password checks (BCrypt): guessing slowed down first ({@link LoginThrottle}), then recent
+     * successes remembered ({@link RecentLoginCache}), then the real checks, audited.
+     */
     @Bean
-    public AuthenticationManager authenticationManager(UserDetailsService carenceUsers, PasswordEncoder passwordEncoder) {
+    public AuthenticationManager authenticationManager(UserDetailsService carenceUsers, PasswordEncoder passwordEncoder,
+                                                       LockoutProperties lockout) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(carenceUsers);
         provider.setPasswordEncoder(passwordEncoder);
-        return new RecentLoginCache(new ProviderManager(provider), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return new LoginThrottle(new RecentLoginCache(new PasswordCheckAudit(new ProviderManager(provider)), clock),
+                lockout, clock);
     }
 
     @Bean
@@ -92,7 +100,8 @@ public class SecurityConfiguration {
                 // (Setting a session creation policy here would add SessionManagementFilter, which stores
                 // every authenticated request's context in a new session.)
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
-                .httpBasic(b -> b.authenticationEntryPoint(errors))
+                .httpBasic(b -> b.authenticationEntryPoint(errors)
+                        .authenticationDetailsSource(r -> LoginDetails.of(r, LoginDetails.BASIC)))
                 .addFilterBefore(new BearerTokenFilter(apiTokens, errors), BasicAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

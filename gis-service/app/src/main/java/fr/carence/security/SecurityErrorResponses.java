@@ -32,10 +32,17 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginLockedException locked) {
+            tooManyFailures(request, response, locked);
+            return;
+        }
         boolean sentCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         String message = sentCredentials
                 ? "Identifiant, mot de passe ou jeton refusé."
                 : "Authentification requise : connectez-vous, ou envoyez un en-tête Authorization (Basic ou Bearer).";
+        if (!sentCredentials) {
+            AuditLog.event("acces_refuse").caller(request).with("statut", 401).with("requete", requestLine(request)).log();
+        }
         if (OgcPaths.matches(request)) {
             ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message),
                     response, ExceptionReportWriter.Dialect.OWS_11);
@@ -47,6 +54,8 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        AuditLog.event("acces_refuse").caller(request).with("statut", 403)
+                .with("motif", e instanceof CsrfException ? "csrf" : "role").with("requete", requestLine(request)).log();
         if (e instanceof CsrfException) {
             write(response, new ApiError(403, "csrf", "X-XSRF-TOKEN",
                     "Jeton CSRF absent ou périmé : renvoyez dans l'en-tête X-XSRF-TOKEN la valeur du cookie XSRF-TOKEN."));
@@ -54,6 +63,35 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
         }
         write(response, new ApiError(403, "acces_refuse", null,
                 "Accès refusé : votre compte n'a pas le rôle requis pour cette opération."));
+    }
+
+    /** 429 with Retry-After: the password was not even checked (see {@link LoginThrottle}). */
+    void tooManyFailures(HttpServletRequest request, HttpServletResponse response, LoginLockedException e) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        long seconds = e.retryAfterSeconds();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (OgcPaths.matches(request)) {
+            ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 429,
+                    tooManyFailuresMessage(seconds)), response, ExceptionReportWriter.Dialect.OWS_11);
+            return;
+        }
+        write(response, tooManyFailures(seconds));
+    }
+
+    static ApiError tooManyFailures(long seconds) {
+        return new ApiError(429, "trop_d_echecs", null, tooManyFailuresMessage(seconds));
+    }
+
+    private static String tooManyFailuresMessage(long seconds) {
+        return "Trop d'échecs de connexion récents pour cet identifiant ou cette adresse : nouvel essai possible dans "
+                + seconds + " s.";
+    }
+
+    /** Method and path only: a query string may hold anything, a token included. */
+    private static String requestLine(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
     }
 
     private void write(HttpServletResponse response, ApiError error) throws IOException {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -72,6 +73,8 @@ public class SessionController {
     @ApiResponse(responseCode = "200", description = "Connecté")
     @ApiResponse(responseCode = "401", description = "Identifiants refusés",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "429", description = "Trop d'échecs récents : réessayer après Retry-After secondes",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResponseEntity<?> login(@RequestBody(required = false) Login body, HttpServletRequest request,
                                    HttpServletResponse response) {
         if (body == null || body.login() == null || body.login().isBlank() || body.motDePasse() == null) {
@@ -79,9 +82,15 @@ public class SessionController {
                     "corps JSON attendu : {\"login\": ..., \"motDePasse\": ...}"));
         }
         Authentication authenticated;
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.motDePasse());
+        attempt.setDetails(LoginDetails.of(request, LoginDetails.SESSION));
         try {
-            authenticated = authenticationManager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.motDePasse()));
+            authenticated = authenticationManager.authenticate(attempt);
+        } catch (LoginLockedException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                    .body(SecurityErrorResponses.tooManyFailures(e.retryAfterSeconds()));
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new ApiError(401, "identifiants_refuses", null,
                     "Identifiant ou mot de passe refusé."));
@@ -101,6 +110,10 @@ public class SessionController {
     @DeleteMapping(produces = "application/json")
     @Operation(summary = "Se déconnecter", description = "Ferme la session de la carte web")
     public State logout(HttpServletRequest request, HttpServletResponse response) {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (callerRoles.authenticated(who)) {
+            AuditLog.event("deconnexion").caller(request).log();
+        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

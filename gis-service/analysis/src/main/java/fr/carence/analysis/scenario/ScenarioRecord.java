@@ -16,11 +16,13 @@ import java.util.Map;
  * @param message error message when failed
  * @param tempsEtapesMs time per step (ms)
  * @param resume result figures, null until finished
+ * @param auteur login of whoever launched the run; null for runs the server started itself
+ *               (the default scenario) and for records written before authors were kept
  */
 public record ScenarioRecord(String id, String nom, Map<String, Object> parametres, String statut, double progression,
                              String etape, String message, Instant createdAt, Instant startedAt, Instant finishedAt,
                              Long dureeMs, Map<String, Long> tempsEtapesMs, List<String> avertissements,
-                             Resume resume) {
+                             Resume resume, String auteur) {
 
     public static final String EN_ATTENTE = "en_attente";
     public static final String EN_COURS = "en_cours";
@@ -40,6 +42,6 @@ public record ScenarioRecord(String id, String nom, Map<String, Object> parametr
 
     ScenarioRecord withProgress(String newStatut, double p, String step) {
         return new ScenarioRecord(id, nom, parametres, newStatut, p, step, message, createdAt, startedAt, finishedAt,
-                dureeMs, tempsEtapesMs, avertissements, resume);
+                dureeMs, tempsEtapesMs, avertissements, resume, auteur);
     }
 }

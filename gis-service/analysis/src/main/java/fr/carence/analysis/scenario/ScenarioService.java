@@ -69,6 +69,7 @@ public class ScenarioService implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        upgradeTable();
         markInterruptedRuns();
     }
 
@@ -87,6 +88,15 @@ public class ScenarioService implements AutoCloseable {
      * @throws ScenarioQueueFullException when the queue is full
      */
     public synchronized ScenarioRecord submit(String id, String nom, Map<String, ?> parametres) {
+        return submit(id, nom, parametres, null);
+    }
+
+    /**
+     * Same as {@link #submit(String, String, Map)}, recording who launched the run.
+     *
+     * @param auteur the caller's login, kept in the record; null when the server starts the run itself
+     */
+    public synchronized ScenarioRecord submit(String id, String nom, Map<String, ?> parametres, String auteur) {
         String scenarioId = id == null || id.isBlank() ? newId() : id;
         if (!ID.matcher(scenarioId).matches()) {
             throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId
@@ -104,7 +114,7 @@ public class ScenarioService implements AutoCloseable {
         flushUnsaved();
         unsaved.remove(scenarioId); // superseded by this run
         ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
-                Instant.now(), null, null, null, null, null, null);
+                Instant.now(), null, null, null, null, null, null, auteur);
         active.put(scenarioId, queued);
         try {
             executor.execute(() -> execute(queued, p));
@@ -210,7 +220,7 @@ public class ScenarioService implements AutoCloseable {
         String id = queued.id();
         Instant started = Instant.now();
         ScenarioRecord running = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.EN_COURS, 0,
-                "lecture", null, queued.createdAt(), started, null, null, null, null, null);
+                "lecture", null, queued.createdAt(), started, null, null, null, null, null, queued.auteur());
         active.put(id, running);
         try {
             saveQuietly(running);
@@ -225,7 +235,7 @@ public class ScenarioService implements AutoCloseable {
             Instant finished = Instant.now();
             ScenarioRecord failed = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
                     active.get(id).progression(), active.get(id).etape(), userMessage(e), queued.createdAt(), started,
-                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null);
+                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur());
             if (!saveQuietly(failed)) {
                 unsaved.put(id, failed); // before leaving 'active', so the run never vanishes from get()
             }
@@ -241,7 +251,7 @@ public class ScenarioService implements AutoCloseable {
                 s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
                 s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
                 s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
-                s.kgCo2eYearly()));
+                s.kgCo2eYearly()), queued.auteur());
     }
 
     private static String userMessage(RuntimeException e) {
@@ -278,6 +288,17 @@ public class ScenarioService implements AutoCloseable {
         }
     }
 
+    /** Records kept by an older version stay readable: their table gets the current columns. */
+    private void upgradeTable() {
+        try {
+            if (table.upgrade()) {
+                LOG.info("scenarios table upgraded to the current columns (author of each run)");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot upgrade the scenarios table; records stay readable, new runs cannot be recorded", e);
+        }
+    }
+
     /** Runs left queued or running by a previous process will never finish: say so. */
     private void markInterruptedRuns() {
         try {
@@ -285,7 +306,7 @@ public class ScenarioService implements AutoCloseable {
                 if (r.active()) {
                     table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
                             r.etape(), "calcul interrompu par un redémarrage du serveur", r.createdAt(), r.startedAt(),
-                            Instant.now(), null, null, null, null));
+                            Instant.now(), null, null, null, null, r.auteur()));
                 }
             }
         } catch (RuntimeException e) {

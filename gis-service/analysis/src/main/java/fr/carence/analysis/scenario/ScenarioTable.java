@@ -44,6 +44,26 @@ final class ScenarioTable {
         }
     }
 
+    /**
+     * Brings a {@code scenarios} table written by an older version to the current columns (e.g.
+     * {@code auteur}, absent before runs recorded who launched them): its records are rewritten
+     * in one replace, with the new columns empty. Returns whether anything was rewritten.
+     */
+    boolean upgrade() {
+        Optional<fr.carence.store.LayerSchema> stored = store.schema(ResultLayers.SCENARIOS);
+        if (stored.isEmpty() || stored.get().equals(ResultLayers.SCENARIOS_SCHEMA)) {
+            return false;
+        }
+        List<ScenarioRecord> records = all();
+        try (LayerWriter w = store.replaceLayer(ResultLayers.SCENARIOS_SCHEMA, SOURCE)) {
+            for (ScenarioRecord r : records) {
+                w.write(toFeature(r));
+            }
+            w.commit();
+        }
+        return true;
+    }
+
     void delete(String id) {
         if (store.schema(ResultLayers.SCENARIOS).isPresent()) {
             store.deletePartition(ResultLayers.SCENARIOS, ResultLayers.PARTITION, id);
@@ -103,6 +123,7 @@ final class ScenarioTable {
         p.put("ecart_optimalite", s == null ? null : s.ecartOptimalite());
         p.put("km_evites_an", s == null ? null : s.kmEvitesAn());
         p.put("kg_co2e_evites_an", s == null ? null : s.kgCo2eEvitesAn());
+        p.put("auteur", r.auteur());
         return new Feature(r.id(), null, p);
     }
 
@@ -119,7 +140,8 @@ final class ScenarioTable {
                 (Instant) f.get("created_at"), (Instant) f.get("started_at"), (Instant) f.get("finished_at"),
                 f.get("duree_ms") == null ? null : ((Number) f.get("duree_ms")).longValue(),
                 parse((String) f.get("temps_etapes"), new TypeReference<LinkedHashMap<String, Long>>() { }),
-                parse((String) f.get("avertissements"), new TypeReference<List<String>>() { }), resume);
+                parse((String) f.get("avertissements"), new TypeReference<List<String>>() { }), resume,
+                (String) f.get("auteur"));
     }
 
     private static Integer integer(Object o) {

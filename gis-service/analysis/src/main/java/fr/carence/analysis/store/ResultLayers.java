@@ -36,7 +36,7 @@ public final class ResultLayers {
             optional("nb_zones", INTEGER), optional("demande_totale", DOUBLE), optional("demande_carence", DOUBLE),
             optional("demande_couverte", DOUBLE), optional("seuil_accessibilite_applique", DOUBLE),
             optional("methode_sites", STRING), optional("ecart_optimalite", DOUBLE), optional("km_evites_an", DOUBLE),
-            optional("kg_co2e_evites_an", DOUBLE)), GeometryType.NONE, "id");
+            optional("kg_co2e_evites_an", DOUBLE), optional("auteur", STRING)), GeometryType.NONE, "id");
 
     public static final LayerSchema INDICATEURS_SCHEMA = new LayerSchema(INDICATEURS, List.of(
             required("id", STRING), required(PARTITION, STRING), required("code", STRING), optional("nom", STRING),

@@ -1,5 +1,7 @@
 package fr.carence.api.chargement;
 
+import fr.carence.security.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,9 +65,20 @@ public class ChargementController {
             @Parameter(description = "Clé du jeu (voir /api/chargements/jeux)", example = "lieux") @PathVariable String jeu,
             @Parameter(description = "Fichiers à charger") @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
             @Parameter(description = "Option du chargeur, « clé=valeur » (répétable), comme « carence load -o » ; pas de chemin ni de fichier du serveur",
-                    example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option) {
+                    example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option,
+            HttpServletRequest http) {
         List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
-        return RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
+        List<String> names = parts.stream().map(UploadPart::originalName).toList();
+        try {
+            RapportChargement report = RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
+            AuditLog.event("chargement").caller(http).with("jeu", jeu).with("fichiers", names).with("resultat", "ok")
+                    .with("entites", report.entitesEcrites()).log();
+            return report;
+        } catch (RuntimeException e) {
+            AuditLog.event("chargement").caller(http).with("jeu", jeu).with("fichiers", names).with("resultat", "echec")
+                    .with("erreur", e.getClass().getSimpleName()).log();
+            throw e;
+        }
     }
 
     /** Any other body: this API's French 400 rather than the framework's generic 415 page. */

@@ -1,5 +1,7 @@
 package fr.carence.api.scenario;
 
+import fr.carence.security.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,9 +47,13 @@ public class ScenarioController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "503", description = "File d'attente pleine",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ResponseEntity<ScenarioRecord> submit(@RequestBody(required = false) ScenarioRequest request) {
+    public ResponseEntity<ScenarioRecord> submit(@RequestBody(required = false) ScenarioRequest request,
+                                                 HttpServletRequest http) {
         ScenarioRequest r = request == null ? new ScenarioRequest(null, null, null) : request;
-        ScenarioRecord queued = service.submit(r.id(), r.nom(), r.parametres());
+        String auteur = SecurityContextHolder.getContext().getAuthentication() == null ? null
+                : SecurityContextHolder.getContext().getAuthentication().getName();
+        ScenarioRecord queued = service.submit(r.id(), r.nom(), r.parametres(), auteur);
+        AuditLog.event("scenario_lance").caller(http).with("scenario", queued.id()).log();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(queued.id()).toUri();
         return ResponseEntity.accepted().location(location).body(queued);
     }
@@ -89,8 +96,9 @@ public class ScenarioController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "Scénario en cours de calcul",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ResponseEntity<Void> delete(@PathVariable String id) {
+    public ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest http) {
         service.delete(id);
+        AuditLog.event("scenario_supprime").caller(http).with("scenario", id).log();
         return ResponseEntity.noContent().build();
     }
 }

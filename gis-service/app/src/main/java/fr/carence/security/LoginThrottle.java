@@ -1,0 +1,190 @@
+package fr.carence.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Slows down password guessing (HTTP Basic and the web map's login; API tokens are 256-bit random
+ * and need no such protection). After {@code loginMaxFailures} wrong passwords in a row for a
+ * login, or {@code ipMaxFailures} from one address, further password checks for that login or
+ * address are refused without being made (so without BCrypt: guessing cannot burn CPU either) for
+ * a delay that doubles with each further failure, up to {@code maxDelay}. A success resets the
+ * login's and the address's counters.
+ * <p>
+ * Only <em>distinct</em> wrong passwords count, as in Entra ID's "smart lockout": a GIS client
+ * with a stale saved password resends it with every tile, which teaches an attacker nothing and
+ * must not lock its owner out. Such a repeat is refused at once, also without BCrypt. Wrong
+ * passwords are remembered only as HMACs under a key drawn at start-up, never in clear.
+ * <p>
+ * Memory is bounded: at most {@code maxTrackedKeys} logins and addresses (least recently seen
+ * dropped first), and failures are forgotten after {@code forgetAfter} without a new one.
+ */
+final class LoginThrottle implements AuthenticationManager {
+
+    private static final int REMEMBERED_GUESSES = 8;
+
+    /** Failures of one login or one address. */
+    private static final class Counter {
+        int failures;
+        Instant lastFailure;
+        Instant lockedUntil = Instant.MIN;
+        final Deque<String> recentGuesses = new ArrayDeque<>();
+    }
+
+    private final AuthenticationManager passwords;
+    private final LockoutProperties limits;
+    private final Clock clock;
+    private final Map<String, Counter> counters;
+    private final SecretKeySpec guessKey;
+
+    LoginThrottle(AuthenticationManager passwords, LockoutProperties limits, Clock clock) {
+        this.passwords = passwords;
+        this.limits = limits;
+        this.clock = clock;
+        this.counters = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
+                return size() > limits.maxTrackedKeys();
+            }
+        };
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.guessKey = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication request) throws AuthenticationException {
+        if (!(request instanceof UsernamePasswordAuthenticationToken) || !(request.getCredentials() instanceof String password)) {
+            return passwords.authenticate(request);
+        }
+        String login = request.getName();
+        LoginDetails details = request.getDetails() instanceof LoginDetails d ? d : new LoginDetails(null, null);
+        String loginKey = "login:" + login;
+        String ipKey = details.address() == null ? null : "ip:" + details.address();
+        String guess = hmac(login + '\u0000' + password);
+        synchronized (counters) {
+            Instant now = clock.instant();
+            Duration wait = max(remainingLock(loginKey, now), remainingLock(ipKey, now));
+            if (!wait.isZero()) {
+                throw new LoginLockedException(wait);
+            }
+            Counter c = counters.get(loginKey);
+            if (c != null && c.recentGuesses.contains(guess)) {
+                throw new BadCredentialsException("same wrong password again");
+            }
+        }
+        Authentication done;
+        try {
+            done = passwords.authenticate(request);
+        } catch (BadCredentialsException e) {
+            AuditLog.event("connexion_refusee").with("login", login).with("ip", details.address())
+                    .with("methode", details.method()).log();
+            synchronized (counters) {
+                Instant now = clock.instant();
+                fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
+                fail(ipKey, guess, limits.ipMaxFailures(), now, login, details);
+            }
+            throw e;
+        }
+        synchronized (counters) {
+            counters.remove(loginKey);
+            if (ipKey != null) {
+                counters.remove(ipKey);
+            }
+        }
+        return done;
+    }
+
+    /** Logins and addresses currently followed (for tests of the memory bound). */
+    int trackedKeys() {
+        synchronized (counters) {
+            return counters.size();
+        }
+    }
+
+    private Duration remainingLock(String key, Instant now) {
+        Counter c = key == null ? null : counters.get(key);
+        if (c == null) {
+            return Duration.ZERO;
+        }
+        if (now.isBefore(c.lockedUntil)) {
+            return Duration.between(now, c.lockedUntil);
+        }
+        if (c.lastFailure != null && !now.isBefore(c.lastFailure.plus(limits.forgetAfter()))) {
+            counters.remove(key);
+        }
+        return Duration.ZERO;
+    }
+
+    private void fail(String key, String guess, int maxFailures, Instant now, String login, LoginDetails details) {
+        if (key == null) {
+            return;
+        }
+        expireIdle(now);
+        Counter c = counters.computeIfAbsent(key, k -> new Counter());
+        if (c.recentGuesses.contains(guess)) {
+            return; // two requests with the same guess raced past the repeat check: count it once
+        }
+        c.recentGuesses.addLast(guess);
+        if (c.recentGuesses.size() > REMEMBERED_GUESSES) {
+            c.recentGuesses.removeFirst();
+        }
+        c.failures++;
+        c.lastFailure = now;
+        if (c.failures >= maxFailures) {
+            int doublings = Math.min(c.failures - maxFailures, 30);
+            Duration delay = limits.firstDelay().multipliedBy(1L << doublings);
+            if (delay.compareTo(limits.maxDelay()) > 0) {
+                delay = limits.maxDelay();
+            }
+            c.lockedUntil = now.plus(delay);
+            AuditLog.event("verrouillage").with("cle", key.startsWith("ip:") ? "ip" : "login")
+                    .with("login", login).with("ip", details.address()).with("echecs", c.failures)
+                    .with("duree_s", delay.toSeconds()).log();
+        }
+    }
+
+    /** Drops counters idle for longer than forgetAfter, oldest first (the map is in access order). */
+    private void expireIdle(Instant now) {
+        Iterator<Counter> it = counters.values().iterator();
+        while (it.hasNext()) {
+            Counter c = it.next();
+            boolean idle = c.lastFailure == null || !now.isBefore(c.lastFailure.plus(limits.forgetAfter()));
+            if (!idle || now.isBefore(c.lockedUntil)) {
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(guessKey);
+            return Base64.getEncoder().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
