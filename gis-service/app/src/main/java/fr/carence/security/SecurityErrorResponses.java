@@ -71,12 +71,17 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
             return;
         }
         long seconds = e.retryAfterSeconds();
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         if (OgcPaths.matches(request)) {
+            // Written to the stream: the response-level writer resets the headers, Retry-After included.
+            response.reset();
+            response.setStatus(429);
+            response.setContentType("application/xml; charset=UTF-8");
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 429,
-                    tooManyFailuresMessage(seconds)), response, ExceptionReportWriter.Dialect.OWS_11);
+                    tooManyFailuresMessage(seconds)), response.getOutputStream(), ExceptionReportWriter.Dialect.OWS_11);
             return;
         }
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         write(response, tooManyFailures(seconds));
     }
 

@@ -68,7 +68,7 @@ public class ChargementController {
                     example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option,
             HttpServletRequest http) {
         List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
-        List<String> names = parts.stream().map(UploadPart::originalName).toList();
+        String names = String.join(",", parts.stream().map(p -> String.valueOf(p.originalName())).toList());
         try {
             RapportChargement report = RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
             AuditLog.event("chargement").caller(http).with("jeu", jeu).with("fichiers", names).with("resultat", "ok")
