@@ -280,6 +280,9 @@ class WebMapBrowserTest extends RunningCarence {
         int carenceDefault = json.readTree(get("api/scenarios/defaut")).path("resume").path("nbCommunesCarence").asInt();
         assertThat(carence).isGreaterThan(carenceDefault);
         assertThat(driver.findElement(By.id("resume-scenario")).getText()).contains("Communes en carence").contains(String.valueOf(carence));
+        assertThat(driver.findElement(By.xpath("//*[@id='resume-scenario']//dt[.='Lancé par']/following-sibling::dd[1]"))
+                .getText()).isEqualTo(TestAccounts.PLANNER.login());
+        assertThat(run.path("auteur").asText()).isEqualTo(TestAccounts.PLANNER.login());
 
         new Select(driver.findElement(By.id("comparer-a"))).selectByValue("defaut");
         new Select(driver.findElement(By.id("comparer-b"))).selectByValue(scenarioRun);
