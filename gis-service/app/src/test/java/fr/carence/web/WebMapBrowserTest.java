@@ -253,7 +253,9 @@ class WebMapBrowserTest extends RunningCarence {
         catchment.clear();
         catchment.sendKeys("1");
         driver.findElement(By.id("lancer")).click();
-        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        // The login notice of step 5 may still be shown: wait for the server's answer to replace it.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Paramètre invalide"));
+        WebElement message = driver.findElement(By.id("message"));
         assertThat(message.getText()).startsWith("Paramètre invalide").contains("bassin_minutes");
         assertThat(catchment.getAttribute("class")).contains("invalide");
         driver.findElement(By.cssSelector("#message .fermer")).click();
