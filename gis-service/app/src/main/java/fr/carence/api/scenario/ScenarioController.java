@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +51,9 @@ public class ScenarioController {
     public ResponseEntity<ScenarioRecord> submit(@RequestBody(required = false) ScenarioRequest request,
                                                  HttpServletRequest http) {
         ScenarioRequest r = request == null ? new ScenarioRequest(null, null, null) : request;
-        String auteur = SecurityContextHolder.getContext().getAuthentication() == null ? null
-                : SecurityContextHolder.getContext().getAuthentication().getName();
+        // Only a PLANNER reaches this method (SecurityConfiguration), so there is always a login.
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        String auteur = caller == null ? null : caller.getName();
         ScenarioRecord queued = service.submit(r.id(), r.nom(), r.parametres(), auteur);
         AuditLog.event("scenario_lance").caller(http).with("scenario", queued.id()).log();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(queued.id()).toUri();
