@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.api.scenario.ApiError;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.security.OgcPaths;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public class ErrorAnswerController implements ErrorController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswerController.class);
-    private static final Set<String> OGC_PATHS = Set.of("/ows", "/wfs", "/wms");
 
     private final ObjectMapper json;
 
@@ -47,7 +46,7 @@ public class ErrorAnswerController implements ErrorController {
             return;
         }
         ApiError error = describe(status, request.getMethod(), path);
-        if (OGC_PATHS.contains(path)) {
+        if (OgcPaths.isOgcPath(path)) {
             String code = status == 405 ? OwsException.OPERATION_NOT_SUPPORTED : OwsException.NO_APPLICABLE_CODE;
             ExceptionReportWriter.write(new OwsException(code, null, status, error.message()), response,
                     ExceptionReportWriter.Dialect.OWS_11);
