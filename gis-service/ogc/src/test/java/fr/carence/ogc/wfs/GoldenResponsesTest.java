@@ -9,6 +9,7 @@ import fr.carence.ogc.testdata.WfsCall;
 import fr.carence.ogc.wms.WmsService;
 import fr.carence.ogc.wms.WmsSettings;
 import org.springframework.mock.web.MockHttpServletResponse;
+import fr.carence.store.testing.StoreKind;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,8 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -39,7 +41,8 @@ import org.w3c.dom.Node;
  * {@code src/test/resources/golden/<operation>/<case>.request} holds the KVP query string QGIS 3
  * sends; the answer, normalised (volatile {@code timeStamp} blanked, re-indented), must equal
  * {@code <case>.xml} beside it. WFS requests, and the WMS capabilities and GetFeatureInfo (GML)
- * QGIS sends. Runs on H2GIS with the OGC test data and CountDefault 100.
+ * QGIS sends. Runs on H2GIS and on PostGIS (the production store) with the OGC test data and
+ * CountDefault 100: both stores must give the same bytes, so one golden file serves both.
  *
  * <p>To regenerate after an intended change: {@code mvn -pl gis-service/ogc -am verify
  * -Dtest=GoldenResponsesTest -Dgolden.update=true}, then review the diff with git.
@@ -47,54 +50,63 @@ import org.w3c.dom.Node;
 class GoldenResponsesTest {
 
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-    private static TestStore store;
-    private static WfsCall wfs;
-    private static WmsService wms;
+    private static final Map<StoreKind, Replayer> REPLAYERS = new EnumMap<>(StoreKind.class);
 
-    @BeforeAll
-    static void open() {
-        store = StoreTestSupport.openH2gis();
-        wfs = new WfsCall(store.store(), 100);
-        wms = new WmsService(store.store(), GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
-                SharedData.repoRoot().resolve("sld-styles")), WmsSettings.defaults());
-    }
+    /** The WFS and WMS services over one store holding the OGC test data. */
+    private record Replayer(TestStore store, WfsCall wfs, WmsService wms) {
 
-    /** WMS requests (capabilities, GetFeatureInfo) are replayed too; WFS is the default. */
-    private static MockHttpServletResponse replay(Map<String, String> params) throws Exception {
-        if (!"WMS".equalsIgnoreCase(params.get("SERVICE"))) {
-            return wfs.call(params);
+        static Replayer open(StoreKind kind) {
+            TestStore store = StoreTestSupport.open(kind);
+            WfsCall wfs = new WfsCall(store.store(), 100);
+            WmsService wms = new WmsService(store.store(), GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
+                    SharedData.repoRoot().resolve("sld-styles")), WmsSettings.defaults());
+            return new Replayer(store, wfs, wms);
         }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        wms.handle(new OwsRequest(params, "http://localhost/wms"), response);
-        return response;
+
+        /** WMS requests (capabilities, GetFeatureInfo) are replayed too; WFS is the default. */
+        MockHttpServletResponse replay(Map<String, String> params) throws Exception {
+            if (!"WMS".equalsIgnoreCase(params.get("SERVICE"))) {
+                return wfs.call(params);
+            }
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            wms.handle(new OwsRequest(params, "http://localhost/wms"), response);
+            return response;
+        }
     }
 
     @AfterAll
     static void close() {
-        store.close();
+        REPLAYERS.values().forEach(r -> r.store().close());
+        REPLAYERS.clear();
     }
 
-    static Stream<Path> cases() throws Exception {
+    /** Every golden case on each store kind. */
+    static Stream<Arguments> cases() throws Exception {
+        List<Path> requests = requests();
+        return Stream.of(StoreKind.values()).flatMap(kind -> requests.stream().map(r -> Arguments.of(kind, r)));
+    }
+
+    private static List<Path> requests() throws Exception {
         try (Stream<Path> s = Files.walk(GOLDEN)) {
             List<Path> list = s.filter(p -> p.toString().endsWith(".request")).sorted().toList();
             assertThat(list).hasSizeGreaterThanOrEqualTo(8);
-            return list.stream();
+            return list;
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void answerMatchesGoldenFile(Path request) throws Exception {
+    void answerMatchesGoldenFile(StoreKind kind, Path request) throws Exception {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : Files.readString(request).trim().split("&")) {
             int eq = pair.indexOf('=');
             params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        var response = replay(params);
+        var response = REPLAYERS.computeIfAbsent(kind, Replayer::open).replay(params);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         String actual = normalise(response.getContentAsByteArray());
         Path expectedFile = Path.of(request.toString().replaceAll("\\.request$", ".xml"));
-        if (Boolean.getBoolean("golden.update")) {
+        if (Boolean.getBoolean("golden.update") && kind == StoreKind.H2GIS) {
             Files.writeString(expectedFile, actual);
         }
         assertThat(expectedFile).as("golden file missing: run with -Dgolden.update=true").exists();
