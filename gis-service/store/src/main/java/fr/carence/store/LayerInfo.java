@@ -16,7 +16,13 @@ public record LayerInfo(String layer, Source source, long featureCount, Instant 
      * @param dataset dataset key (e.g. "communes", "flux", or "scenario" for analysis results)
      * @param files the files read, or a description of the computation
      * @param vintage the data's vintage as published (e.g. "COG 2026", "RP 2017"), may be null
+     * @param loadedBy who loaded it (an administrator's login, {@code cli:<system user>}), null
+     *                 for computed layers and data written before this was recorded
      */
-    public record Source(String dataset, String files, String vintage) {
+    public record Source(String dataset, String files, String vintage, String loadedBy) {
+
+        public Source(String dataset, String files, String vintage) {
+            this(dataset, files, vintage, null);
+        }
     }
 }

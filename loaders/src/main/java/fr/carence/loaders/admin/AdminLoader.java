@@ -72,7 +72,7 @@ public final class AdminLoader implements DatasetLoader {
         List<Territory> regs = in.regions() == null ? List.of() : TerritoriesJsonReader.read(in.regions(), false, ctx.progress());
         report.addRowsRead(deps.size() + regs.size());
 
-        LayerInfo.Source source = new LayerInfo.Source(key(),
+        LayerInfo.Source source = ctx.source(key(),
                 files.stream().map(InputFile::displayName).collect(Collectors.joining(", ")),
                 ctx.option("millesime").orElse(null));
         // Everything is read and checked above: nothing is written when the input is wrong.

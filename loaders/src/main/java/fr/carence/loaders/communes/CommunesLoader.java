@@ -91,7 +91,7 @@ public final class CommunesLoader implements DatasetLoader {
         }
         reportMissing(reference, byCommune, report);
 
-        LayerInfo.Source src = new LayerInfo.Source(key(),
+        LayerInfo.Source src = ctx.source(key(),
                 files.stream().map(InputFile::displayName).collect(Collectors.joining(", ")), ctx.option("millesime").orElse(null));
         try (StagedLayers staged = new StagedLayers(ctx.store(), src)) {
             LayerWriter w = staged.writer(CommunesLayers.COMMUNES);

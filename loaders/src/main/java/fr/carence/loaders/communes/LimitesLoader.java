@@ -71,7 +71,7 @@ public final class LimitesLoader implements DatasetLoader {
                         + " : " + InputFile.displayName(previous) + " et " + InputFile.displayName(file));
             }
         }
-        LayerInfo.Source src = new LayerInfo.Source(key(),
+        LayerInfo.Source src = ctx.source(key(),
                 files.stream().map(InputFile::displayName).collect(Collectors.joining(", ")), ctx.option("millesime").orElse(null));
         try (StagedLayers staged = new StagedLayers(ctx.store(), src)) {
             for (Map.Entry<LayerSchema, Path> e : byLayer.entrySet()) {

@@ -1,6 +1,7 @@
 package fr.carence.loaders.core;
 
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,16 +18,27 @@ public final class LoadContext {
     private final FeatureStore store;
     private final Progress progress;
     private final Map<String, String> options;
+    private final String operator;
     private CommuneCodes communeCodes;
 
-    public LoadContext(FeatureStore store, Progress progress, Map<String, String> options) {
+    /**
+     * @param operator who runs the load, recorded in the layers' provenance (an administrator's
+     *                 login, {@code cli:<system user>}); null when nobody in particular (first start)
+     */
+    public LoadContext(FeatureStore store, Progress progress, Map<String, String> options, String operator) {
         this.store = store;
         this.progress = progress;
         this.options = Map.copyOf(options);
+        this.operator = operator;
     }
 
     public static LoadContext of(FeatureStore store, Progress progress) {
-        return new LoadContext(store, progress, Map.of());
+        return new LoadContext(store, progress, Map.of(), null);
+    }
+
+    /** The provenance of the layers this load writes, stamped with who runs it. */
+    public LayerInfo.Source source(String dataset, String files, String vintage) {
+        return new LayerInfo.Source(dataset, files, vintage, operator);
     }
 
     public FeatureStore store() {

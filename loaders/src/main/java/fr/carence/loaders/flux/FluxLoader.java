@@ -70,7 +70,7 @@ public final class FluxLoader implements DatasetLoader {
         LoadReport report = new LoadReport(key());
         FluxFileReader.Result result = new FluxFileReader(ctx.communeCodes(), report, ctx.progress())
                 .read(file, ctx.option("trans").orElse(null), ctx.option("annee").orElse(null));
-        LayerInfo.Source source = new LayerInfo.Source(key(), InputFile.displayName(file), result.vintage());
+        LayerInfo.Source source = ctx.source(key(), InputFile.displayName(file), result.vintage());
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(SCHEMA);
             result.table().forEachFeature(result.source(), writer::write);

@@ -136,7 +136,7 @@ abstract class CommuneZoningLoader implements DatasetLoader {
         Path file = files.get(0);
         LoadReport report = new LoadReport(key());
         Map<String, Map<String, Object>> rows = read(file, ctx.communeCodes(), ctx, report);
-        LayerInfo.Source source = new LayerInfo.Source(key(), InputFile.displayName(file), vintage());
+        LayerInfo.Source source = ctx.source(key(), InputFile.displayName(file), vintage());
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(schema());
             rows.forEach((code, props) -> writer.write(new Feature(code, null, props)));

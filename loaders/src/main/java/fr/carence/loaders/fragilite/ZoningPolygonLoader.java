@@ -68,7 +68,7 @@ abstract class ZoningPolygonLoader implements DatasetLoader {
         }
         Path file = files.get(0);
         LoadReport report = new LoadReport(key());
-        LayerInfo.Source source = new LayerInfo.Source(key(), InputFile.displayName(file), vintage());
+        LayerInfo.Source source = ctx.source(key(), InputFile.displayName(file), vintage());
         Map<String, Long> indexOfId = new HashMap<>();
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(schema());

@@ -86,7 +86,7 @@ public final class LieuxLoader implements DatasetLoader {
         LoadReport report = new LoadReport(key());
         CommuneCodes codes = ctx.communeCodes();
         Map<String, String> locationOfId = new HashMap<>();
-        LayerInfo.Source source = new LayerInfo.Source(key(), name, null);
+        LayerInfo.Source source = ctx.source(key(), name, null);
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(SCHEMA);
             java.util.function.Consumer<VenueRecord> sink = v -> writer.write(feature(v, name, codes, report, locationOfId));

@@ -93,7 +93,7 @@ public final class ThdLoader implements DatasetLoader {
             throw LoadException.inFile(InputFile.displayName(files.get(0)), "aucune commune lue");
         }
         String fileNames = String.join(", ", match.files().values().stream().map(InputFile::displayName).toList());
-        LayerInfo.Source source = new LayerInfo.Source(key(), fileNames, "ARCEP " + layout.millesime());
+        LayerInfo.Source source = ctx.source(key(), fileNames, "ARCEP " + layout.millesime());
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(SCHEMA);
             for (Coverage c : merged.values()) {

@@ -57,6 +57,9 @@ class CarenceCliTest {
         assertThat(run("load", "--quiet", "--data-dir", "/tmp/x", "admin", file)).isZero();
         assertThat(stdout()).contains("couche communes_insee : 4 entités");
         assertThat(memory.count("communes_insee", FeatureQuery.all())).isEqualTo(4);
+        // The provenance says who loaded it: the system account running the command line.
+        assertThat(memory.info("communes_insee").orElseThrow().source().loadedBy())
+                .isEqualTo("cli:" + System.getProperty("user.name"));
         assertThat(opened).containsExactly(new StoreSettings("h2gis", Path.of("/tmp/x"), null, null, null));
     }
 

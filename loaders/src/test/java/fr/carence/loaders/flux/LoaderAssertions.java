@@ -45,7 +45,7 @@ public final class LoaderAssertions {
     }
 
     public static LoadContext context(FeatureStore store, Map<String, String> options) {
-        return new LoadContext(store, Progress.silent(), options);
+        return new LoadContext(store, Progress.silent(), options, null);
     }
 
     /** Every feature of a layer as text (id, properties, geometry WKT), sorted by id; empty when absent. */

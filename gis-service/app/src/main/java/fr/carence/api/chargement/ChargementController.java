@@ -70,7 +70,8 @@ public class ChargementController {
         List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
         String names = String.join(",", parts.stream().map(p -> String.valueOf(p.originalName())).toList());
         try {
-            RapportChargement report = RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option)));
+            RapportChargement report = RapportChargement.of(loads.load(jeu, parts, UploadOptions.parse(option),
+                    http.getUserPrincipal() == null ? null : http.getUserPrincipal().getName()));
             AuditLog.event("chargement").caller(http).with("jeu", jeu).with("fichiers", names).with("resultat", "ok")
                     .with("entites", report.entitesEcrites()).log();
             return report;

@@ -48,7 +48,7 @@ public class UploadedDatasetLoads {
      * @throws UploadRejectedException  a file is refused before loading
      * @throws fr.carence.loaders.core.LoadException the loader refused the data (store unchanged)
      */
-    LoadReport load(String key, List<? extends UploadPart> parts, Map<String, String> options) {
+    LoadReport load(String key, List<? extends UploadPart> parts, Map<String, String> options, String operator) {
         DatasetLoader loader = loaders().get(key);
         if (loader == null) {
             throw new UnknownDatasetException(key, loaders().keySet());
@@ -61,7 +61,7 @@ public class UploadedDatasetLoads {
             try (StagedUpload staged = stager.stage(loader, parts)) {
                 LOG.info("Chargement par téléversement du jeu « {} » : {}", key,
                         staged.loaderFiles().stream().map(p -> p.getFileName().toString()).toList());
-                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, Progress.silent(), options));
+                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, Progress.silent(), options, operator));
                 LOG.info("{}", report.summary());
                 return report;
             }

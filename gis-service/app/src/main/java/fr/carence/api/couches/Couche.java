@@ -14,6 +14,8 @@ public record Couche(
         @Schema(description = "Jeu de données (ou calcul) qui l'a écrite", example = "communes") String jeu,
         @Schema(description = "Fichiers lus, ou description du calcul") String fichiers,
         @Schema(description = "Millésime des données, le cas échéant", example = "COG 2018") String millesime,
+        @Schema(description = "Qui l'a chargée : identifiant de l'administrateur (téléversement) ou cli:<utilisateur système> (ligne de commande) ; vide pour un calcul ou le chargement initial",
+                example = "admin") String chargePar,
         @Schema(description = "Couches OGC (WMS/WFS) qui la publient, avec les rôles autorisés à les lire")
         List<Publication> publications) {
 

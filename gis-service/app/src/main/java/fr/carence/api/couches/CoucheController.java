@@ -55,7 +55,7 @@ public class CoucheController {
                     .toList();
             return new Couche(layer, schema.geometryType().name(), count, info.map(LayerInfo::committedAt).orElse(null),
                     source == null ? null : source.dataset(), source == null ? null : source.files(),
-                    source == null ? null : source.vintage(), publications);
+                    source == null ? null : source.vintage(), source == null ? null : source.loadedBy(), publications);
         });
     }
 }

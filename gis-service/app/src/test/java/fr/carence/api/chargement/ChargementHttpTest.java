@@ -115,6 +115,7 @@ class ChargementHttpTest {
         assertThat(lieux.path("jeu").asText()).isEqualTo("lieux");
         assertThat(lieux.path("fichiers").asText()).isEqualTo(LIEUX);
         assertThat(lieux.path("miseAJour").asText()).isNotBlank();
+        assertThat(lieux.path("chargePar").asText()).as("the token's account").isEqualTo(TestAccounts.ADMIN.login());
         assertThat(lieux.path("publications").findValuesAsText("couche")).contains("carence:lieux_existants");
     }
 
@@ -132,6 +133,7 @@ class ChargementHttpTest {
         LayerInfo info = store.info("communes").orElseThrow();
         assertThat(info.source().files()).isEqualTo("COMMUNE.shp");
         assertThat(info.source().vintage()).isEqualTo("ADMIN EXPRESS fixture");
+        assertThat(info.source().loadedBy()).isEqualTo(TestAccounts.ADMIN.login());
     }
 
     @Test

@@ -59,13 +59,14 @@ final class LayerRegistry {
 
     Optional<Published> published(Connection c, String layer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT physical_table, source_dataset, source_files, "
-                + "source_vintage, feature_count, committed_at, write_count FROM carence_layer WHERE layer_name = ?")) {
+                + "source_vintage, feature_count, committed_at, write_count, source_loaded_by FROM carence_layer "
+                + "WHERE layer_name = ?")) {
             ps.setString(1, layer);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4));
+                LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(8));
                 Instant committed = rs.getObject(6, OffsetDateTime.class).toInstant();
                 return Optional.of(new Published(rs.getString(1), new LayerInfo(layer, source, rs.getLong(5), committed),
                         rs.getLong(7)));
@@ -183,16 +184,16 @@ final class LayerRegistry {
         }
         String sql = previous.isPresent()
                 ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "
-                        + "source_vintage = ?, feature_count = ?, committed_at = ?, write_count = write_count + 1 "
-                        + "WHERE layer_name = ?"
+                        + "source_vintage = ?, source_loaded_by = ?, feature_count = ?, committed_at = ?, "
+                        + "write_count = write_count + 1 WHERE layer_name = ?"
                 : "INSERT INTO carence_layer (physical_table, source_dataset, source_files, source_vintage, "
-                        + "feature_count, committed_at, layer_name) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                        + "source_loaded_by, feature_count, committed_at, layer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, physical);
             bindSource(ps, 2, source);
-            ps.setLong(5, count);
-            ps.setObject(6, now());
-            ps.setString(7, layer);
+            ps.setLong(6, count);
+            ps.setObject(7, now());
+            ps.setString(8, layer);
             ps.executeUpdate();
         }
         return previous;
@@ -205,7 +206,7 @@ final class LayerRegistry {
     boolean recordPartitionWrite(Connection c, String layer, String physical, LayerInfo.Source source, long delta)
             throws SQLException {
         String sql = "UPDATE carence_layer SET feature_count = feature_count + ?, committed_at = ?, write_count = write_count + 1"
-                + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?" : "")
+                + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?, source_loaded_by = ?" : "")
                 + " WHERE layer_name = ? AND physical_table = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -213,7 +214,7 @@ final class LayerRegistry {
             ps.setObject(i++, now());
             if (source != null) {
                 bindSource(ps, i, source);
-                i += 3;
+                i += 4;
             }
             ps.setString(i++, layer);
             ps.setString(i, physical);
@@ -296,6 +297,7 @@ final class LayerRegistry {
         ps.setString(index, source == null ? null : source.dataset());
         ps.setString(index + 1, source == null ? null : source.files());
         ps.setString(index + 2, source == null ? null : source.vintage());
+        ps.setString(index + 3, source == null ? null : source.loadedBy());
     }
 
     private static OffsetDateTime now() {

@@ -115,6 +115,25 @@ class LayerLifecycleTest {
     }
 
     @BothStores
+    void provenanceRoundTripsWithWhoLoadedIt(JdbcFeatureStore store) {
+        LayerSchema schema = Fixtures.gridSchema("fixture_provenance");
+        LayerInfo.Source source = new LayerInfo.Source("fixture", "grille.csv", "fixture 2026", "admin");
+        try (LayerWriter w = store.replaceLayer(schema, source)) {
+            Fixtures.grid().subList(0, 3).forEach(w::write);
+            w.commit();
+        }
+        assertThat(store.info("fixture_provenance").orElseThrow().source()).isEqualTo(source);
+        // A later version without an operator (a computation) does not inherit the previous one's.
+        LayerInfo.Source computed = new LayerInfo.Source("fixture", "calcul", null);
+        try (LayerWriter w = store.replaceLayer(schema, computed)) {
+            Fixtures.grid().subList(0, 2).forEach(w::write);
+            w.commit();
+        }
+        assertThat(store.info("fixture_provenance").orElseThrow().source()).isEqualTo(computed);
+        assertThat(computed.loadedBy()).isNull();
+    }
+
+    @BothStores
     void abortedWriteLeavesThePreviousVersionIdentical(JdbcFeatureStore store) throws SQLException {
         LayerSchema schema = Fixtures.gridSchema("fixture_abort");
         Fixtures.load(store, schema, Fixtures.grid());
