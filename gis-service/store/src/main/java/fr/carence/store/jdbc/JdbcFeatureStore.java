@@ -603,12 +603,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                     return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
                 } catch (SQLException e) {
                     closeQuietly(ps);
-                    c.rollback();
-                    Optional<LayerRegistry.Published> now = attempt == 0 ? registry.published(c, layer) : Optional.empty();
-                    if (now.isEmpty() || now.get().physicalTable().equals(p.physicalTable())) {
-                        throw e;
-                    }
-                    p = now.get();  // replaced between lookup and query: read the new version
+                    p = replacedOrThrow(c, layer, p, attempt, e);  // replaced between lookup and query: read the new version
                 }
             }
         } catch (SQLException e) {
@@ -635,11 +630,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                         return rs.getLong(1);
                     }
                 } catch (SQLException e) {
-                    Optional<LayerRegistry.Published> now = attempt == 0 ? registry.published(c, layer) : Optional.empty();
-                    if (now.isEmpty() || now.get().physicalTable().equals(p.physicalTable())) {
-                        throw e;
-                    }
-                    p = now.get();
+                    p = replacedOrThrow(c, layer, p, attempt, e);
                 }
             }
         } catch (SQLException e) {
@@ -772,6 +763,33 @@ public final class JdbcFeatureStore implements FeatureStore {
             return new StoreUnavailableException("the " + kind() + " database is unavailable (" + what + ")", e);
         }
         return new StoreException(kind() + " store: " + what + " failed (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    /**
+     * After a failed read: the layer's new version when it was replaced between lookup and query
+     * (its old table dropped), for one more read; otherwise the read's own failure is rethrown. A
+     * lost database is not re-checked, and a failing re-check never hides the original cause
+     * (which decides between "unavailable" and a plain failure).
+     */
+    private LayerRegistry.Published replacedOrThrow(Connection c, String layer, LayerRegistry.Published read, int attempt,
+                                                    SQLException failure) throws SQLException {
+        if (attempt > 0 || isUnavailable(failure)) {
+            throw failure;
+        }
+        Optional<LayerRegistry.Published> now;
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback(); // PostgreSQL refuses every statement of an aborted transaction
+            }
+            now = registry.published(c, layer);
+        } catch (SQLException recheck) {
+            failure.addSuppressed(recheck);
+            throw failure;
+        }
+        if (now.isEmpty() || now.get().physicalTable().equals(read.physicalTable())) {
+            throw failure;
+        }
+        return now.get();
     }
 
     /**
