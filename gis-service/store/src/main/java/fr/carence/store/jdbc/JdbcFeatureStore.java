@@ -157,20 +157,35 @@ public final class JdbcFeatureStore implements FeatureStore {
         Connection c = connection();
         try {
             checkLayerName(c, schema.name());
-            String physical = reserveStaging(c, schema);
-            try {
-                tables.create(c, physical, schema);
-                c.setAutoCommit(false);
-                return new StagingLayerWriter(this, c, schema, source, physical, transaction);
-            } catch (SQLException | RuntimeException e) {
-                discardStaging(c, physical);
-                throw e;
-            }
+            return writerOnNewStaging(c, schema, physical -> new StagingLayerWriter(this, c, schema, source, physical, transaction));
         } catch (SQLException e) {
             closeQuietly(c);
             throw failure("starting to write layer " + schema.name(), e);
         } catch (RuntimeException e) {
             closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Opens a writer on a staged table once that table exists. */
+    @FunctionalInterface
+    private interface StagingWriterFactory {
+        StagingLayerWriter open(String physical) throws SQLException;
+    }
+
+    /**
+     * A writer on a new, empty staged table, in a transaction on {@code c}; the table is discarded
+     * when the writer cannot be opened, so a failed start leaves nothing behind.
+     */
+    private StagingLayerWriter writerOnNewStaging(Connection c, LayerSchema schema, StagingWriterFactory factory)
+            throws SQLException {
+        String physical = reserveStaging(c, schema);
+        try {
+            tables.create(c, physical, schema);
+            c.setAutoCommit(false);
+            return factory.open(physical);
+        } catch (SQLException | RuntimeException e) {
+            discardStaging(c, physical);
             throw e;
         }
     }
@@ -365,16 +380,8 @@ public final class JdbcFeatureStore implements FeatureStore {
                 return copyOnWritePartition(c, schema, base.get(), column, partitionValue, source, false, transaction);
             }
             checkLayerName(c, schema.name());
-            String physical = reserveStaging(c, schema);
-            try {
-                tables.create(c, physical, schema);
-                c.setAutoCommit(false);
-                return new StagingLayerWriter(this, c, schema, source, physical, column, partitionValue, null, 0, true, 0,
-                        false, transaction);
-            } catch (SQLException | RuntimeException e) {
-                discardStaging(c, physical);
-                throw e;
-            }
+            return writerOnNewStaging(c, schema, physical -> new StagingLayerWriter(this, c, schema, source, physical, column,
+                    partitionValue, null, 0, true, 0, false, transaction));
         } catch (SQLException e) {
             closeQuietly(c);
             throw failure("starting to write a partition of " + schema.name(), e);
