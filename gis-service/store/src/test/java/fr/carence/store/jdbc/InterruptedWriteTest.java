@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.store.testing.StoreKind;
 import fr.carence.store.testing.StoreTestSupport;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,25 +67,6 @@ class InterruptedWriteTest {
     }
 
     private void killMidWrite(String mode, StoreConfig config) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InterruptedWriterMain.class.getName(), mode));
-        if (config.kind() == StoreConfig.Kind.H2GIS) {
-            command.addAll(List.of("h2gis", config.dataDirectory().toString()));
-        } else {
-            command.addAll(List.of("postgis", config.jdbcUrl(), config.user(), config.password() == null ? "" : config.password()));
-        }
-        Path log = Files.createTempFile(dir, "child", ".log");
-        Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            boolean writing = false;
-            while (!writing && (line = out.readLine()) != null) {
-                writing = line.equals("WRITING");
-            }
-            assertThat(writing).as("child output: %s", Files.readString(log)).isTrue();
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        }
+        KilledChild.killAfter(InterruptedWriterMain.class, List.of(mode), config, "WRITING", dir);
     }
 }
