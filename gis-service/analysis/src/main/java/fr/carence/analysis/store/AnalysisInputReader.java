@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * Reads the loaded layers (docs/layers.md) into an {@link AnalysisInput}. Only {@code communes} is
@@ -37,6 +38,9 @@ public final class AnalysisInputReader {
     public static final String ZRR = "zrr";
     public static final String QPV = "qpv_communes";
     public static final String LIEUX = "lieux_existants";
+    public static final String LIEUX_COUVERTURE = "lieux_couverture";
+    public static final String FRR = "frr";
+    public static final String QPV_PERIMETRES = "qpv_perimetres";
 
     private final FeatureStore store;
 
@@ -51,7 +55,18 @@ public final class AnalysisInputReader {
                     + "admin et communes");
         }
         List<Commune> communes = new ArrayList<>();
-        each(COMMUNES, List.of("code", "nom", "population"), true, f -> communes.add(commune(f)));
+        Map<String, String[]> territoryOf = new HashMap<>();
+        List<String> territoryColumns = List.of("dep", "reg", "epci").stream()
+                .filter(a -> store.schema(COMMUNES).orElseThrow().attribute(a).isPresent()).toList();
+        List<String> communeColumns = new ArrayList<>(List.of("code", "nom", "population"));
+        communeColumns.addAll(territoryColumns);
+        each(COMMUNES, communeColumns, true, f -> {
+            communes.add(commune(f));
+            territoryOf.put(str(f, "code"), new String[] {str(f, "reg"), str(f, "dep"), str(f, "epci")});
+        });
+        if (territoryColumns.size() < 3) {
+            warnings.add("couche 'communes' sans dep/reg/epci : périmètres d'étude limités à france");
+        }
         communes.sort((a, b) -> a.code().compareTo(b.code()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < communes.size(); i++) {
@@ -90,8 +105,47 @@ public final class AnalysisInputReader {
                 }
             });
         }
-        boolean[] zrr = codeSet(ZRR, index, warnings);
+        boolean[] zrr = codeSet(ZRR, index, null);
         boolean[] qpv = codeSet(QPV, index, warnings);
+        String[] frr = new String[n];
+        if (optional(FRR, warnings)) {
+            each(FRR, List.of("code", "classement"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                if (i != null) {
+                    frr[i] = str(f, "classement");
+                }
+            });
+        }
+        Geometry[] qpvPerimeter = new Geometry[n];
+        Place[] qpvPlace = new Place[n];
+        if (store.schema(QPV_PERIMETRES).isPresent()) {
+            Map<Integer, List<Geometry>> parts = new HashMap<>();
+            each(QPV_PERIMETRES, List.of("code_qp", "code_commune"), true, f -> {
+                Integer i = index.get(str(f, "code_commune"));
+                if (i != null && f.geometry() != null) {
+                    parts.computeIfAbsent(i, k -> new ArrayList<>()).add(f.geometry());
+                }
+            });
+            parts.forEach((i, g) -> {
+                Geometry union = UnaryUnionOp.union(g);
+                union.setSRID(FeatureStore.STORAGE_SRID);
+                qpvPerimeter[i] = union;
+                qpvPlace[i] = legalPlace(communes.get(i).code(), union.getInteriorPoint());
+                qpv[i] = true; // a perimeter is a QPV even where the commune list is not loaded
+            });
+        } else {
+            warnings.add("couche '" + QPV_PERIMETRES + "' absente : les QPV sont seulement signalés (liste communale), "
+                    + "jamais retenus seuls");
+        }
+        String[] region = new String[n];
+        String[] departement = new String[n];
+        String[] epci = new String[n];
+        for (int i = 0; i < n; i++) {
+            String[] t = territoryOf.get(communes.get(i).code());
+            region[i] = t[0];
+            departement[i] = t[1];
+            epci[i] = t[2];
+        }
 
         List<Venue> venues = new ArrayList<>();
         if (optional(LIEUX, warnings)) {
@@ -141,7 +195,37 @@ public final class AnalysisInputReader {
                 warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
             }
         }
-        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings);
+        boolean[] inventory = inventory(venues, index, region, departement, warnings);
+        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings,
+                new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, inventory, new double[n][]));
+    }
+
+    /**
+     * Communes inside a territory covered by the loaded venue inventory ({@code lieux_couverture},
+     * written by the loader); for a venue layer loaded before coverage was recorded, the régions
+     * of its venues, with a warning.
+     */
+    private boolean[] inventory(List<Venue> venues, Map<String, Integer> index, String[] region, String[] departement,
+                                List<String> warnings) {
+        boolean[] covered = new boolean[region.length];
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (store.schema(LIEUX_COUVERTURE).isPresent()) {
+            each(LIEUX_COUVERTURE, List.of("niveau", "code"), false, f -> keys.add(str(f, "niveau") + ":" + str(f, "code")));
+        } else if (!venues.isEmpty()) {
+            for (Venue v : venues) {
+                Integer i = index.get(v.place().code());
+                if (i != null && region[i] != null) {
+                    keys.add("region:" + region[i]);
+                }
+            }
+            warnings.add("couverture de l'inventaire des lieux non enregistrée (chargement antérieur) : déduite des régions "
+                    + "des lieux");
+        }
+        for (int i = 0; i < covered.length; i++) {
+            covered[i] = keys.contains("france:FR") || keys.contains("region:" + region[i])
+                    || keys.contains("departement:" + departement[i]);
+        }
+        return covered;
     }
 
     private Commune commune(Feature f) {
@@ -162,9 +246,10 @@ public final class AnalysisInputReader {
         return new Place(code, xy[0], xy[1], epsg);
     }
 
+    /** Codes listed in a layer; {@code warnings} null: a historical layer whose absence is not worth a warning. */
     private boolean[] codeSet(String layer, Map<String, Integer> index, List<String> warnings) {
         boolean[] set = new boolean[index.size()];
-        if (optional(layer, warnings)) {
+        if (warnings == null ? store.schema(layer).isPresent() : optional(layer, warnings)) {
             each(layer, List.of("code"), false, f -> {
                 Integer i = index.get(str(f, "code"));
                 if (i != null) {

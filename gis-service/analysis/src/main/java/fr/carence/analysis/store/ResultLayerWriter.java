@@ -104,6 +104,14 @@ public final class ResultLayerWriter {
             p.put("outre_mer", fr.carence.crs.LegalCrs.isOverseas(c.code()));
             p.put("poids_fragilite", r.fragility().weight()[i]);
             p.put("fragile", r.fragility().fragile()[i]);
+            p.put("frr", in.territory().frr()[i]);
+            p.put("categories_fragilite", r.fragility().categories()[i].isEmpty() ? null : r.fragility().categories()[i]);
+            p.put("qpv_perimetre", in.territory().qpvPerimeter()[i] != null);
+            p.put("demande_qpv", finite(r.study().quartierDemand()[i]));
+            p.put("accessibilite_qpv", finite(r.study().quartierAccess()[i]));
+            p.put("part_teletravaillable", r.study().teleworkShare()[i]);
+            p.put("source_part_teletravaillable", r.study().teleworkSource()[i]);
+            p.put("statut_etude", r.study().status()[i]);
             p.put("carence", r.carence()[i]);
             p.put("score_carence", r.carenceScore()[i]);
             p.put("zone_id", r.zoneOf()[i] < 0 ? null : zoneId(scenario, r.zones().get(r.zoneOf()[i]).rank()));
@@ -133,8 +141,8 @@ public final class ResultLayerWriter {
                 Commune c = in.communes().get(i);
                 codes.add(c.code());
                 pop += c.population();
-                demand += r.demand().demand()[i];
-                covered += r.servedBy()[i] > 0 ? r.demand().demand()[i] : 0;
+                demand += r.study().carenceDemand()[i];
+                covered += r.servedBy()[i] > 0 ? r.study().carenceDemand()[i] : 0;
                 rural += r.fragility().rural()[i] ? 1 : 0;
                 zrr += in.zrr()[i] ? 1 : 0;
                 if (in.massif()[i] != null) {

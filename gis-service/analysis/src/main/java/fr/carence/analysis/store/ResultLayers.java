@@ -48,7 +48,10 @@ public final class ResultLayers {
             optional("niveau_densite", INTEGER), required("rural", BOOLEAN), required("zrr", BOOLEAN),
             required("montagne", BOOLEAN), optional("massif", STRING), required("qpv", BOOLEAN),
             required("outre_mer", BOOLEAN), required("poids_fragilite", DOUBLE), required("fragile", BOOLEAN),
-            required("carence", BOOLEAN), required("score_carence", DOUBLE), optional("zone_id", STRING),
+            optional("frr", STRING), optional("categories_fragilite", STRING), required("qpv_perimetre", BOOLEAN),
+            optional("demande_qpv", DOUBLE), optional("accessibilite_qpv", DOUBLE),
+            required("part_teletravaillable", DOUBLE), required("source_part_teletravaillable", STRING),
+            required("statut_etude", STRING), required("carence", BOOLEAN), required("score_carence", DOUBLE), optional("zone_id", STRING),
             required("site_candidat", BOOLEAN), required("site_retenu", BOOLEAN), optional("site_desservant", STRING)),
             GeometryType.MULTIPOLYGON, "id");
 
