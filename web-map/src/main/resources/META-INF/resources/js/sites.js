@@ -46,7 +46,7 @@
       const [sites, hosts] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: hostCommunesFilter(),
-          PROPERTYNAME: 'code,rural,zrr,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
+          PROPERTYNAME: 'code,rural,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
       ]);
       if (load !== loads) return; // scenario or identity changed meanwhile: a newer load shows its own
       const byCode = new Map(hosts.features.map((f) => [f.properties.code, f.properties]));

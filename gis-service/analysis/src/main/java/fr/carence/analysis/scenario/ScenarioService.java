@@ -4,6 +4,7 @@ import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.param.ScenarioParameters;
+import fr.carence.analysis.result.ResultColumns;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.analysis.store.ScenarioRunner;
 import fr.carence.store.Feature;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +42,8 @@ public class ScenarioService implements AutoCloseable {
     public static final String DEFAULT_ID = "defaut";
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    /** Paths of the API under /api/scenarios/ that a scenario id would hide. */
+    private static final Set<String> RESERVED_IDS = Set.of("parameters", "colonnes");
 
     private final FeatureStore store;
     private final ScenarioTable table;
@@ -78,6 +82,11 @@ public class ScenarioService implements AutoCloseable {
         return ParameterCatalog.specs();
     }
 
+    /** Published columns of the result layers, per layer (label, unit, definition, source). */
+    public Map<String, List<ResultColumns.ColumnDescription>> columns() {
+        return ResultColumns.descriptions();
+    }
+
     /**
      * Validates and queues a run. A finished scenario with the same id is recomputed (its result
      * partitions are replaced when the new run commits).
@@ -101,6 +110,10 @@ public class ScenarioService implements AutoCloseable {
         if (!ID.matcher(scenarioId).matches()) {
             throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId
                     + "' : minuscules, chiffres, '-' ou '_', 40 caractères au plus");
+        }
+        if (RESERVED_IDS.contains(scenarioId)) {
+            throw new InvalidParameterException("id", "id de scénario réservé '" + scenarioId
+                    + "' : c'est une adresse de l'API, choisissez un autre id");
         }
         String name = nom == null || nom.isBlank() ? scenarioId : nom.strip();
         if (name.length() > 200) {

@@ -3,6 +3,7 @@ package fr.carence.api.scenario;
 import fr.carence.security.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import fr.carence.analysis.param.ParameterSpec;
+import fr.carence.analysis.result.ResultColumns;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -70,6 +72,13 @@ public class ScenarioController {
     @Operation(summary = "Paramètres", description = "Valeurs par défaut, bornes, unités et sources de chaque paramètre")
     public List<ParameterSpec> parameters() {
         return service.parameters();
+    }
+
+    @GetMapping(path = "/colonnes", produces = "application/json")
+    @Operation(summary = "Colonnes des résultats",
+            description = "Par couche de résultats : nom, type, unité, libellé, définition et source de chaque colonne publiée")
+    public Map<String, List<ResultColumns.ColumnDescription>> columns() {
+        return service.columns();
     }
 
     @GetMapping(path = "/{id}", produces = "application/json")

@@ -77,6 +77,22 @@ class ScenarioControllerTest {
     }
 
     @Test
+    void resultColumnsAreServedWithLabelUnitDefinitionAndSource() throws Exception {
+        mvc.perform(get("/api/scenarios/colonnes")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].libelle")
+                        .value(hasItem("Accessibilité aux lieux")))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].unite")
+                        .value(hasItem("postes / 1 000 télétravailleurs")))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].echelle").value(hasItem(100.0)))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].source").value(hasItem(containsString("ARCEP"))))
+                .andExpect(jsonPath("$.sites_candidats[?(@.nom == 'kg_co2e_an')].unite").value(hasItem("kg CO₂e")))
+                .andExpect(jsonPath("$.flux_od[0].nom").value("id"));
+        // an id that would hide this address is refused at submission
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)).content("{\"id\":\"colonnes\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parametre").value("id"));
+    }
+
+    @Test
     void invalidParametersAre400NamingTheParameter() throws Exception {
         mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                         .content("{\"id\":\"x\",\"parametres\":{\"part_teletravaillable\":2}}"))
