@@ -118,6 +118,30 @@ class OccitanieRegressionTest {
         assertTrue(result.modelledFlows()[index.get(MENDE)]);
     }
 
+    /** Method v2 against v1 on the same files (docs/analysis.md, "What changed from method v1"). */
+    @Test
+    void methodV2GoldenChangesFromV1() {
+        assertEquals(124, result.carenceCount(), "v1: 120 communes");
+        assertEquals(89, result.zones().size(), "v1: 82 zones");
+        // Béziers and Sète are in carence by their QPV quartiers only, not as whole cities
+        for (String city : List.of("34032", "34301")) {
+            int i = index.get(city);
+            assertFalse(result.fragility().fragile()[i], city);
+            assertTrue(result.fragility().quartier()[i] && result.carence()[i], city);
+            assertTrue(result.study().carenceDemand()[i] < result.demand().demand()[i], city);
+        }
+        // left: fragile in v1 only through a QPV (commune list) or ZRR 2018
+        for (String left : List.of("30028", "30032", "30202", "30258", "30341", "34003", "34079", "81070", "81220")) {
+            assertFalse(result.carence()[index.get(left)], left);
+        }
+        // came in through FRR: Fourques, density level 3, FRR socle
+        int fourques = index.get("30117");
+        assertTrue(result.carence()[fourques] && result.fragility().rural()[fourques]);
+        assertEquals(3, input.densityLevel()[fourques]);
+        // Occitanie has no verified regional teleworkable share: the national value
+        assertEquals(0.39, result.study().teleworkShare()[index.get(MENDE)]);
+    }
+
     private static long carenceIn(String dep) {
         List<Commune> c = input.communes();
         long n = 0;
