@@ -66,7 +66,7 @@ public final class WfsQueryParser {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX, FILTER et RESOURCEID sont mutuellement exclusifs.");
         }
-        Optional<String> scenario = req.get(ScenarioSelection.PARAMETER);
+        Optional<String> scenario = ScenarioSelection.requested(req);
         Optional<String> propertyNames = req.get("PROPERTYNAME");
         Optional<String> sortBy = req.get("SORTBY");
 
@@ -160,7 +160,7 @@ public final class WfsQueryParser {
 
     /**
      * SRSNAME must be the DefaultCRS or an OtherCRS the capabilities advertise for every
-     * requested type that has a geometry (WFS 2.0 §7.9.2.4.4): InvalidParameterValue otherwise.
+     * requested type that has a geometry (WFS 2.0 §7.9.2): InvalidParameterValue otherwise.
      */
     private static void requireOffered(CrsName crs, String spelling, List<ResolvedLayer> layers) {
         for (ResolvedLayer l : layers) {

@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
  * The prefix bindings of one request and the resolution of its qualified names (type names,
  * property names, value references) <b>by namespace URI</b>, never by the prefix text: a client
  * that binds its own prefix to the service's namespace is served exactly like one that uses the
- * service's prefix (WFS 2.0 §7.9.2.4.1, OWS Common NAMESPACES).
+ * service's prefix (WFS 2.0 §7.9.2, KVP NAMESPACES).
  *
  * <p>Where a prefix is looked up, in order: the XML element holding the name (its in-scope
  * {@code xmlns:p} declarations, e.g. inside a FES {@code ValueReference}), then the KVP
