@@ -186,6 +186,8 @@ public final class XmlRequestReader {
     static final class Prefixes {
 
         private final Map<String, String> bound = new LinkedHashMap<>();
+        /** Prefixes written without declaration: binding them now would change those names. */
+        private final java.util.Set<String> unbound = new java.util.HashSet<>();
 
         /** One QName written on {@code holder}. */
         String name(Element holder, String qname) {
@@ -201,9 +203,11 @@ public final class XmlRequestReader {
             String prefix = n.substring(0, colon);
             String uri = holder.lookupNamespaceURI(prefix);
             if (uri == null) {
+                unbound.add(prefix);
                 return n;
             }
-            String used = uri.equals(bound.get(prefix)) || !bound.containsKey(prefix) ? prefix : bind(prefix, uri);
+            boolean free = !bound.containsKey(prefix) && !unbound.contains(prefix);
+            String used = uri.equals(bound.get(prefix)) || free ? prefix : bind(prefix, uri);
             bound.putIfAbsent(used, uri);
             return used + ":" + n.substring(colon + 1);
         }
@@ -227,7 +231,7 @@ public final class XmlRequestReader {
                 }
             }
             String prefix = base;
-            for (int i = 1; bound.containsKey(prefix); i++) {
+            for (int i = 1; bound.containsKey(prefix) || unbound.contains(prefix); i++) {
                 prefix = base + i;
             }
             bound.put(prefix, uri);

@@ -25,7 +25,7 @@ import java.util.List;
 public final class GetPropertyValue {
 
     private final Catalog catalog;
-    private final LayerResolver names;
+    private final LayerResolver resolver;
     private final FeatureStore store;
     private final WfsQueryParser parser;
     private final Pager pager;
@@ -37,7 +37,7 @@ public final class GetPropertyValue {
     /** @param timeout query timeout of each store read (null = none) */
     public GetPropertyValue(LayerResolver resolver, FeatureStore store, int maxFeatures, long exactCountLimit,
                             java.time.Duration timeout) {
-        this.names = resolver;
+        this.resolver = resolver;
         this.catalog = resolver.catalog();
         this.store = store;
         this.parser = new WfsQueryParser(resolver, maxFeatures, timeout);
@@ -58,7 +58,7 @@ public final class GetPropertyValue {
         }
         LayerSelection s = query.selections().get(0);
         LayerSchema schema = s.layer().schema();
-        QualifiedNames qnames = names.names(req);
+        QualifiedNames qnames = resolver.names(req);
         boolean gmlId = isGmlId(raw, qnames);
         String reference = gmlId ? null : qnames.property(raw, s.layer().name(), "valueReference");
         boolean geometry = !gmlId && reference.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry();

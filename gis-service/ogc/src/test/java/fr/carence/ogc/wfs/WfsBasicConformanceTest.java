@@ -106,11 +106,12 @@ class WfsBasicConformanceTest {
         assertThat(memberTexts(wfs.get("REQUEST", "GetFeature", "NAMESPACES", "xmlns(carence," + NS + ")",
                 "TYPENAMES", "carence:communes", "FILTER", filter.formatted("carence:dep"), "PROPERTYNAME", "carence:nom,carence:population",
                 "SORTBY", "carence:population DESC,carence:nom", "COUNT", "7"))).isEqualTo(expected);
-        // XML: xmlns:cl on the root; the filter uses another prefix bound on the ValueReference itself.
+        // XML: xmlns:cl on the root, used inside the filter too; another prefix bound on a ValueReference itself.
         String xml = getFeature("count=\"7\"", "<wfs:Query typeNames=\"cl:communes\"><wfs:PropertyName>cl:nom</wfs:PropertyName>"
-                + "<wfs:PropertyName>cl:population</wfs:PropertyName><fes:Filter><fes:PropertyIsEqualTo>"
-                + "<fes:ValueReference xmlns:autre=\"" + NS + "\">autre:dep</fes:ValueReference><fes:Literal>48</fes:Literal>"
-                + "</fes:PropertyIsEqualTo></fes:Filter><fes:SortBy><fes:SortProperty><fes:ValueReference>cl:population</fes:ValueReference>"
+                + "<wfs:PropertyName>cl:population</wfs:PropertyName><fes:Filter><fes:And><fes:PropertyIsEqualTo>"
+                + "<fes:ValueReference>cl:dep</fes:ValueReference><fes:Literal>48</fes:Literal></fes:PropertyIsEqualTo>"
+                + "<fes:Not><fes:PropertyIsNull><fes:ValueReference xmlns:autre=\"" + NS + "\">autre:nom</fes:ValueReference>"
+                + "</fes:PropertyIsNull></fes:Not></fes:And></fes:Filter><fes:SortBy><fes:SortProperty><fes:ValueReference>cl:population</fes:ValueReference>"
                 + "<fes:SortOrder>DESC</fes:SortOrder></fes:SortProperty><fes:SortProperty><fes:ValueReference>cl:nom</fes:ValueReference>"
                 + "</fes:SortProperty></fes:SortBy></wfs:Query>");
         assertThat(memberTexts(post(wfs, xml))).isEqualTo(expected);

@@ -82,6 +82,13 @@ class QualifiedNamesTest {
         assertThat(p.get("TYPENAMES")).isEqualTo("a:communes,a:departements");
         assertThat(p.get("PROPERTYNAME")).isEqualTo("a1:nom,ns:nom,code");
         assertThat(p.get("NAMESPACES")).isEqualTo("xmlns(a," + NS + "),xmlns(a1,http://x.example/a),xmlns(ns,http://x.example/d)");
+        // An undeclared prefix keeps its implicit meaning even if a later element declares it.
+        Map<String, String> q = XmlRequestReader.read(new ByteArrayInputStream(("<GetFeature xmlns=\"http://www.opengis.net/wfs/2.0\""
+                + " version=\"2.0.0\"><Query typeNames=\"carence:communes\"><PropertyName xmlns:carence=\"http://x.example/c\">"
+                + "carence:nom</PropertyName></Query></GetFeature>").getBytes(StandardCharsets.UTF_8)));
+        assertThat(q.get("TYPENAMES")).isEqualTo("carence:communes");
+        assertThat(q.get("PROPERTYNAME")).isEqualTo("carence1:nom");
+        assertThat(q.get("NAMESPACES")).isEqualTo("xmlns(carence1,http://x.example/c)");
     }
 
     private static void assertRefused(QualifiedNames names, String name, String locator) {
