@@ -187,12 +187,8 @@ class LieuxLoaderTest {
 
     private Map<String, String> coverage() {
         Map<String, String> out = new TreeMap<>();
-        try (FeatureCursor c = store.query(VenueCoverage.LAYER, FeatureQuery.all())) {
-            while (c.hasNext()) {
-                Feature f = c.next();
-                out.put(f.id(), (String) f.get("origine"));
-            }
-        }
+        fr.carence.loaders.flux.LoaderAssertions.features(store, VenueCoverage.LAYER)
+                .forEach((id, f) -> out.put(id, (String) f.get("origine")));
         return out;
     }
 
