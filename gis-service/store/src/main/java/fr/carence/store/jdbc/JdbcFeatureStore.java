@@ -803,7 +803,7 @@ public final class JdbcFeatureStore implements FeatureStore {
      * Connection lost or refused (class 08), or the server shutting down or restarting and
      * killing its sessions (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
      */
-    private static boolean isUnavailable(SQLException e) {
+    public static boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientConnectionException
                 || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")));
