@@ -2,8 +2,7 @@ package fr.carence.analysis.scenario;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import fr.carence.store.StoreException;
-import fr.carence.store.StoreUnavailableException;
-import fr.carence.store.jdbc.JdbcFeatureStore;
+import fr.carence.store.jdbc.SqlFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,10 +217,6 @@ public final class DatabaseRunQueue {
     }
 
     private static StoreException failure(String what, SQLException e) {
-        // Same split as the store: a database that does not answer is "unavailable" (503), not a bug.
-        if (JdbcFeatureStore.isUnavailable(e)) {
-            return new StoreUnavailableException("database unavailable while " + what + ": " + e.getMessage(), e);
-        }
-        return new StoreException(what + ": " + e.getMessage(), e);
+        return SqlFailures.of(what, e);
     }
 }
