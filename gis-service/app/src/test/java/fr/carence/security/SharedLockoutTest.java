@@ -3,13 +3,10 @@ package fr.carence.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import fr.carence.store.jdbc.StoreConfig;
-import fr.carence.store.testing.StoreTestSupport;
+import fr.carence.cluster.SharedDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,27 +25,17 @@ class SharedLockoutTest {
     private static final LockoutProperties LIMITS = new LockoutProperties(3, 20, Duration.ofSeconds(60),
             Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
 
-    private String schema;
-    private HikariDataSource dataSource;
+    private SharedDatabase database;
     private int checks;
 
     @BeforeEach
     void database() {
-        schema = StoreTestSupport.createPostgisSchema();
-        StoreConfig config = StoreTestSupport.postgisConfig(schema);
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(config.jdbcUrl());
-        dataSource.setUsername(config.user());
-        dataSource.setPassword(config.password());
-        dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/cluster")
-                .table("carence_cluster_schema_history").load().migrate();
+        database = new SharedDatabase();
     }
 
     @AfterEach
     void drop() {
-        dataSource.close();
-        StoreTestSupport.dropPostgisSchema(schema);
+        database.close();
     }
 
     private LoginThrottle instance() {
@@ -59,7 +46,7 @@ class SharedLockoutTest {
             }
             return UsernamePasswordAuthenticationToken.authenticated(request.getName(), null,
                     List.of(new SimpleGrantedAuthority("ROLE_PLANNER")));
-        }, LIMITS, Clock.systemUTC(), new DatabaseLockoutCounters(dataSource, LIMITS.forgetAfter(),
+        }, LIMITS, Clock.systemUTC(), new DatabaseLockoutCounters(database.dataSource(), LIMITS.forgetAfter(),
                 LoginThrottle.REMEMBERED_GUESSES));
     }
 
