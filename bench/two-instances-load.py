@@ -40,20 +40,22 @@ def get(url, opener=None, timeout=60):
         return r.status, body
 
 
-def getmap(base, rnd):
-    w = rnd.uniform(20000, 200000)
+def square(rnd, smallest, largest):
+    """A random square of Occitanie: BBOX corners x1,y1,x2,y2."""
+    w = rnd.uniform(smallest, largest)
     x = rnd.uniform(XMIN, XMAX - w)
     y = rnd.uniform(YMIN, YMAX - w)
+    return f"{x:.0f},{y:.0f},{x + w:.0f},{y + w:.0f}"
+
+
+def getmap(base, rnd):
     return (f"{base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=indicateurs_communes&STYLES="
-            f"&CRS=EPSG:2154&BBOX={x:.0f},{y:.0f},{x + w:.0f},{y + w:.0f}&WIDTH=256&HEIGHT=256&FORMAT=image/png")
+            f"&CRS=EPSG:2154&BBOX={square(rnd, 20000, 200000)}&WIDTH=256&HEIGHT=256&FORMAT=image/png")
 
 
 def getfeature(base, rnd):
-    w = rnd.uniform(20000, 80000)
-    x = rnd.uniform(XMIN, XMAX - w)
-    y = rnd.uniform(YMIN, YMAX - w)
     return (f"{base}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=communes&COUNT=200"
-            f"&OUTPUTFORMAT=application/json&BBOX={x:.0f},{y:.0f},{x + w:.0f},{y + w:.0f},urn:ogc:def:crs:EPSG::2154")
+            f"&OUTPUTFORMAT=application/json&BBOX={square(rnd, 20000, 80000)},urn:ogc:def:crs:EPSG::2154")
 
 
 def reader(base, end, seed):
@@ -115,11 +117,11 @@ def statut(planner, run):
         return None
 
 
-def runner(planner, end, runs, stop_submitting):
+def runner(planner, index, end, runs, stop_submitting):
     n = 0
     while time.time() < end and not stop_submitting.is_set():
         n += 1
-        run = f"bench-{os.getpid()}-{n}"
+        run = f"bench-{os.getpid()}-{index}-{n}"  # one id per planner and run: no self-inflicted 409
         start = time.time()
         try:
             status, body = planner.send("POST", "/api/scenarios", {"id": run, "nom": "banc deux instances " + str(n)})
@@ -175,7 +177,8 @@ def main():
     planners = [Planner(base, login, password) for _ in range(2)]
     for p in planners:
         p.open_session()
-    threads += [threading.Thread(target=runner, args=(p, end, runs, stop), daemon=True) for p in planners]
+    threads += [threading.Thread(target=runner, args=(p, i, end, runs, stop), daemon=True)
+                for i, p in enumerate(planners)]
     for t in threads:
         t.start()
     killed = None

@@ -120,21 +120,19 @@ configure_nginx() {
 url="http://127.0.0.1:$ngport"
 field() { "$PY" -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
-echo "== instance a (first start on the empty database: sample, default scenario)"
-t=$(date +%s); start_instance a; await_ready a
-echo "   ready in $(( $(date +%s) - t )) s"
-configure_nginx
-echo "== one instance through nginx: $solo s, $clients clients (GetMap 60 %, GetFeature 40 %)"
-one=$("$PY" "$here/two-instances-load.py" throughput "$url" "$solo" "$clients")
-echo "   $one"
-
-echo "== instance b (database already loaded)"
-t=$(date +%s); start_instance b; await_ready b
-echo "   ready in $(( $(date +%s) - t )) s"
-configure_nginx
-echo "== two instances through nginx: $solo s, $clients clients"
-two=$("$PY" "$here/two-instances-load.py" throughput "$url" "$solo" "$clients")
-echo "   $two"
+# Starts one more instance, puts nginx in front of all started ones, measures GetMap + GetFeature.
+add_instance_and_measure() {
+  local name=$1 why=$2 t
+  echo "== instance $name ($why)"
+  t=$(date +%s); start_instance "$name"; await_ready "$name"
+  echo "   ready in $(( $(date +%s) - t )) s"
+  configure_nginx
+  echo "== ${!port[*]} through nginx: $solo s, $clients clients (GetMap 60 %, GetFeature 40 %)"
+  measured=$("$PY" "$here/two-instances-load.py" throughput "$url" "$solo" "$clients")
+  echo "   $measured"
+}
+add_instance_and_measure a "first start on the empty database: sample, default scenario"; one=$measured
+add_instance_and_measure b "database already loaded"; two=$measured
 
 echo "== two instances, $duration s of load + sessions + scenario runs, kill -9 of the instance computing a run after $((duration / 2)) s"
 result=$("$PY" "$here/two-instances-load.py" failover "$url" "$duration" "$clients" "$pgport" \

@@ -1,6 +1,5 @@
 package fr.carence.security;
 
-import fr.carence.store.StoreException;
 import fr.carence.store.jdbc.SqlFailures;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -54,7 +53,7 @@ final class DatabaseLockoutCounters {
                 return rs.getBytes(1);
             }
         } catch (SQLException e) {
-            throw failure("reading the lockout key", e);
+            throw SqlFailures.of("reading the lockout key", e);
         }
     }
 
@@ -71,7 +70,7 @@ final class DatabaseLockoutCounters {
                 return rs.next() ? Duration.ofMillis(Math.max(1, rs.getLong(1))) : Duration.ZERO;
             }
         } catch (SQLException e) {
-            throw failure("reading a lockout counter", e);
+            throw SqlFailures.of("reading a lockout counter", e);
         }
     }
 
@@ -84,7 +83,7 @@ final class DatabaseLockoutCounters {
                 return rs.next() && guesses(rs.getString(1)).contains(guess);
             }
         } catch (SQLException e) {
-            throw failure("reading a lockout counter", e);
+            throw SqlFailures.of("reading a lockout counter", e);
         }
     }
 
@@ -147,7 +146,7 @@ final class DatabaseLockoutCounters {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failure("counting a failed login", e);
+            throw SqlFailures.of("counting a failed login", e);
         }
     }
 
@@ -161,7 +160,7 @@ final class DatabaseLockoutCounters {
             st.setString(1, key);
             st.executeUpdate();
         } catch (SQLException e) {
-            throw failure("resetting a lockout counter", e);
+            throw SqlFailures.of("resetting a lockout counter", e);
         }
     }
 
@@ -176,9 +175,5 @@ final class DatabaseLockoutCounters {
 
     private static List<String> guesses(String stored) {
         return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.split(" "));
-    }
-
-    private static StoreException failure(String what, SQLException e) {
-        return SqlFailures.of(what, e);
     }
 }

@@ -92,50 +92,11 @@ final class LoginThrottle implements AuthenticationManager {
         String loginKey = "login:" + login;
         String ipKey = details.address() == null ? null : "ip:" + details.address();
         String guess = hmac(login + '\u0000' + password);
-        if (shared != null) {
-            return authenticateShared(request, login, details, loginKey, ipKey, guess);
-        }
-        synchronized (counters) {
-            Instant now = clock.instant();
-            Duration wait = max(remainingLock(loginKey, now), remainingLock(ipKey, now));
-            if (!wait.isZero()) {
-                throw new LoginLockedException(wait);
-            }
-            Counter c = counters.get(loginKey);
-            if (c != null && c.recentGuesses.contains(guess)) {
-                throw new BadCredentialsException("same wrong password again");
-            }
-        }
-        Authentication done;
-        try {
-            done = passwords.authenticate(request);
-        } catch (BadCredentialsException e) {
-            AuditLog.event("connexion_refusee").with("login", login).with("ip", details.address())
-                    .with("methode", details.method()).log();
-            synchronized (counters) {
-                Instant now = clock.instant();
-                fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
-                fail(ipKey, guess, limits.ipMaxFailures(), now, login, details);
-            }
-            throw e;
-        }
-        synchronized (counters) {
-            counters.remove(loginKey);
-            if (ipKey != null) {
-                counters.remove(ipKey);
-            }
-        }
-        return done;
-    }
-
-    /** {@link #authenticate} with the database's counters: the same steps, the same rules. */
-    private Authentication authenticateShared(Authentication request, String login, LoginDetails details, String loginKey,
-                                              String ipKey, String guess) {
-        Duration wait = max(shared.remainingLock(loginKey), shared.remainingLock(ipKey));
+        Duration wait = shared != null ? max(shared.remainingLock(loginKey), shared.remainingLock(ipKey)) : memoryWait(loginKey, ipKey);
         if (!wait.isZero()) {
             throw new LoginLockedException(wait);
         }
-        if (shared.isRepeat(loginKey, guess)) {
+        if (shared != null ? shared.isRepeat(loginKey, guess) : memoryRepeat(loginKey, guess)) {
             throw new BadCredentialsException("same wrong password again");
         }
         Authentication done;
@@ -144,15 +105,46 @@ final class LoginThrottle implements AuthenticationManager {
         } catch (BadCredentialsException e) {
             AuditLog.event("connexion_refusee").with("login", login).with("ip", details.address())
                     .with("methode", details.method()).log();
-            auditLock(loginKey, shared.fail(loginKey, guess, limits.loginMaxFailures(),
-                    n -> lockDelay(n, limits.loginMaxFailures())), login, details);
-            auditLock(ipKey, shared.fail(ipKey, guess, limits.ipMaxFailures(),
-                    n -> lockDelay(n, limits.ipMaxFailures())), login, details);
+            if (shared != null) {
+                auditLock(loginKey, shared.fail(loginKey, guess, limits.loginMaxFailures(),
+                        n -> lockDelay(n, limits.loginMaxFailures())), login, details);
+                auditLock(ipKey, shared.fail(ipKey, guess, limits.ipMaxFailures(),
+                        n -> lockDelay(n, limits.ipMaxFailures())), login, details);
+            } else {
+                synchronized (counters) {
+                    Instant now = clock.instant();
+                    fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
+                    fail(ipKey, guess, limits.ipMaxFailures(), now, login, details);
+                }
+            }
             throw e;
         }
-        shared.reset(loginKey);
-        shared.reset(ipKey);
+        if (shared != null) {
+            shared.reset(loginKey);
+            shared.reset(ipKey);
+        } else {
+            synchronized (counters) {
+                counters.remove(loginKey);
+                if (ipKey != null) {
+                    counters.remove(ipKey);
+                }
+            }
+        }
         return done;
+    }
+
+    private Duration memoryWait(String loginKey, String ipKey) {
+        synchronized (counters) {
+            Instant now = clock.instant();
+            return max(remainingLock(loginKey, now), remainingLock(ipKey, now));
+        }
+    }
+
+    private boolean memoryRepeat(String loginKey, String guess) {
+        synchronized (counters) {
+            Counter c = counters.get(loginKey);
+            return c != null && c.recentGuesses.contains(guess);
+        }
     }
 
     private static void auditLock(String key, DatabaseLockoutCounters.Lock lock, String login, LoginDetails details) {

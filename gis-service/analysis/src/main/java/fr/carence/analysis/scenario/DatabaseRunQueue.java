@@ -1,7 +1,6 @@
 package fr.carence.analysis.scenario;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import fr.carence.store.StoreException;
 import fr.carence.store.jdbc.SqlFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,7 +80,7 @@ public final class DatabaseRunQueue {
             st.setString(5, ScenarioRecord.EN_ATTENTE);
             return st.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw failure("queueing scenario " + r.id(), e);
+            throw SqlFailures.of("queueing scenario " + r.id(), e);
         }
     }
 
@@ -95,7 +94,7 @@ public final class DatabaseRunQueue {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw failure("counting queued scenarios", e);
+            throw SqlFailures.of("counting queued scenarios", e);
         }
     }
 
@@ -150,7 +149,7 @@ public final class DatabaseRunQueue {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failure("claiming a queued scenario", e);
+            throw SqlFailures.of("claiming a queued scenario", e);
         }
     }
 
@@ -167,7 +166,7 @@ public final class DatabaseRunQueue {
             st.setString(6, ScenarioRecord.EN_COURS);
             return st.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw failure("renewing the lease of scenario " + id, e);
+            throw SqlFailures.of("renewing the lease of scenario " + id, e);
         }
     }
 
@@ -179,7 +178,7 @@ public final class DatabaseRunQueue {
             st.setString(2, instance);
             st.executeUpdate();
         } catch (SQLException e) {
-            throw failure("removing scenario " + id + " from the queue", e);
+            throw SqlFailures.of("removing scenario " + id + " from the queue", e);
         }
     }
 
@@ -196,7 +195,7 @@ public final class DatabaseRunQueue {
             }
             return out;
         } catch (SQLException e) {
-            throw failure("reading the scenario queue", e);
+            throw SqlFailures.of("reading the scenario queue", e);
         }
     }
 
@@ -214,9 +213,5 @@ public final class DatabaseRunQueue {
 
     private Connection connection() throws SQLException {
         return dataSource.getConnection();
-    }
-
-    private static StoreException failure(String what, SQLException e) {
-        return SqlFailures.of(what, e);
     }
 }
