@@ -1,16 +1,20 @@
 package fr.carence.analysis.scenario;
 
+import fr.carence.analysis.MethodVersion;
 import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.param.ScenarioParameters;
 import fr.carence.analysis.result.ResultColumns;
+import fr.carence.analysis.store.InputVersion;
+import fr.carence.analysis.store.MissingLayerException;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.analysis.store.ScenarioRunner;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
 import fr.carence.store.StoreException;
 import fr.carence.store.StoreUnavailableException;
 import fr.carence.store.filter.Filter;
@@ -127,7 +131,7 @@ public class ScenarioService implements AutoCloseable {
         flushUnsaved();
         unsaved.remove(scenarioId); // superseded by this run
         ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
-                Instant.now(), null, null, null, null, null, null, auteur);
+                Instant.now(), null, null, null, null, null, null, auteur, null, null, null);
         active.put(scenarioId, queued);
         try {
             executor.execute(() -> execute(queued, p));
@@ -150,7 +154,8 @@ public class ScenarioService implements AutoCloseable {
     public List<ScenarioRecord> list() {
         flushUnsaved();
         Map<String, ScenarioRecord> byId = new LinkedHashMap<>();
-        table.all().forEach(r -> byId.put(r.id(), r));
+        Map<String, Optional<LayerInfo>> current = new HashMap<>();
+        table.all().forEach(r -> byId.put(r.id(), withInputCheck(r, current)));
         byId.putAll(unsaved);
         byId.putAll(active);
         List<ScenarioRecord> out = new ArrayList<>(byId.values());
@@ -165,7 +170,106 @@ public class ScenarioService implements AutoCloseable {
         }
         // A failure kept while the database was away (list() writes it once it is back).
         ScenarioRecord failed = unsaved.get(id);
-        return failed != null ? Optional.of(failed) : table.get(id);
+        return failed != null ? Optional.of(failed) : table.get(id).map(r -> withInputCheck(r, new HashMap<>()));
+    }
+
+    /**
+     * Marks a finished record whose input layers were republished since its run
+     * ({@code entreesModifiees}); {@code current} caches the layers' current versions.
+     */
+    private ScenarioRecord withInputCheck(ScenarioRecord r, Map<String, Optional<LayerInfo>> current) {
+        if (r.provenance() == null) {
+            return r;
+        }
+        List<String> changed = new ArrayList<>();
+        for (InputVersion v : r.provenance()) {
+            Optional<LayerInfo> now = current.computeIfAbsent(v.couche(), store::info);
+            if (now.isEmpty() || !v.sameAs(now.get())) {
+                changed.add(v.couche());
+            }
+        }
+        return r.withInputsChanged(changed);
+    }
+
+    /**
+     * Recomputes a finished scenario on exactly the input versions it recorded (kept by the store
+     * when layers are reloaded), publishing nothing, and compares with its published results.
+     *
+     * @throws ScenarioConflictException when it is not finished, has no recorded provenance, or
+     *         one of its input versions is no longer kept
+     */
+    public Recalcul recompute(String id) {
+        ScenarioRecord r = finished(id);
+        if (r.provenance() == null) {
+            throw new ScenarioConflictException("le scénario '" + id + "' a été calculé avant l'enregistrement de sa "
+                    + "provenance : ses entrées exactes sont inconnues, relancez-le");
+        }
+        ScenarioParameters p = ParameterCatalog.validate(r.parametres());
+        Map<String, List<Feature>> recomputed;
+        try {
+            recomputed = runner.recompute(id, p, r.provenance());
+        } catch (MissingLayerException e) {
+            throw new ScenarioConflictException(e.getMessage());
+        }
+        List<Recalcul.Difference> differences = new ArrayList<>();
+        int[] count = new int[2];  // features compared, differences
+        for (Map.Entry<String, List<Feature>> e : recomputed.entrySet()) {
+            Map<String, Feature> published = new LinkedHashMap<>();
+            if (store.schema(e.getKey()).isPresent()) {
+                try (FeatureCursor c = store.query(e.getKey(), FeatureQuery.all().withFilter(
+                        new Filter.Compare(ResultLayers.PARTITION, Filter.ComparisonOperator.EQ, id)))) {
+                    while (c.hasNext()) {
+                        Feature f = c.next();
+                        published.put(f.id(), f);
+                    }
+                }
+            }
+            for (Feature now : e.getValue()) {
+                count[0]++;
+                Feature before = published.remove(now.id());
+                if (before == null) {
+                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "(entité)", null, "présente"));
+                    continue;
+                }
+                for (Map.Entry<String, Object> v : now.properties().entrySet()) {
+                    if (!sameValue(before.get(v.getKey()), v.getValue())) {
+                        difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), v.getKey(),
+                                String.valueOf(before.get(v.getKey())), String.valueOf(v.getValue())));
+                    }
+                }
+                if (!sameGeometry(before.geometry(), now.geometry())) {
+                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "geom", "…", "…"));
+                }
+            }
+            for (String missing : published.keySet()) {
+                difference(differences, count, new Recalcul.Difference(e.getKey(), missing, "(entité)", "présente", null));
+            }
+        }
+        return new Recalcul(id, count[1] == 0, count[0], count[1], differences, r.provenance(), r.versionMethode(),
+                MethodVersion.current());
+    }
+
+    private static void difference(List<Recalcul.Difference> listed, int[] count, Recalcul.Difference d) {
+        count[1]++;
+        if (listed.size() < Recalcul.LISTED) {
+            listed.add(d);
+        }
+    }
+
+    /** Equal values; numbers compared exactly (same inputs, same code: same bits), whatever their boxing. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    /** Same coordinates in the same order (the store keeps them exactly). */
+    private static boolean sameGeometry(org.locationtech.jts.geom.Geometry a, org.locationtech.jts.geom.Geometry b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equalsExact(b);
     }
 
     /** Waits for a queued or running scenario (tests and first start); false on timeout. */
@@ -233,7 +337,7 @@ public class ScenarioService implements AutoCloseable {
         String id = queued.id();
         Instant started = Instant.now();
         ScenarioRecord running = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.EN_COURS, 0,
-                "lecture", null, queued.createdAt(), started, null, null, null, null, null, queued.auteur());
+                "lecture", null, queued.createdAt(), started, null, null, null, null, null, queued.auteur(), null, null, null);
         active.put(id, running);
         try {
             saveQuietly(running);
@@ -248,7 +352,7 @@ public class ScenarioService implements AutoCloseable {
             Instant finished = Instant.now();
             ScenarioRecord failed = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
                     active.get(id).progression(), active.get(id).etape(), userMessage(e), queued.createdAt(), started,
-                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur());
+                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur(), null, null, null);
             if (!saveQuietly(failed)) {
                 unsaved.put(id, failed); // before leaving 'active', so the run never vanishes from get()
             }
@@ -264,7 +368,7 @@ public class ScenarioService implements AutoCloseable {
                 s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
                 s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
                 s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
-                s.kgCo2eYearly()), queued.auteur());
+                s.kgCo2eYearly()), queued.auteur(), s.provenance(), MethodVersion.current(), List.of());
     }
 
     private static String userMessage(RuntimeException e) {
@@ -319,7 +423,7 @@ public class ScenarioService implements AutoCloseable {
                 if (r.active()) {
                     table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
                             r.etape(), "calcul interrompu par un redémarrage du serveur", r.createdAt(), r.startedAt(),
-                            Instant.now(), null, null, null, null, r.auteur()));
+                            Instant.now(), null, null, null, null, r.auteur(), r.provenance(), r.versionMethode(), null));
                 }
             }
         } catch (RuntimeException e) {
