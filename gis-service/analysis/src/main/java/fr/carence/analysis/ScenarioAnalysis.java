@@ -95,8 +95,7 @@ public final class ScenarioAnalysis {
                         MODE_PERCENTILE.equals(p.text(MODE_SEUIL)), p.number(SEUIL_ACCESSIBILITE),
                         p.number(PERCENTILE_ACCESSIBILITE)));
         List<Geometry> geometries = communes.stream().map(Commune::geometry).toList();
-        List<CarenceZoneBuilder.Zone> zones = CarenceZoneBuilder.build(carence.carence(), geometries, carence.score(),
-                p.number(TOLERANCE_ADJACENCE_M));
+        List<CarenceZoneBuilder.Zone> zones = zones(in, p, carence, geometries);
         int[] zoneOf = new int[n];
         Arrays.fill(zoneOf, -1);
         for (int z = 0; z < zones.size(); z++) {
@@ -173,6 +172,25 @@ public final class ScenarioAnalysis {
                     p.number(PART_NAVETTEURS_SORTANTS), p.number(RADIATION_DISTANCE_MAX_KM), p.number(RADIATION_FLUX_MIN))));
         }
         return flows;
+    }
+
+    /** Step 6b in the scenario's unit ({@code unite_zonage}). */
+    static List<CarenceZoneBuilder.Zone> zones(AnalysisInput in, ScenarioParameters p, CarenceClassifier.Result carence,
+                                               List<Geometry> geometries) {
+        String unit = p.text(UNITE_ZONAGE);
+        if (UNITE_GRAPPES.equals(unit)) {
+            return CarenceZoneBuilder.build(carence.carence(), geometries, carence.score(), p.number(TOLERANCE_ADJACENCE_M));
+        }
+        boolean epci = UNITE_EPCI.equals(unit);
+        String[] codes = epci ? in.units().epci() : in.units().departement();
+        int n = in.communes().size();
+        String[] keys = new String[n];
+        String[] fallback = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = codes[i] == null ? null : (epci ? "epci:" : "departement:") + codes[i];
+            fallback[i] = "commune:" + in.communes().get(i).code();
+        }
+        return CarenceZoneBuilder.byUnit(carence.carence(), keys, fallback, geometries, carence.score());
     }
 
     private static List<Venue> withDefaultSeats(List<Venue> venues, double defaultSeats) {

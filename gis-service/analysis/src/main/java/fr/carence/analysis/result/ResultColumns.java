@@ -119,7 +119,7 @@ public final class ResultColumns {
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
                     .definition("Demande × poids de fragilité × (1 − accessibilité / seuil).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
-                    .definition("Identifiant de la zone (communes en carence contiguës).").source(ETAPE_6),
+                    .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
                     .definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
@@ -131,11 +131,22 @@ public final class ResultColumns {
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
-            ResultColumn.<ZoneRow>of("id", STRING, "Identifiant", row -> zoneId(row.run().scenario(), row.zone().rank()))
-                    .definition("scénario:zone-rang.").source(ETAPE_6),
+            ResultColumn.<ZoneRow>of("id", STRING, "Identifiant", row -> zoneId(row.run().scenario(), row.code()))
+                    .definition("scénario:code_zone.").source(ETAPE_6),
             scenario(ZoneRow::run),
+            ResultColumn.<ZoneRow>of("code_zone", STRING, "Code de la zone", ZoneRow::code)
+                    .definition("Code stable tiré du contenu (epci-SIREN, departement-code, grappe-empreinte des codes "
+                            + "communes) : le même dans tous les scénarios.").source(ETAPE_6),
+            ResultColumn.<ZoneRow>of("nom", STRING, "Nom de la zone", ZoneRow::nom)
+                    .definition("Nom de l'EPCI ou du département, ou commune la plus peuplée de la grappe et son EPCI.")
+                    .source("INSEE COG et EPCI (couches communes, epci, departements_insee)"),
+            ResultColumn.<ZoneRow>of("unite", STRING, "Unité de zonage",
+                            ResultColumns::unitOf)
+                    .definition("grappe (communes contiguës), epci, departement ou commune (sans EPCI ni département connu).")
+                    .source("paramètre unite_zonage"),
             ResultColumn.<ZoneRow>of("rang", INTEGER, "Rang", row -> row.zone().rank())
-                    .definition("Classement par score décroissant (1 = le plus prioritaire).").source(ETAPE_6),
+                    .definition("Classement par score décroissant dans ce scénario (1 = le plus prioritaire) ; "
+                            + "ne pas citer à la place du code.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_communes", INTEGER, "Communes", row -> row.zone().members().size())
                     .definition("Nombre de communes de la zone.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("population", DOUBLE, "Population", ZoneRow::population)
@@ -237,8 +248,14 @@ public final class ResultColumns {
     private ResultColumns() {
     }
 
-    public static String zoneId(String scenario, int rank) {
-        return scenario + ":zone-" + rank;
+    /** Published id of a zone: its stable code within the scenario's partition. */
+    public static String zoneId(String scenario, String zoneCode) {
+        return scenario + ":" + zoneCode;
+    }
+
+    private static String unitOf(ZoneRow row) {
+        String unit = row.zone().unit();
+        return unit == null ? "grappe" : unit.substring(0, unit.indexOf(':'));
     }
 
     public static String siteId(String scenario, int rank) {

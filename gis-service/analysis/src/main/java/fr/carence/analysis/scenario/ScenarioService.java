@@ -79,6 +79,7 @@ public class ScenarioService implements AutoCloseable {
                 });
         upgradeTable();
         markInterruptedRuns();
+        dropOutdatedResults();
     }
 
     /** Parameter catalogue (defaults, bounds, units, sources). */
@@ -413,6 +414,36 @@ public class ScenarioService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot upgrade the scenarios table; records stay readable, new runs cannot be recorded", e);
+        }
+    }
+
+    /**
+     * Result layers written by a version with other columns cannot take new partitions (one
+     * schema per layer): they are dropped, and the scenarios that had results there say so and
+     * must be run again (the default scenario is, at start-up, by {@link #ensureDefault}).
+     */
+    private void dropOutdatedResults() {
+        try {
+            boolean outdated = ResultColumns.TABLES.stream().anyMatch(t ->
+                    store.schema(t.layer()).map(stored -> !stored.equals(t.schema())).orElse(false));
+            if (!outdated) {
+                return;
+            }
+            for (String layer : ResultLayers.RESULT_LAYERS) {
+                store.dropLayer(layer);
+            }
+            for (ScenarioRecord r : table.all()) {
+                if (ScenarioRecord.TERMINE.equals(r.statut())) {
+                    table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
+                            r.etape(), "résultats calculés par une version antérieure (colonnes des couches de résultats "
+                            + "changées) : effacés, relancer le scénario", r.createdAt(), r.startedAt(), r.finishedAt(),
+                            r.dureeMs(), r.tempsEtapesMs(), r.avertissements(), r.resume(), r.auteur(), r.provenance(),
+                            r.versionMethode(), null));
+                }
+            }
+            LOG.info("result layers written with other columns dropped; their scenarios are marked to be run again");
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check the result layers' columns; new runs may fail until they are dropped", e);
         }
     }
 

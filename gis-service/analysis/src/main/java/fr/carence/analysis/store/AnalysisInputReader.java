@@ -1,5 +1,6 @@
 package fr.carence.analysis.store;
 
+import fr.carence.analysis.AdminUnits;
 import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
@@ -40,6 +41,8 @@ public final class AnalysisInputReader {
     public static final String ZRR = "zrr";
     public static final String QPV = "qpv_communes";
     public static final String LIEUX = "lieux_existants";
+    public static final String EPCI = "epci";
+    public static final String DEPARTEMENTS = "departements_insee";
 
     /** Times a layer replaced between its provenance lookup and its read is looked up again. */
     private static final int READ_ATTEMPTS = 3;
@@ -77,13 +80,31 @@ public final class AnalysisInputReader {
                     + "admin et communes");
         }
         List<Commune> communes = new ArrayList<>();
-        each(COMMUNES, List.of("code", "nom", "population"), true, f -> communes.add(commune(f)));
+        // dep and epci are optional attributes: without them, zones by EPCI or département fall
+        // back to one zone per commune
+        LayerSchema communesSchema = schema(COMMUNES).orElseThrow();
+        List<String> attributes = new ArrayList<>(List.of("code", "nom", "population"));
+        List.of("dep", "epci").forEach(a -> communesSchema.attribute(a).ifPresent(x -> attributes.add(a)));
+        Map<String, String[]> attachment = new HashMap<>();
+        each(COMMUNES, attributes, true, f -> {
+            Commune c = commune(f);
+            communes.add(c);
+            attachment.put(c.code(), new String[] {str(f, "epci"), str(f, "dep")});
+        });
         communes.sort((a, b) -> a.code().compareTo(b.code()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < communes.size(); i++) {
             index.put(communes.get(i).code(), i);
         }
         int n = communes.size();
+        String[] epci = new String[n];
+        String[] dep = new String[n];
+        for (int i = 0; i < n; i++) {
+            String[] a = attachment.get(communes.get(i).code());
+            epci[i] = blankToNull(a[0]);
+            dep[i] = blankToNull(a[1]);
+        }
+        AdminUnits units = new AdminUnits(epci, dep, names(EPCI), names(DEPARTEMENTS));
 
         double[] ftth = new double[n];
         Arrays.fill(ftth, Double.NaN);
@@ -167,7 +188,20 @@ public final class AnalysisInputReader {
                 warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
             }
         }
-        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings);
+        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings, units);
+    }
+
+    /** code → nom of a reference layer (EPCI, départements), empty when it is not loaded. */
+    private Map<String, String> names(String layer) {
+        Map<String, String> out = new HashMap<>();
+        if (schema(layer).isPresent()) {
+            each(layer, List.of("code", "nom"), false, f -> out.put(str(f, "code"), str(f, "nom")));
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private Commune commune(Feature f) {
