@@ -11,6 +11,7 @@ import fr.carence.analysis.result.ResultRows.FlowRow;
 import fr.carence.analysis.result.ResultRows.Run;
 import fr.carence.analysis.result.ResultRows.SiteRow;
 import fr.carence.analysis.result.ResultRows.ZoneRow;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.crs.LegalCrs;
 import fr.carence.store.FeatureStore;
@@ -42,6 +43,7 @@ public final class ResultColumns {
     private static final String ETAPE_4 = "calcul : étape 4, filtre très haut débit (docs/analysis.md)";
     private static final String ETAPE_5 = "calcul : étape 5, fragilité (docs/analysis.md)";
     private static final String ETAPE_6 = "calcul : étape 6, carence et zones (docs/analysis.md)";
+    private static final String ETAPE_6B = "calcul : robustesse, tirages des paramètres incertains (docs/analysis.md)";
     private static final String ETAPE_7 = "calcul : étape 7, choix des sites (docs/analysis.md)";
     private static final String ETAPE_8 = "calcul : étape 8, impact (docs/analysis.md)";
     private static final String COG = "INSEE, code officiel géographique (couche communes)";
@@ -118,6 +120,15 @@ public final class ResultColumns {
                     .definition("Fragile, demande ≥ demande_min et accessibilité sous le seuil.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
                     .definition("Demande × poids de fragilité × (1 − accessibilité / seuil).").source(ETAPE_6),
+            ResultColumn.<CommuneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
+                            row -> robustness(row.run()) == null ? null : robustness(row.run()).communeShare()[row.i()])
+                    .optional().percent().definition("Part des tirages de robustesse où la commune est en carence "
+                            + "(vide sans analyse de robustesse).").source(ETAPE_6B),
+            ResultColumn.<CommuneRow>of("classe_robustesse", STRING, "Robustesse de la carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : RobustnessAnalysis.classe(robustness(row.run()).communeShare()[row.i()]))
+                    .optional().definition("robuste (≥ 80 % des tirages), probable (50–80 %), sensible (< 50 %) ; "
+                            + "vide si jamais en carence.").source(ETAPE_6B),
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
                     .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
@@ -159,6 +170,16 @@ public final class ResultColumns {
             ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered)
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
+            ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : robustness(row.run()).zoneShare()[row.zone().rank() - 1])
+                    .optional().percent().definition("Part des tirages de robustesse où au moins la moitié de la demande "
+                            + "de la zone reste en carence (vide sans analyse de robustesse).").source(ETAPE_6B),
+            ResultColumn.<ZoneRow>of("classe_robustesse", STRING, "Robustesse de la carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : RobustnessAnalysis.classe(robustness(row.run()).zoneShare()[row.zone().rank() - 1]))
+                    .optional().definition("robuste (≥ 80 % des tirages), probable (50–80 %), sensible (< 50 %).")
+                    .source(ETAPE_6B),
             ResultColumn.<ZoneRow>of("nb_rural", INTEGER, "Communes rurales", ZoneRow::rural)
                     .definition("Communes de la zone marquées rural.").source(ETAPE_5),
             ResultColumn.<ZoneRow>of("nb_zrr", INTEGER, "Communes en ZRR", ZoneRow::zrr)
@@ -251,6 +272,10 @@ public final class ResultColumns {
     /** Published id of a zone: its stable code within the scenario's partition. */
     public static String zoneId(String scenario, String zoneCode) {
         return scenario + ":" + zoneCode;
+    }
+
+    private static RobustnessAnalysis.Result robustness(Run run) {
+        return run.r().robustness();
     }
 
     private static String unitOf(ZoneRow row) {

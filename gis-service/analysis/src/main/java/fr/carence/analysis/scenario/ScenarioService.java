@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ScenarioService implements AutoCloseable {
     public static final String DEFAULT_ID = "defaut";
+    public static final int DEFAULT_ROBUSTNESS_DRAWS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     /** Paths of the API under /api/scenarios/ that a scenario id would hide. */
@@ -149,7 +150,9 @@ public class ScenarioService implements AutoCloseable {
         if (existing.isPresent() && (existing.get().active() || ScenarioRecord.TERMINE.equals(existing.get().statut()))) {
             return Optional.empty();
         }
-        return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of()));
+        // the default scenario carries the robustness analysis (docs/analysis.md)
+        return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+                DEFAULT_ROBUSTNESS_DRAWS)));
     }
 
     public List<ScenarioRecord> list() {

@@ -70,6 +70,16 @@ class OccitanieSampleScenarioTest {
             assertTrue(indicators.values().stream().anyMatch(f -> (Boolean) f.get("carence")
                     && ((String) f.get("code")).startsWith("12")), "an Aveyron commune in carence");
             assertTrue(store.count(ResultLayers.SITES, FeatureQuery.all()) > 0);
+            // the default scenario carries the robustness analysis (100 draws)
+            assertTrue(r.tempsEtapesMs().containsKey("6b-robustesse"));
+            for (Feature f : indicators.values()) {
+                double share = (Double) f.get("part_carence_robustesse");
+                assertTrue(share >= 0 && share <= 1);
+                assertEquals(share == 0 ? null : share >= 0.8 ? "robuste" : share >= 0.5 ? "probable" : "sensible",
+                        f.get("classe_robustesse"), f.get("code") + " share " + share);
+            }
+            assertEquals(0.0, (Double) mende.get("part_carence_robustesse"), "Mende has venues under every setting");
+            assertTrue(indicators.values().stream().anyMatch(f -> "robuste".equals(f.get("classe_robustesse"))));
             assertEquals(r.resume().nbZones().longValue(), store.count(ResultLayers.ZONES, FeatureQuery.all()));
 
             // zones keep their code and name across scenarios: fewer sites, same carence, same zones
