@@ -23,10 +23,11 @@ import java.util.Map;
  * @param venues existing venues; seats NaN when unknown
  * @param warnings missing optional layers and similar, reported with the scenario
  * @param territory per-commune territories, FRR, QPV perimeters, inventory coverage, CS1 detail
+ * @param units EPCI and département of each commune, with their names (zones by unit, zone names)
  */
 public record AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
                             int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
-                            List<String> warnings, Territory territory) {
+                            List<String> warnings, Territory territory, AdminUnits units) {
 
     /**
      * What the study-area, fragility and teleworkable-share steps read besides the classic inputs.
@@ -37,19 +38,22 @@ public record AnalysisInput(List<Commune> communes, List<Flow> observedFlows, St
      * @param frr FRR classement per commune (null when the layer is not loaded)
      * @param qpvPerimeter union of the commune's loaded QPV perimeters (storage CRS), or null
      * @param qpvPlace interior point of that union in the legal CRS, or null
+     * @param qpvCode codes of the commune's loaded QPV perimeters, sorted, joined by "+", or null
+     * @param qpvName their names, in the same order, joined by " + ", or null
      * @param inventory the commune lies in a territory covered by a loaded venue inventory
      * @param cs1Commuters per commune, weighted commuters by CS1 1–6 from FD_MOBPRO detail, or null rows
      */
     public record Territory(String[] region, String[] departement, String[] epci, String[] frr,
                             org.locationtech.jts.geom.Geometry[] qpvPerimeter,
-                            fr.carence.analysis.model.Place[] qpvPlace, boolean[] inventory, double[][] cs1Commuters) {
+                            fr.carence.analysis.model.Place[] qpvPlace, String[] qpvCode, String[] qpvName,
+                            boolean[] inventory, double[][] cs1Commuters) {
 
         /** No territory known, no FRR or QPV perimeter, the whole area covered by the venues (tests, files). */
         public static Territory unknown(int n) {
             boolean[] all = new boolean[n];
             java.util.Arrays.fill(all, true);
             return new Territory(new String[n], new String[n], new String[n], new String[n],
-                    new org.locationtech.jts.geom.Geometry[n], new fr.carence.analysis.model.Place[n], all, new double[n][]);
+                    new org.locationtech.jts.geom.Geometry[n], new fr.carence.analysis.model.Place[n], new String[n], new String[n], all, new double[n][]);
         }
     }
 
@@ -60,11 +64,20 @@ public record AnalysisInput(List<Commune> communes, List<Flow> observedFlows, St
                 Territory.unknown(communes.size()));
     }
 
+    /** Territories known, without EPCI/département names (zones by contiguity; files, tests). */
+    public AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
+                         int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
+                         List<String> warnings, Territory territory) {
+        this(communes, observedFlows, flowSource, ftthCoverage, densityLevel, zrr, massif, qpv, venues, warnings,
+                territory, new AdminUnits(territory.epci(), territory.departement(), Map.of(), Map.of()));
+    }
+
     public AnalysisInput {
         int n = communes.size();
         if (ftthCoverage.length != n || densityLevel.length != n || zrr.length != n || massif.length != n || qpv.length != n
                 || territory.region().length != n || territory.frr().length != n || territory.inventory().length != n
-                || territory.qpvPerimeter().length != n || territory.cs1Commuters().length != n) {
+                || territory.qpvPerimeter().length != n || territory.cs1Commuters().length != n
+                || units.epci().length != n || units.departement().length != n) {
             throw new IllegalArgumentException("per-commune arrays must have one entry per commune (" + n + ")");
         }
         communes = List.copyOf(communes);

@@ -6,6 +6,7 @@ import fr.carence.analysis.step.CoveringSolution;
 import fr.carence.analysis.step.DemandEstimator;
 import fr.carence.analysis.step.FragilityClassifier;
 import fr.carence.analysis.step.ImpactSimulator;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.step.TwoStepFloatingCatchment;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,15 @@ import java.util.Map;
  * @param totalImpact step 8 summed over the sites
  * @param timingsMs time per step, in execution order
  * @param study study area, quartiers and teleworkable share per commune
+ * @param robustness shares of draws in carence per commune and zone, null when no draw was asked
  */
 public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEstimator.Result demand,
                              TwoStepFloatingCatchment.Result access, boolean[] broadbandOk,
                              FragilityClassifier.Result fragility, boolean[] carence, double[] carenceScore,
                              double accessibilityThreshold, List<CarenceZoneBuilder.Zone> zones, int[] zoneOf,
                              int[] candidates, List<Site> sites, CoveringSolution solution, int[] servedBy,
-                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs, Study study) {
+                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs, Study study,
+                             RobustnessAnalysis.Result robustness) {
 
     /** Study-area status of a commune whose carence is established. */
     public static final String ETABLI = "établi";

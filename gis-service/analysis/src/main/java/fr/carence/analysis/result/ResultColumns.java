@@ -11,6 +11,7 @@ import fr.carence.analysis.result.ResultRows.FlowRow;
 import fr.carence.analysis.result.ResultRows.Run;
 import fr.carence.analysis.result.ResultRows.SiteRow;
 import fr.carence.analysis.result.ResultRows.ZoneRow;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.crs.LegalCrs;
 import fr.carence.store.FeatureStore;
@@ -42,6 +43,7 @@ public final class ResultColumns {
     private static final String ETAPE_4 = "calcul : étape 4, filtre très haut débit (docs/analysis.md)";
     private static final String ETAPE_5 = "calcul : étape 5, fragilité (docs/analysis.md)";
     private static final String ETAPE_6 = "calcul : étape 6, carence et zones (docs/analysis.md)";
+    private static final String ETAPE_6B = "calcul : robustesse, tirages des paramètres incertains (docs/analysis.md)";
     private static final String ETAPE_7 = "calcul : étape 7, choix des sites (docs/analysis.md)";
     private static final String ETAPE_8 = "calcul : étape 8, impact (docs/analysis.md)";
     private static final String COG = "INSEE, code officiel géographique (couche communes)";
@@ -152,8 +154,17 @@ public final class ResultColumns {
                             + "accessibilité sous le seuil.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
                     .definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
+            ResultColumn.<CommuneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
+                            row -> robustness(row.run()) == null ? null : robustness(row.run()).communeShare()[row.i()])
+                    .optional().percent().definition("Part des tirages de robustesse où la commune est en carence "
+                            + "(vide sans analyse de robustesse).").source(ETAPE_6B),
+            ResultColumn.<CommuneRow>of("classe_robustesse", STRING, "Robustesse de la carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : RobustnessAnalysis.classe(robustness(row.run()).communeShare()[row.i()]))
+                    .optional().definition("robuste (≥ 80 % des tirages), probable (50–80 %), sensible (< 50 %) ; "
+                            + "vide si jamais en carence.").source(ETAPE_6B),
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
-                    .definition("Identifiant de la zone (communes en carence contiguës).").source(ETAPE_6),
+                    .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
                     .definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
@@ -165,11 +176,23 @@ public final class ResultColumns {
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
-            ResultColumn.<ZoneRow>of("id", STRING, "Identifiant", row -> zoneId(row.run().scenario(), row.zone().rank()))
-                    .definition("scénario:zone-rang.").source(ETAPE_6),
+            ResultColumn.<ZoneRow>of("id", STRING, "Identifiant", row -> zoneId(row.run().scenario(), row.code()))
+                    .definition("scénario:code_zone.").source(ETAPE_6),
             scenario(ZoneRow::run),
+            ResultColumn.<ZoneRow>of("code_zone", STRING, "Code de la zone", ZoneRow::code)
+                    .definition("Code stable tiré du contenu (epci-SIREN, departement-code, qpv-code du quartier, "
+                            + "grappe-empreinte des codes communes ou QPV) : le même dans tous les scénarios.").source(ETAPE_6),
+            ResultColumn.<ZoneRow>of("nom", STRING, "Nom de la zone", ZoneRow::nom)
+                    .definition("Nom de l'EPCI ou du département, ou commune la plus peuplée de la grappe et son EPCI "
+                            + "(« Quartier nom du QPV (commune) » pour un quartier évalué à part).")
+                    .source("INSEE COG, EPCI et contours des QPV (couches communes, epci, departements_insee, qpv_perimetres)"),
+            ResultColumn.<ZoneRow>of("unite", STRING, "Unité de zonage",
+                            ResultColumns::unitOf)
+                    .definition("grappe (communes contiguës), epci, departement ou commune (sans EPCI ni département connu).")
+                    .source("paramètre unite_zonage"),
             ResultColumn.<ZoneRow>of("rang", INTEGER, "Rang", row -> row.zone().rank())
-                    .definition("Classement par score décroissant (1 = le plus prioritaire).").source(ETAPE_6),
+                    .definition("Classement par score décroissant dans ce scénario (1 = le plus prioritaire) ; "
+                            + "ne pas citer à la place du code.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_communes", INTEGER, "Communes", row -> row.zone().members().size())
                     .definition("Nombre de communes de la zone.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("population", DOUBLE, "Population", ZoneRow::population)
@@ -183,6 +206,20 @@ public final class ResultColumns {
             ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered)
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
+            ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : robustness(row.run()).zoneShare()[row.zone().rank() - 1])
+                    .optional().percent().definition("Part des tirages de robustesse où au moins la moitié de la demande "
+                            + "de la zone reste en carence (vide sans analyse de robustesse).").source(ETAPE_6B),
+            ResultColumn.<ZoneRow>of("classe_robustesse", STRING, "Robustesse de la carence",
+                            row -> robustness(row.run()) == null ? null
+                                    : RobustnessAnalysis.classe(robustness(row.run()).zoneShare()[row.zone().rank() - 1]))
+                    .optional().definition("robuste (≥ 80 % des tirages), probable (50–80 %), sensible (< 50 %).")
+                    .source(ETAPE_6B),
+            ResultColumn.<ZoneRow>of("nb_quartiers_qpv", INTEGER, "Quartiers prioritaires évalués à part",
+                            row -> (int) row.zone().members().stream().filter(i -> row.run().r().fragility().quartier()[i]).count())
+                    .definition("Membres de la zone retenus par leur quartier prioritaire (demande et accessibilité du quartier) "
+                            + "et non comme commune entière.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_rural", INTEGER, "Communes rurales", ZoneRow::rural)
                     .definition("Communes de la zone relevant des espaces ruraux (densité ou FRR).").source(ETAPE_5),
             ResultColumn.<ZoneRow>of("nb_zrr", INTEGER, "Communes en ZRR (historique)", ZoneRow::zrr)
@@ -272,8 +309,18 @@ public final class ResultColumns {
     private ResultColumns() {
     }
 
-    public static String zoneId(String scenario, int rank) {
-        return scenario + ":zone-" + rank;
+    /** Published id of a zone: its stable code within the scenario's partition. */
+    public static String zoneId(String scenario, String zoneCode) {
+        return scenario + ":" + zoneCode;
+    }
+
+    private static RobustnessAnalysis.Result robustness(Run run) {
+        return run.r().robustness();
+    }
+
+    private static String unitOf(ZoneRow row) {
+        String unit = row.zone().unit();
+        return unit == null ? "grappe" : unit.substring(0, unit.indexOf(':'));
     }
 
     public static String siteId(String scenario, int rank) {

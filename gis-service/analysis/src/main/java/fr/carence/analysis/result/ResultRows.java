@@ -5,6 +5,7 @@ import fr.carence.analysis.AnalysisResult;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
 import fr.carence.analysis.step.CarenceZoneBuilder;
+import fr.carence.analysis.step.ZoneIdentity;
 import fr.carence.crs.LegalCrs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,8 @@ public final class ResultRows {
      * @param candidate per commune: a candidate site of the MCLP
      * @param chosen per commune: hosts a chosen site
      */
-    public record Run(String scenario, AnalysisInput in, AnalysisResult r, boolean[] candidate, boolean[] chosen) {
+    public record Run(String scenario, AnalysisInput in, AnalysisResult r, boolean[] candidate, boolean[] chosen,
+                      List<String> zoneCodes) {
 
         public static Run of(String scenario, AnalysisInput in, AnalysisResult r) {
             boolean[] candidate = new boolean[in.communes().size()];
@@ -32,7 +34,23 @@ public final class ResultRows {
             }
             boolean[] chosen = new boolean[in.communes().size()];
             r.sites().forEach(s -> chosen[s.commune()] = true);
-            return new Run(scenario, in, r, candidate, chosen);
+            ZoneIdentity.Quartiers quartiers = quartiers(in, r);
+            List<String> codes = r.zones().stream().map(z -> ZoneIdentity.code(z, in.communes(), quartiers)).toList();
+            return new Run(scenario, in, r, candidate, chosen, codes);
+        }
+
+        /** The QPV quartiers the run judged apart from their commune (their zones are named after them). */
+        static ZoneIdentity.Quartiers quartiers(AnalysisInput in, AnalysisResult r) {
+            int n = in.communes().size();
+            String[] code = new String[n];
+            String[] name = new String[n];
+            for (int i = 0; i < n; i++) {
+                if (r.fragility().quartier()[i]) {
+                    code[i] = in.territory().qpvCode()[i];
+                    name[i] = in.territory().qpvName()[i];
+                }
+            }
+            return new ZoneIdentity.Quartiers(code, name);
         }
 
         public Commune commune(int i) {
@@ -41,7 +59,7 @@ public final class ResultRows {
 
         /** Published id of the zone containing commune {@code i}, or null. */
         public String zoneIdOf(int i) {
-            return r.zoneOf()[i] < 0 ? null : ResultColumns.zoneId(scenario, r.zones().get(r.zoneOf()[i]).rank());
+            return r.zoneOf()[i] < 0 ? null : ResultColumns.zoneId(scenario, zoneCodes.get(r.zoneOf()[i]));
         }
 
         public List<CommuneRow> communeRows() {
@@ -53,7 +71,11 @@ public final class ResultRows {
         }
 
         public List<ZoneRow> zoneRows() {
-            return r.zones().stream().map(z -> ZoneRow.of(this, z)).toList();
+            List<ZoneRow> rows = new ArrayList<>();
+            for (int k = 0; k < r.zones().size(); k++) {
+                rows.add(ZoneRow.of(this, r.zones().get(k), zoneCodes.get(k)));
+            }
+            return rows;
         }
 
         public List<SiteRow> siteRows() {
@@ -81,12 +103,20 @@ public final class ResultRows {
         }
     }
 
-    /** A carence zone with the totals of its member communes. */
-    public record ZoneRow(Run run, CarenceZoneBuilder.Zone zone, double population, double demand, double covered,
-                          int rural, int zrr, int mountain, int qpv, int overseas, int modelled, String massifs,
-                          String codes) {
+    /**
+     * A carence zone with its stable code and name and the totals of its member communes.
+     *
+     * @param code stable code ({@link ZoneIdentity#code})
+     */
+    public record ZoneRow(Run run, CarenceZoneBuilder.Zone zone, String code, double population, double demand,
+                          double covered, int rural, int zrr, int mountain, int qpv, int overseas, int modelled,
+                          String massifs, String codes) {
 
-        static ZoneRow of(Run run, CarenceZoneBuilder.Zone z) {
+        public String nom() {
+            return ZoneIdentity.name(zone, run.in().communes(), run.in().units(), Run.quartiers(run.in(), run.r()));
+        }
+
+        static ZoneRow of(Run run, CarenceZoneBuilder.Zone z, String code) {
             AnalysisResult r = run.r();
             AnalysisInput in = run.in();
             double pop = 0;
@@ -117,7 +147,7 @@ public final class ResultRows {
                 overseas += LegalCrs.isOverseas(c.code()) ? 1 : 0;
                 modelled += r.modelledFlows()[i] ? 1 : 0;
             }
-            return new ZoneRow(run, z, pop, demand, covered, rural, zrr, mountain, qpv, overseas, modelled,
+            return new ZoneRow(run, z, code, pop, demand, covered, rural, zrr, mountain, qpv, overseas, modelled,
                     massifs.isEmpty() ? null : String.join(";", massifs), String.join(";", codes));
         }
     }

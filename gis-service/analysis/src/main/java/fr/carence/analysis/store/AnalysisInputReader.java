@@ -1,5 +1,6 @@
 package fr.carence.analysis.store;
 
+import fr.carence.analysis.AdminUnits;
 import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
@@ -11,12 +12,15 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
@@ -41,23 +45,51 @@ public final class AnalysisInputReader {
     public static final String LIEUX_COUVERTURE = "lieux_couverture";
     public static final String FRR = "frr";
     public static final String QPV_PERIMETRES = "qpv_perimetres";
+    public static final String EPCI = "epci";
+    public static final String DEPARTEMENTS = "departements_insee";
+
+    /** Times a layer replaced between its provenance lookup and its read is looked up again. */
+    private static final int READ_ATTEMPTS = 3;
 
     private final FeatureStore store;
+    /** Layer → version to read (a recomputation on a scenario's exact inputs), or null: current versions. */
+    private final Map<String, InputVersion> pinned;
+    private final Map<String, InputVersion> provenance = new java.util.LinkedHashMap<>();
 
     public AnalysisInputReader(FeatureStore store) {
         this.store = store;
+        this.pinned = null;
+    }
+
+    /**
+     * Reads exactly the versions a scenario recorded; a layer it did not read counts as absent.
+     *
+     * @throws MissingLayerException later, from {@link #read}, when a version is no longer kept
+     */
+    public AnalysisInputReader(FeatureStore store, List<InputVersion> versions) {
+        this.store = store;
+        this.pinned = new HashMap<>();
+        versions.forEach(v -> pinned.put(v.couche(), v));
+    }
+
+    /** The version of each layer {@link #read} read, in reading order. */
+    public List<InputVersion> provenance() {
+        return List.copyOf(provenance.values());
     }
 
     public AnalysisInput read() {
         List<String> warnings = new ArrayList<>();
-        if (store.schema(COMMUNES).isEmpty()) {
+        if (schema(COMMUNES).isEmpty()) {
             throw new MissingLayerException(COMMUNES, "la couche 'communes' n'est pas chargée : lancer d'abord les chargeurs "
                     + "admin et communes");
         }
         List<Commune> communes = new ArrayList<>();
+        // dep, reg and epci are optional attributes: without them, study areas are limited to france
+        // and zones by EPCI or département fall back to one zone per commune
         Map<String, String[]> territoryOf = new HashMap<>();
+        LayerSchema communesSchema = schema(COMMUNES).orElseThrow();
         List<String> territoryColumns = List.of("dep", "reg", "epci").stream()
-                .filter(a -> store.schema(COMMUNES).orElseThrow().attribute(a).isPresent()).toList();
+                .filter(a -> communesSchema.attribute(a).isPresent()).toList();
         List<String> communeColumns = new ArrayList<>(List.of("code", "nom", "population"));
         communeColumns.addAll(territoryColumns);
         each(COMMUNES, communeColumns, true, f -> {
@@ -73,6 +105,17 @@ public final class AnalysisInputReader {
             index.put(communes.get(i).code(), i);
         }
         int n = communes.size();
+        String[] region = new String[n];
+        String[] departement = new String[n];
+        String[] epci = new String[n];
+        for (int i = 0; i < n; i++) {
+            String[] t = territoryOf.get(communes.get(i).code());
+            region[i] = blankToNull(t[0]);
+            departement[i] = blankToNull(t[1]);
+            epci[i] = blankToNull(t[2]);
+        }
+        // the same arrays: study areas and zoning units read one attachment
+        AdminUnits units = new AdminUnits(epci, departement, names(EPCI), names(DEPARTEMENTS));
 
         double[] ftth = new double[n];
         Arrays.fill(ftth, Double.NaN);
@@ -118,13 +161,26 @@ public final class AnalysisInputReader {
         }
         Geometry[] qpvPerimeter = new Geometry[n];
         Place[] qpvPlace = new Place[n];
-        if (store.schema(QPV_PERIMETRES).isPresent()) {
+        String[] qpvCode = new String[n];
+        String[] qpvName = new String[n];
+        if (schema(QPV_PERIMETRES).isPresent()) {
             Map<Integer, List<Geometry>> parts = new HashMap<>();
-            each(QPV_PERIMETRES, List.of("code_qp", "code_commune"), true, f -> {
+            // code → name per commune, sorted by code: a quartier zone's code and name come from them
+            Map<Integer, java.util.TreeMap<String, String>> quartiers = new HashMap<>();
+            boolean named = schema(QPV_PERIMETRES).orElseThrow().attribute("nom_qp").isPresent();
+            each(QPV_PERIMETRES, named ? List.of("code_qp", "nom_qp", "code_commune") : List.of("code_qp", "code_commune"),
+                    true, f -> {
                 Integer i = index.get(str(f, "code_commune"));
                 if (i != null && f.geometry() != null) {
                     parts.computeIfAbsent(i, k -> new ArrayList<>()).add(f.geometry());
+                    String code = str(f, "code_qp");
+                    String nom = named ? blankToNull(str(f, "nom_qp")) : null;
+                    quartiers.computeIfAbsent(i, k -> new java.util.TreeMap<>()).put(code, nom == null ? code : nom);
                 }
+            });
+            quartiers.forEach((i, q) -> {
+                qpvCode[i] = String.join("+", q.keySet());
+                qpvName[i] = String.join(" + ", q.values());
             });
             parts.forEach((i, g) -> {
                 Geometry union = UnaryUnionOp.union(g);
@@ -136,15 +192,6 @@ public final class AnalysisInputReader {
         } else {
             warnings.add("couche '" + QPV_PERIMETRES + "' absente : les QPV sont seulement signalés (liste communale), "
                     + "jamais retenus seuls");
-        }
-        String[] region = new String[n];
-        String[] departement = new String[n];
-        String[] epci = new String[n];
-        for (int i = 0; i < n; i++) {
-            String[] t = territoryOf.get(communes.get(i).code());
-            region[i] = t[0];
-            departement[i] = t[1];
-            epci[i] = t[2];
         }
 
         List<Venue> venues = new ArrayList<>();
@@ -197,7 +244,8 @@ public final class AnalysisInputReader {
         }
         boolean[] inventory = inventory(venues, index, region, departement, warnings);
         return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings,
-                new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, inventory, new double[n][]));
+                new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, qpvCode, qpvName, inventory,
+                        new double[n][]), units);
     }
 
     /**
@@ -209,7 +257,7 @@ public final class AnalysisInputReader {
                                 List<String> warnings) {
         boolean[] covered = new boolean[region.length];
         java.util.Set<String> keys = new java.util.HashSet<>();
-        if (store.schema(LIEUX_COUVERTURE).isPresent()) {
+        if (schema(LIEUX_COUVERTURE).isPresent()) {
             each(LIEUX_COUVERTURE, List.of("niveau", "code"), false, f -> keys.add(str(f, "niveau") + ":" + str(f, "code")));
         } else if (!venues.isEmpty()) {
             for (Venue v : venues) {
@@ -226,6 +274,19 @@ public final class AnalysisInputReader {
                     || keys.contains("departement:" + departement[i]);
         }
         return covered;
+    }
+
+    /** code → nom of a reference layer (EPCI, départements), empty when it is not loaded. */
+    private Map<String, String> names(String layer) {
+        Map<String, String> out = new HashMap<>();
+        if (schema(layer).isPresent()) {
+            each(layer, List.of("code", "nom"), false, f -> out.put(str(f, "code"), str(f, "nom")));
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private Commune commune(Feature f) {
@@ -249,7 +310,7 @@ public final class AnalysisInputReader {
     /** Codes listed in a layer; {@code warnings} null: a historical layer whose absence is not worth a warning. */
     private boolean[] codeSet(String layer, Map<String, Integer> index, List<String> warnings) {
         boolean[] set = new boolean[index.size()];
-        if (warnings == null ? store.schema(layer).isPresent() : optional(layer, warnings)) {
+        if (warnings == null ? schema(layer).isPresent() : optional(layer, warnings)) {
             each(layer, List.of("code"), false, f -> {
                 Integer i = index.get(str(f, "code"));
                 if (i != null) {
@@ -261,15 +322,36 @@ public final class AnalysisInputReader {
     }
 
     private boolean optional(String layer, List<String> warnings) {
-        if (store.schema(layer).isPresent()) {
+        if (schema(layer).isPresent()) {
             return true;
         }
         warnings.add("couche '" + layer + "' absente : valeurs neutres utilisées");
         return false;
     }
 
+    private Optional<LayerSchema> schema(String layer) {
+        if (pinned == null) {
+            return store.schema(layer);
+        }
+        InputVersion v = pinned.get(layer);
+        if (v == null) {
+            return Optional.empty();
+        }
+        Optional<LayerSchema> schema = store.schemaAt(layer, Instant.parse(v.chargement()));
+        if (schema.isEmpty()) {
+            throw new MissingLayerException(layer, "la version du " + v.chargement() + " de la couche '" + layer
+                    + "' (" + v.fichiers() + ") n'est plus conservée : ce scénario ne peut plus être recalculé à l'identique");
+        }
+        return schema;
+    }
+
+    /**
+     * Reads one version of the layer and records it in the provenance: the pinned one, or the
+     * current one looked up just before (read by its publication time, so a replacement meanwhile
+     * cannot mix versions: a new lookup then reads the new one).
+     */
     private void each(String layer, List<String> properties, boolean geometry, Consumer<Feature> action) {
-        LayerSchema schema = store.schema(layer).orElseThrow();
+        LayerSchema schema = schema(layer).orElseThrow();
         for (String p : properties) {
             if (schema.attribute(p).isEmpty()) {
                 throw new MissingLayerException(layer, "la couche '" + layer + "' n'a pas l'attribut '" + p
@@ -280,10 +362,27 @@ public final class AnalysisInputReader {
         if (!geometry) {
             q = q.withoutGeometry();
         }
-        try (FeatureCursor c = store.query(layer, q)) {
-            while (c.hasNext()) {
-                action.accept(c.next());
+        for (int attempt = 1; ; attempt++) {
+            InputVersion version = pinned != null ? pinned.get(layer)
+                    : store.info(layer).map(InputVersion::of).orElseThrow(() -> new MissingLayerException(layer,
+                            "la couche '" + layer + "' a été supprimée pendant la lecture"));
+            FeatureCursor cursor;
+            try {
+                cursor = store.queryAt(layer, Instant.parse(version.chargement()), q);
+            } catch (LayerNotFoundException e) {  // only raised before the first row: nothing applied yet
+                if (pinned != null || attempt == READ_ATTEMPTS) {
+                    throw new MissingLayerException(layer, "la couche '" + layer + "' a changé pendant la lecture ("
+                            + attempt + " essais) : relancer le scénario");
+                }
+                continue;
             }
+            try (FeatureCursor c = cursor) {
+                while (c.hasNext()) {
+                    action.accept(c.next());
+                }
+            }
+            provenance.put(layer, version);
+            return;
         }
     }
 

@@ -44,6 +44,13 @@ public final class ResultLayerWriter {
         layers.put(table.schema(), rows.stream().map(table::feature).toList());
     }
 
+    /** The result features per layer name, in publication order. */
+    public Map<String, List<Feature>> features() {
+        Map<String, List<Feature>> out = new LinkedHashMap<>();
+        layers.forEach((schema, features) -> out.put(schema.name(), features));
+        return out;
+    }
+
     /** Stages the four result partitions in the transaction; nothing is visible before it commits. */
     public void stage(LayerTransaction tx) {
         for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {

@@ -37,7 +37,8 @@ public final class ResultLayers {
             optional("nb_zones", INTEGER), optional("demande_totale", DOUBLE), optional("demande_carence", DOUBLE),
             optional("demande_couverte", DOUBLE), optional("seuil_accessibilite_applique", DOUBLE),
             optional("methode_sites", STRING), optional("ecart_optimalite", DOUBLE), optional("km_evites_an", DOUBLE),
-            optional("kg_co2e_evites_an", DOUBLE), optional("auteur", STRING)), GeometryType.NONE, "id");
+            optional("kg_co2e_evites_an", DOUBLE), optional("auteur", STRING), optional("provenance", STRING),
+            optional("version_methode", STRING)), GeometryType.NONE, "id");
 
     // The result layers' schemas derive from their column declarations (one place per column).
     public static final LayerSchema INDICATEURS_SCHEMA = ResultColumns.INDICATEURS.schema();

@@ -13,6 +13,7 @@ import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ScenarioParameters;
 import fr.carence.analysis.step.DetourTravelTimes;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +30,23 @@ class OccitanieRegressionTest {
     private static AnalysisInput input;
     private static AnalysisResult result;
     private static Map<String, Integer> index;
+    private static Map<String, Integer> robustnessClasses;
+    private static Map<String, Integer> zoneRobustnessClasses;
+
+    /** Golden figures of the robustness run (docs/analysis.md explains them); seed fixed, so exact. */
+    @org.junit.jupiter.api.Test
+    void robustnessClassesOfTheDefaultScenario() {
+        // method-b alone (v1 carence): 70/45/5 communes, 47/32/3 zones; with method v2's carence stage
+        assertEquals(Map.of("robuste", 62, "probable", 47, "sensible", 15), robustnessClasses);
+        assertEquals(Map.of("robuste", 47, "probable", 31, "sensible", 11), zoneRobustnessClasses);
+    }
 
     @BeforeAll
     static void run() {
         input = SharedDataInputs.read(f -> OCCITANIE.equals(f[f.length - 7]), true, true);
-        ScenarioParameters p = ParameterCatalog.defaults();
+        // as the default scenario runs: with its 100 robustness draws
+        ScenarioParameters p = ParameterCatalog.defaults().with(java.util.Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+                fr.carence.analysis.scenario.ScenarioService.DEFAULT_ROBUSTNESS_DRAWS));
         result = ScenarioAnalysis.run(input, p, new DetourTravelTimes(p.number(ParameterCatalog.FACTEUR_DETOUR),
                 p.number(ParameterCatalog.VITESSE_KMH)), ProgressListener.NONE);
         index = input.indexByCode();
@@ -43,19 +56,19 @@ class OccitanieRegressionTest {
                 result.candidates().length, result.sites().size(), result.solution().method(), result.solution().gap(),
                 sum(result.demand().demand()), result.totalImpact().demandCovered(),
                 result.totalImpact().kmAvoidedYearly(), result.timingsMs());
+        java.util.Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < input.communes().size(); i++) {
             if (result.carence()[i]) {
-                System.out.println("CARENCE " + input.communes().get(i).code() + " " + input.communes().get(i).nom()
-                        + (result.fragility().quartier()[i] ? " (quartier)" : ""));
+                classes.merge(String.valueOf(RobustnessAnalysis.classe(result.robustness().communeShare()[i])), 1, Integer::sum);
             }
         }
-        for (var z : result.zones()) {
-            StringBuilder sb = new StringBuilder("ZONE " + z.rank() + " score " + Math.round(z.score()) + ":");
-            for (int i : z.members()) {
-                sb.append(" ").append(input.communes().get(i).code()).append(" ").append(input.communes().get(i).nom()).append(";");
-            }
-            System.out.println(sb);
+        java.util.Map<String, Integer> zoneClasses = new java.util.TreeMap<>();
+        for (double share : result.robustness().zoneShare()) {
+            zoneClasses.merge(String.valueOf(RobustnessAnalysis.classe(share)), 1, Integer::sum);
         }
+        System.out.printf("Occitanie robustness: carence communes by class %s, zones by class %s%n", classes, zoneClasses);
+        robustnessClasses = classes;
+        zoneRobustnessClasses = zoneClasses;
         for (AnalysisResult.Site s : result.sites()) {
             Commune c = input.communes().get(s.commune());
             System.out.printf("  site %d: %s %s covers %.0f%n", s.rank(), c.code(), c.nom(), s.impact().demandCovered());
@@ -140,6 +153,20 @@ class OccitanieRegressionTest {
         assertEquals(3, input.densityLevel()[fourques]);
         // Occitanie has no verified regional teleworkable share: the national value
         assertEquals(0.39, result.study().teleworkShare()[index.get(MENDE)]);
+    }
+
+    /** A quartier zone is coded and named after its QPV, never after its whole commune. */
+    @Test
+    void quartierZonesAreCodedAndNamedAfterTheirQpv() {
+        Map<String, String> names = new java.util.HashMap<>();
+        fr.carence.analysis.result.ResultRows.Run.of("occ", input, result).zoneRows()
+                .forEach(z -> names.put(z.code(), z.nom()));
+        // codes sorted, names in the same order (qp-occitanie-2015: QP034001 Centre Ville, QP034002
+        // Iranget Grangette, QP034003 Devèze in Béziers; QP034017 Ile De Thau, QP034018 Centre Ville - Ile Sud in Sète)
+        assertEquals("Quartier Centre Ville + Iranget Grangette + Devèze (Béziers)",
+                names.get("qpv-QP034001+QP034002+QP034003"));
+        assertEquals("Quartier Ile De Thau + Centre Ville - Ile Sud (Sète)", names.get("qpv-QP034017+QP034018"));
+        assertFalse(names.keySet().stream().anyMatch(c -> c.equals("commune-34032") || c.equals("commune-34301")));
     }
 
     private static long carenceIn(String dep) {

@@ -126,6 +126,7 @@ public final class SharedDataInputs {
             }
         });
         Map<Integer, List<Geometry>> parts = new HashMap<>();
+        Map<Integer, java.util.TreeMap<String, String>> quartiers = new HashMap<>(); // as AnalysisInputReader
         GeoJsonReader reader = new GeoJsonReader(GF);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.file("qpv-2015-occitanie/qp-occitanie-2015.geojson.gz")))) {
             for (JsonNode feature : new ObjectMapper().readTree(in).get("features")) {
@@ -134,6 +135,8 @@ public final class SharedDataInputs {
                     Geometry g = org.locationtech.jts.geom.util.GeometryFixer.fix(
                             CrsTransforms.transform(reader.read(feature.get("geometry").toString()), 4326, 2154));
                     parts.computeIfAbsent(i, k -> new ArrayList<>()).add(g);
+                    quartiers.computeIfAbsent(i, k -> new java.util.TreeMap<>()).put(
+                            feature.path("properties").path("code_qp").asText(), feature.path("properties").path("nom_qp").asText());
                 }
             }
         } catch (IOException e) {
@@ -144,6 +147,8 @@ public final class SharedDataInputs {
         parts.forEach((i, g) -> {
             Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(g);
             t.qpvPerimeter()[i] = union;
+            t.qpvCode()[i] = String.join("+", quartiers.get(i).keySet());
+            t.qpvName()[i] = String.join(" + ", quartiers.get(i).values());
             Point p = union.getInteriorPoint();
             String code = communes.get(i).code();
             double[] xy = CrsTransforms.transform(p.getX(), p.getY(), 2154, LegalCrs.forCode(code).epsg());

@@ -4,6 +4,7 @@ import fr.carence.security.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.result.ResultColumns;
+import fr.carence.analysis.scenario.Recalcul;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
@@ -98,6 +99,20 @@ public class ScenarioController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ScenarioComparison compare(@PathVariable String id, @PathVariable String other) {
         return service.compare(id, other);
+    }
+
+    @PostMapping(path = "/{id}/recalcul", produces = "application/json")
+    @Operation(summary = "Recalculer un scénario sur ses entrées exactes",
+            description = "Relit les versions des couches enregistrées dans sa provenance (conservées par le magasin), "
+                    + "recalcule sans rien publier et dit si les résultats sont identiques aux résultats publiés")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Scénario non terminé, sans provenance, ou version d'entrée plus conservée",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Recalcul recompute(@PathVariable String id, HttpServletRequest http) {
+        Recalcul r = service.recompute(id);
+        AuditLog.event("scenario_recalcule").caller(http).with("scenario", id).log();
+        return r;
     }
 
     @DeleteMapping(path = "/{id}")

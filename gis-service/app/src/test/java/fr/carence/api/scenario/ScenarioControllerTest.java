@@ -3,6 +3,8 @@ package fr.carence.api.scenario;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -134,7 +136,17 @@ class ScenarioControllerTest {
                 .andExpect(jsonPath("$[?(@.id == 'strict')].parametres.nombre_sites").value(hasItem(3)));
         mvc.perform(get("/api/scenarios/defaut")).andExpect(jsonPath("$.statut").value("termine"))
                 .andExpect(jsonPath("$.resume.nbCommunesCarence").isNumber())
-                .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber());
+                .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber())
+                // provenance: the sample's loads recorded their files' SHA-256; nothing reloaded since
+                .andExpect(jsonPath("$.provenance[?(@.couche == 'communes')].sha256").value(hasItem(matchesPattern("[0-9a-f]{64}"))))
+                .andExpect(jsonPath("$.provenance[?(@.couche == 'lieux_existants')].chargement").isNotEmpty())
+                .andExpect(jsonPath("$.versionMethode").value(startsWith("carence ")))
+                .andExpect(jsonPath("$.entreesModifiees").isEmpty());
+        // recomputed on the same inputs, the real Occitanie sample gives the same results exactly
+        mvc.perform(post("/api/scenarios/defaut/recalcul")).andExpect(status().isUnauthorized());
+        mvc.perform(asPlanner(post("/api/scenarios/defaut/recalcul"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.identique").value(true))
+                .andExpect(jsonPath("$.nbDifferences").value(0));
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sortantes").isEmpty())
                 .andExpect(jsonPath("$.entrantes").isArray());

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -616,19 +615,10 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             c.setAutoCommit(false);
             LayerRegistry.Published p = resolve(c, layer);
-            PreparedStatement ps = null;
             for (int attempt = 0; ; attempt++) {
-                LayerSchema schema = registry.schemaOf(c, p.physicalTable());
-                QuerySql sql = QuerySql.select(dialect, filters, schema, p.physicalTable(), query);
                 try {
-                    ps = c.prepareStatement(sql.fragment().sql());
-                    ps.setFetchSize(FETCH_SIZE);
-                    ps.setQueryTimeout(query.timeoutSeconds());
-                    bind(ps, sql.fragment().parameters());
-                    ResultSet rs = ps.executeQuery();
-                    return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+                    return openCursor(c, p.physicalTable(), query);
                 } catch (SQLException e) {
-                    closeQuietly(ps);
                     p = replacedOrThrow(c, layer, p, attempt, e);  // replaced between lookup and query: read the new version
                 }
             }
@@ -637,6 +627,22 @@ public final class JdbcFeatureStore implements FeatureStore {
             throw failure("querying layer " + layer, e);
         } catch (RuntimeException e) {
             closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** A streaming cursor over one physical table, owning {@code c}; the statement is closed if it cannot start. */
+    private FeatureCursor openCursor(Connection c, String physical, FeatureQuery query) throws SQLException {
+        QuerySql sql = QuerySql.select(dialect, filters, registry.schemaOf(c, physical), physical, query);
+        PreparedStatement ps = c.prepareStatement(sql.fragment().sql());
+        try {
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setQueryTimeout(query.timeoutSeconds());
+            bind(ps, sql.fragment().parameters());
+            ResultSet rs = ps.executeQuery();
+            return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(ps);
             throw e;
         }
     }
@@ -657,26 +663,17 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public FeatureCursor queryAt(String layer, java.time.Instant version, FeatureQuery query) {
         Connection c = connection();
-        PreparedStatement ps = null;
         try {
             c.setAutoCommit(false);
             String physical = Identifiers.isValid(layer) ? registry.versionTable(c, layer, version).orElse(null) : null;
             if (physical == null) {
                 throw new LayerNotFoundException(layer + " (version du " + version + ")");
             }
-            QuerySql sql = QuerySql.select(dialect, filters, registry.schemaOf(c, physical), physical, query);
-            ps = c.prepareStatement(sql.fragment().sql());
-            ps.setFetchSize(FETCH_SIZE);
-            ps.setQueryTimeout(query.timeoutSeconds());
-            bind(ps, sql.fragment().parameters());
-            ResultSet rs = ps.executeQuery();
-            return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+            return openCursor(c, physical, query);
         } catch (SQLException e) {
-            closeQuietly(ps);
             closeQuietly(c);
             throw failure("querying a version of layer " + layer, e);
         } catch (RuntimeException e) {
-            closeQuietly(ps);
             closeQuietly(c);
             throw e;
         }
@@ -859,14 +856,8 @@ public final class JdbcFeatureStore implements FeatureStore {
         return now.get();
     }
 
-    /**
-     * Connection lost or refused (class 08), or the server shutting down or restarting and
-     * killing its sessions (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
-     */
     private static boolean isUnavailable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException
-                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")));
+        return SqlFailures.isUnavailable(e);
     }
 
     private static void closeQuietly(AutoCloseable resource) {
