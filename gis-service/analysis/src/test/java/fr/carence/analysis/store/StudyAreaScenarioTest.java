@@ -68,6 +68,9 @@ class StudyAreaScenarioTest {
 
             FixtureTerritory.coverage(store, "departement", "48");
             ScenarioRecord partial = run(service, "partiel", Map.of());
+            // the coverage layer read is an input of the run: it is in its provenance
+            assertThat(partial.provenance()).extracting(fr.carence.analysis.store.InputVersion::couche)
+                    .contains("lieux_couverture");
             Map<String, Feature> half = indicators(store, "partiel");
             for (Feature f : half.values()) {
                 if ("12".equals(dep(f))) {
@@ -108,6 +111,13 @@ class StudyAreaScenarioTest {
                     props("code_qp", "QP048001", "nom_qp", "Quartier fixture", "code_commune", corner)));
             w.commit();
         }
+        // an FRR classement (no geometry): read, so listed in the provenance
+        LayerSchema frr = new LayerSchema("frr", List.of(required("code", STRING), required("classement", STRING)),
+                LayerSchema.GeometryType.NONE, "code");
+        try (LayerWriter w = store.replaceLayer(frr, new LayerInfo.Source("fixture", "frr", null))) {
+            w.write(new Feature(corner, null, props("code", corner, "classement", "non_classee")));
+            w.commit();
+        }
         try (ScenarioService service = new ScenarioService(store, 1, 4, null)) {
             // demande_min 0: the fixture's quartier has a few potential teleworkers only
             ScenarioRecord r = run(service, "qpv", Map.of("profil_appel", "qpv", "demande_min", 0));
@@ -125,12 +135,18 @@ class StudyAreaScenarioTest {
             // every other commune is rural and mountain, but the profile targets QPV only
             assertThat(ind.values().stream().filter(f -> (Boolean) f.get("carence")).count()).isEqualTo(1);
             assertThat(r.resume().nbZones()).isEqualTo(1);
+            assertThat(r.provenance()).extracting(fr.carence.analysis.store.InputVersion::couche)
+                    .contains("qpv_perimetres", "frr");
             try (FeatureCursor z = store.query(ResultLayers.ZONES, FeatureQuery.all().withFilter(
                     new Filter.Compare(ResultLayers.PARTITION, Filter.ComparisonOperator.EQ, "qpv")))) {
                 Feature zone = z.next();
                 // the zone is drawn with the quartier, not the 25 km² commune
                 assertThat(zone.geometry().getArea()).isCloseTo(CELL / 2 * CELL / 2, within(1.0));
                 assertThat((Double) zone.get("demande")).isCloseTo((Double) c.get("demande_qpv"), within(1e-9));
+                // coded and named after its QPV, not its commune
+                assertThat(zone.get("code_zone")).isEqualTo("qpv-QP048001");
+                assertThat((String) zone.get("nom")).startsWith("Quartier Quartier fixture (");
+                assertThat(((Number) zone.get("nb_quartiers_qpv")).intValue()).isEqualTo(1);
             }
         }
     }
