@@ -158,16 +158,19 @@ class LoginThrottleTest {
 
     @Test
     void whenEveryFollowedKeyIsLockedANewKeyIsNotFollowedRatherThanALockLifted() {
-        // Room for 1 key: alice's login key. Failures come without an address.
+        // Room for 2 keys: alice's and carol's login keys, both locked. Failures come without an address.
         LoginThrottle t = throttle(new LockoutProperties(5, 20, Duration.ofSeconds(30), Duration.ofMinutes(15),
-                Duration.ofHours(1), 1));
-        for (int i = 0; i < 5; i++) {
-            String guess = "g" + i;
-            assertThatThrownBy(() -> t.authenticate(attempt("alice", guess, null))).isNotInstanceOf(LoginLockedException.class);
+                Duration.ofHours(1), 2));
+        for (String login : List.of("alice", "carol")) {
+            for (int i = 0; i < 5; i++) {
+                String guess = "g" + i;
+                assertThatThrownBy(() -> t.authenticate(attempt(login, guess, null))).isNotInstanceOf(LoginLockedException.class);
+            }
         }
         assertThatThrownBy(() -> t.authenticate(attempt("bob", "wrong", null))).isNotInstanceOf(LoginLockedException.class);
-        assertThat(t.trackedKeys()).isEqualTo(1);
+        assertThat(t.trackedKeys()).isEqualTo(2);
         assertThat(lockedFor(t, attempt("alice", "secret", null))).isEqualTo(30);
+        assertThat(lockedFor(t, attempt("carol", "x", null))).isEqualTo(30);
     }
 
     @Test

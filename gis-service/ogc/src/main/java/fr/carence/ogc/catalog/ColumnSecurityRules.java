@@ -1,8 +1,5 @@
 package fr.carence.ogc.catalog;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,12 +59,7 @@ public final class ColumnSecurityRules {
         if (!Files.isRegularFile(file)) {
             return none();
         }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (IOException e) {
-            throw new CatalogException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        Properties props = LayerSecurityRules.load(file);
         List<Rule> rules = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(props.stringPropertyNames())) {
             String[] parts = key.split("\\.");

@@ -3,7 +3,6 @@ package fr.carence.ogc.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.ogc.OgcService;
-import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.ColumnSecurityRules;
 import fr.carence.ogc.catalog.GeoServerCatalog;
@@ -22,7 +21,6 @@ import fr.carence.store.LayerSchema.GeometryType;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.testing.BothStores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -55,10 +52,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ReadableColumnsTest {
 
     private static final GeometryFactory GF = new GeometryFactory();
-    private static final AtomicReference<Set<String>> ROLES = new AtomicReference<>(Set.of());
+    private static final RoleSwitch ROLES = new RoleSwitch();
     private static final Catalog ALL = GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
             SharedData.repoRoot().resolve("sld-styles"));
-    private static final Catalog CATALOG = new ReadableLayersCatalog(ALL, ROLES::get);
+    private static final Catalog CATALOG = new ReadableLayersCatalog(ALL, ROLES);
     private static final List<Set<String>> REFUSED = List.of(Set.of(), Set.of("PLANNER"));
     private static final List<Set<String>> ALLOWED = List.of(Set.of("FUNDER"), Set.of("ADMIN"), Set.of("PLANNER", "FUNDER"));
     private static final List<String> WFS_FORMATS = List.of("application/gml+xml; version=3.2", "application/json",
@@ -353,20 +350,7 @@ class ReadableColumnsTest {
     }
 
     private static MockHttpServletResponse as(Set<String> roles, OgcService service, String... kvp) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < kvp.length; i += 2) {
-            params.put(kvp[i], kvp[i + 1]);
-        }
-        ROLES.set(roles);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        try {
-            service.handle(new OwsRequest(params, "http://localhost/ows"), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            ROLES.set(Set.of());
-        }
-        return response;
+        return ROLES.call(roles, service, kvp);
     }
 
     private static String text(MockHttpServletResponse r) {
