@@ -183,6 +183,9 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=demande]")).getText()).contains("télétravailleurs");
         // Mende and its surroundings are served by the venues (docs/analysis.md).
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=carence]")).getText()).endsWith("non");
+        // Site information is for funders (security/columns.properties): none for the public.
+        assertThat(panel.findElements(By.cssSelector("tr[data-attribut^=site_]"))).as("site rows").isEmpty();
+        assertThat(panel.getText()).doesNotContain("Site candidat", "Site retenu", "Site desservant");
         screenshot("03-panneau-mende");
     }
 
