@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedJarIT {
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(10);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(15); // first start (sample + default scenario) on a loaded 2-core machine
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path folder;
     private Process process;
