@@ -38,7 +38,10 @@ class AuditTrailHttpTest extends RunningSampleService {
             }
             assertThat(status).isEqualTo("termine");
             // Finished: the record is now the one stored in the scenarios table.
-            JsonNode list = json.readTree(http.get(Caller.ANONYMOUS, "/api/scenarios").body());
+            // The author is shown to accounts only (security/columns.properties).
+            JsonNode list = json.readTree(http.get(Caller.FUNDER_BASIC, "/api/scenarios").body());
+            assertThat(find(json.readTree(http.get(Caller.ANONYMOUS, "/api/scenarios").body()), "audit-auteur")
+                    .path("auteur").isNull()).as("anonymous").isTrue();
             JsonNode mine = find(list, "audit-auteur");
             assertThat(mine.path("auteur").asText()).isEqualTo("planif");
             assertThat(find(list, "defaut").path("auteur").isNull()).as("started by the server itself").isTrue();

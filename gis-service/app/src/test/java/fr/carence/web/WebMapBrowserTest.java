@@ -183,6 +183,9 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=demande]")).getText()).contains("télétravailleurs");
         // Mende and its surroundings are served by the venues (docs/analysis.md).
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=carence]")).getText()).endsWith("non");
+        // Site information is for funders (security/columns.properties): none for the public.
+        assertThat(panel.findElements(By.cssSelector("tr[data-attribut^=site_]"))).as("site rows").isEmpty();
+        assertThat(panel.getText()).doesNotContain("Site candidat", "Site retenu", "Site desservant");
         screenshot("03-panneau-mende");
     }
 
@@ -276,7 +279,9 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(new Select(driver.findElement(By.id("scenario"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(scenarioRun);
         assertThat(driver.findElement(By.id("message")).getText()).contains("calculé");
 
-        JsonNode run = json.readTree(get("api/scenarios/" + scenarioRun));
+        // The author is shown to accounts only (security/columns.properties): read as the planner.
+        JsonNode run = json.readTree(getAs(TestAccounts.PLANNER, "api/scenarios/" + scenarioRun));
+        assertThat(json.readTree(get("api/scenarios/" + scenarioRun)).path("auteur").isNull()).as("anonymous").isTrue();
         assertThat(run.path("parametres").path("bassin_minutes").asDouble()).isEqualTo(20.0);
         int carence = run.path("resume").path("nbCommunesCarence").asInt();
         int carenceDefault = json.readTree(get("api/scenarios/defaut")).path("resume").path("nbCommunesCarence").asInt();

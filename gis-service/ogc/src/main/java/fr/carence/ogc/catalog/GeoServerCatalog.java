@@ -26,7 +26,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The layer catalogue read once from a GeoServer data directory (one workspace): namespace,
- * datastores, featuretype/layer pairs, styles and {@code security/layers.properties}. Adding a
+ * datastores, featuretype/layer pairs, styles, {@code security/layers.properties} and
+ * {@code security/columns.properties}. Adding a
  * featuretype/layer pair that points at a store table publishes it with no code change.
  *
  * <p>Style descriptors ({@code styles/<name>.xml}) name an SLD {@code <filename>} that is resolved
@@ -48,9 +49,11 @@ public final class GeoServerCatalog implements Catalog {
     private final List<PublishedLayer> layers;
     private final Map<String, String> styleFiles;
     private final Path stylesDir;
+    private final ColumnSecurityRules columnRules;
 
     private GeoServerCatalog(String workspace, String namespaceUri, List<PublishedLayer> layers,
-                             Map<String, String> styleFiles, Path stylesDir) {
+                             Map<String, String> styleFiles, Path stylesDir, ColumnSecurityRules columnRules) {
+        this.columnRules = columnRules;
         this.workspace = workspace;
         this.namespaceUri = namespaceUri;
         this.layers = List.copyOf(layers);
@@ -111,7 +114,8 @@ public final class GeoServerCatalog implements Catalog {
         // Inputs first, then results; alphabetical inside a group (directory order is not portable).
         layers.sort(Comparator.comparing((PublishedLayer l) -> "resultats".equals(l.group()) ? 1 : 0)
                 .thenComparing(PublishedLayer::name));
-        return new GeoServerCatalog(wsName, uri, layers, styleFiles, stylesDir);
+        ColumnSecurityRules columnRules = ColumnSecurityRules.read(dataDir.resolve("security").resolve("columns.properties"));
+        return new GeoServerCatalog(wsName, uri, layers, styleFiles, stylesDir, columnRules);
     }
 
     private static PublishedLayer layer(Path ftFile, Path layerFile, String ws, Map<String, String> styleIds,
@@ -258,6 +262,17 @@ public final class GeoServerCatalog implements Catalog {
         }
         String wanted = local;
         return layers.stream().filter(l -> l.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public ColumnSecurityRules columnRules() {
+        return columnRules;
+    }
+
+    /** The whole catalogue, as the service itself sees it: every column. */
+    @Override
+    public boolean columnReadable(String layer, String column) {
+        return true;
     }
 
     @Override

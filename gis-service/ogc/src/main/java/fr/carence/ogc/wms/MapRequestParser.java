@@ -48,13 +48,19 @@ final class MapRequestParser {
             }
         }
         List<Style> resolvedStyles = resolveStyles(resolved, request.get("STYLES").orElse(""));
-        if (sld.isPresent()) {
-            for (int i = 0; i < resolved.size(); i++) {
-                Optional<Style> fromSld = SldBodyStyles.styleOf(sld.get(), resolved.get(i));
+        for (int i = 0; i < resolved.size(); i++) {
+            PublishedLayer layer = resolved.get(i);
+            String parameter = "STYLES";
+            if (sld.isPresent()) {
+                Optional<Style> fromSld = SldBodyStyles.styleOf(sld.get(), layer);
                 if (fromSld.isPresent()) {
                     resolvedStyles.set(i, fromSld.get());
+                    parameter = SldBodyStyles.PARAMETER;
                 }
             }
+            Style style = resolvedStyles.get(i);
+            String locator = parameter;
+            layers.readableSchema(layer).ifPresent(schema -> StyleProperties.check(style, schema, layer.name(), locator));
         }
         WmsCrs crs = WmsCrs.parse(request.require("CRS"), settings.crs(), "CRS");
         Envelope bbox = parseBbox(request.require("BBOX"), crs);
