@@ -10,7 +10,6 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -142,10 +141,9 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
     private static void number(JsonGenerator g, double d) throws IOException {
         if (!Double.isFinite(d)) {
             g.writeNull();
-        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            g.writeNumber((long) d);
         } else {
-            g.writeNumber(Double.toString(d).indexOf('E') < 0 ? Double.toString(d) : BigDecimal.valueOf(d).toPlainString());
+            // One conversion per number (this used to format each coordinate twice).
+            g.writeNumber(Numbers.format(d));
         }
     }
 
