@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,7 +195,11 @@ public final class VectorTileService {
         AffineTransformation toTile = new AffineTransformation(scale, 0, -tile.getMinX() * scale,
                 0, -scale, tile.getMaxY() * scale);
         int clipUnits = (int) Math.ceil(EXTENT * (double) settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS);
-        VectorTileBuilder builder = new VectorTileBuilder().setExtent(EXTENT).setClipBuffer(clipUnits);
+        // The geometries are already generalised (quarter pixel): no second simplification, and no
+        // snapping pass (the encoder's precision reducer drops polygons the generalisation left
+        // self-touching); rounding to tile units is all MVT needs.
+        VectorTileBuilder builder = new VectorTileBuilder().setExtent(EXTENT).setClipBuffer(clipUnits)
+                .setSimplificationDistanceTolerance(0).setUsePrecisionModelSnapping(false);
         LayerBuilder mvt = builder.layer().name(layer.published().name());
         int[] written = {0};
         String scenarioColumn = layer.published().scenarioColumn();
@@ -210,6 +216,11 @@ public final class VectorTileService {
             }
             web.apply(toTile);
             web.geometryChanged();
+            if (web instanceof Polygonal && !web.isValid()) {
+                // The map cache's generalisation skips the validity repair (invisible when drawn),
+                // but the encoder silently drops an invalid polygon: repair it here.
+                web = GeometryFixer.fix(web);
+            }
             mvt.feature(attributes(feature, layer.attributes()), web);
             written[0]++;
         };
@@ -224,7 +235,7 @@ public final class VectorTileService {
             return new TileCache.Entry(new byte[0], etag(new byte[0]));
         }
         mvt.build();
-        byte[] bytes = new VectorTileCodec().encode(builder.build());
+        byte[] bytes = MvtWinding.fix(new VectorTileCodec().encode(builder.build()));
         return new TileCache.Entry(bytes, etag(bytes));
     }
 
