@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Puts polygon rings of an encoded tile in the winding MVT 2.1 requires (§4.3.4.4: exterior
@@ -32,31 +33,7 @@ final class MvtWinding {
     }
 
     static byte[] fix(byte[] tile) {
-        Out out = new Out();
-        In in = new In(tile);
-        while (in.more()) {
-            long key = in.varint();
-            if (key == ((LAYERS << 3) | 2)) {
-                out.field(key, layer(in.bytes()));
-            } else {
-                out.copy(key, in);
-            }
-        }
-        return out.bytes();
-    }
-
-    private static byte[] layer(byte[] layer) {
-        Out out = new Out();
-        In in = new In(layer);
-        while (in.more()) {
-            long key = in.varint();
-            if (key == ((LAYER_FEATURES << 3) | 2)) {
-                out.field(key, feature(in.bytes()));
-            } else {
-                out.copy(key, in);
-            }
-        }
-        return out.bytes();
+        return rewrite(tile, (LAYERS << 3) | 2, layer -> rewrite(layer, (LAYER_FEATURES << 3) | 2, MvtWinding::feature));
     }
 
     private static byte[] feature(byte[] feature) {
@@ -70,17 +47,19 @@ final class MvtWinding {
                 scan.skip(key);
             }
         }
-        if (type != POLYGON) {
-            return feature;
-        }
+        return type == POLYGON ? rewrite(feature, (FEATURE_GEOMETRY << 3) | 2, MvtWinding::polygonGeometry) : feature;
+    }
+
+    /** The message with every length-delimited field of the given key replaced by {@code change} of its bytes. */
+    private static byte[] rewrite(byte[] message, long key, UnaryOperator<byte[]> change) {
         Out out = new Out();
-        In in = new In(feature);
+        In in = new In(message);
         while (in.more()) {
-            long key = in.varint();
-            if (key == ((FEATURE_GEOMETRY << 3) | 2)) {
-                out.field(key, polygonGeometry(in.bytes()));
+            long k = in.varint();
+            if (k == key) {
+                out.field(k, change.apply(in.bytes()));
             } else {
-                out.copy(key, in);
+                out.copy(k, in);
             }
         }
         return out.bytes();

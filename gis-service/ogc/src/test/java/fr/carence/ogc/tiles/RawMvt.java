@@ -100,17 +100,6 @@ final class RawMvt {
         return rings;
     }
 
-    /** Twice the signed area by the surveyor's formula, in tile coordinates (y down). */
-    static long signedArea2(long[] ring) {
-        long sum = 0;
-        int n = ring.length / 2;
-        for (int k = 0; k < n; k++) {
-            int j = (k + 1) % n;
-            sum += ring[2 * k] * ring[2 * j + 1] - ring[2 * j] * ring[2 * k + 1];
-        }
-        return sum;
-    }
-
     private static long zigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
     }

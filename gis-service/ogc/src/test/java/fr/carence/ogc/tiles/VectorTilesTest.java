@@ -121,6 +121,14 @@ class VectorTilesTest {
         assertThat(perDep).isEqualTo(source);
     }
 
+    @org.junit.jupiter.api.Test
+    void theSignedAreaIsPositiveForTheExteriorRingOfTheSpecificationsFixture() {
+        // mapbox/mvt-fixtures 054 "clipped square": MoveTo(-1,-1) LineTo(+4098,0)(0,+4098)(-4098,0), an exterior ring.
+        assertThat(MvtWinding.signedArea2(new long[] {-1, -1, 4097, -1, 4097, 4097, -1, 4097})).isEqualTo(2L * 4098 * 4098);
+        // The same ring the other way round is a hole.
+        assertThat(MvtWinding.signedArea2(new long[] {-1, -1, -1, 4097, 4097, 4097, 4097, -1})).isEqualTo(-2L * 4098 * 4098);
+    }
+
     @BothStores
     void exteriorRingsAreClockwiseOnScreenAsTheMvtSpecificationAsks(FeatureStore store) {
         // MVT 2.1 §4.3.4.4: an exterior ring has a positive surveyor's-formula area in tile
@@ -129,10 +137,10 @@ class VectorTilesTest {
         List<RawMvt.PolygonFeature> polygons = RawMvt.polygons(tile.mvt());
         assertThat(polygons).hasSizeGreaterThan(700);
         for (RawMvt.PolygonFeature p : polygons) {
-            assertThat(RawMvt.signedArea2(p.rings().get(0))).isPositive();
+            assertThat(MvtWinding.signedArea2(p.rings().get(0))).isPositive();
             for (long[] ring : p.rings().subList(1, p.rings().size())) {
                 // Communes are single polygons or polygons with enclaves: no part lies inside a hole.
-                assertThat(RawMvt.signedArea2(ring)).isNotZero();
+                assertThat(MvtWinding.signedArea2(ring)).isNotZero();
             }
         }
     }
