@@ -33,3 +33,12 @@ request = function()
   end
   return wrk.format("GET", string.format("/ogc/collections/communes/tiles/WebMercatorQuad/%d/%d/%d", z, y, x))
 end
+-- MVT_PRIME=1 (one thread, one connection): stop once every distinct tile has been answered once,
+-- so the measure that follows is served from the tile cache only.
+if os.getenv("MVT_PRIME") == "1" and distinct > 0 then
+  local answered = 0
+  response = function(status, headers, body)
+    answered = answered + 1
+    if answered >= distinct then wrk.thread:stop() end
+  end
+end

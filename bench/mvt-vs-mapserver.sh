@@ -10,8 +10,8 @@
 # (3) Carence WITHOUT tile cache (carence.tiles.cache-megabytes=0; the feature cache with its
 # pre-generalised geometries stays on, 1 GB so the national communes fit), wrk at 1 and 8
 # connections on both servers, with the CPU time each used per tile (Carence JVM; mapserv FastCGI
-# processes); (4) Carence restarted WITH its tile cache, 8 connections cycling over 500 tiles
-# already requested once: tiles/s served from memory.
+# processes); (4) Carence restarted WITH its tile cache, 8 connections cycling over 100 tiles
+# each requested once before (priming waits until all 100 are answered): tiles/s served from memory.
 # Needs: Debian mapserver-bin cgi-mapserver nginx-light spawn-fcgi wrk gdal-bin, curl, a built
 # gis-service/app/target/carence.jar. Absolute figures drift: only ratios within one run mean something.
 set -euo pipefail
@@ -121,10 +121,11 @@ for c in 1 8; do
 done
 stop_carence
 
-# (4) Tile cache: 500 tiles requested once, then 8 clients cycling over them.
+# (4) Tile cache: each of 100 tiles requested once (until all answered), then 8 clients cycling over them.
 start_carence 256
-MVT_SERVER=carence MVT_DISTINCT=500 wrk -t1 -c1 -d10s -s "$here/mvt-tiles.lua" "http://127.0.0.1:$port" >/dev/null
-a=$(run "http://127.0.0.1:$port" carence 8 500 "$carence_pid")
+MVT_SERVER=carence MVT_DISTINCT=100 MVT_PRIME=1 wrk -t1 -c1 -d900s --timeout 60s -s "$here/mvt-tiles.lua" \
+  "http://127.0.0.1:$port" >/dev/null
+a=$(run "http://127.0.0.1:$port" carence 8 100 "$carence_pid")
 printf '%-20s %3s | %9s %8s %8s %7s | (goal >= 2000/s)   (errors: %s)\n' "MVT from tile cache" 8 "$(field rps "$a")" \
   "$(field p50_ms "$a")" "$(field p95_ms "$a")" "$(field cpu_ms "$a")" "$(field errors "$a")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
