@@ -1,6 +1,7 @@
 package fr.carence.ogc.tiles;
 
 import fr.carence.crs.CrsTransforms;
+import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.ogc.wfs.ScenarioSelection;
@@ -63,8 +64,6 @@ public final class VectorTileService {
      * layer is read and each feature is tested in EPSG:3857 instead.
      */
     static final int MIN_ZOOM_FOR_STORAGE_BOX = 5;
-    /** Longest scenario id accepted in a tile request (ids are short slugs; see docs/analysis.md). */
-    static final int MAX_SCENARIO_LENGTH = 64;
 
     /** A layer ready for tiles: the catalogue entry, its store schema and the attributes written. */
     public record TileLayer(PublishedLayer published, LayerSchema schema, List<String> attributes) {
@@ -171,12 +170,10 @@ public final class VectorTileService {
         if (layer.published().scenarioColumn() == null) {
             return null; // the parameter does not apply; ignored as WMS does for input layers
         }
-        String s = requested.map(String::trim).filter(v -> !v.isEmpty()).orElse(ScenarioSelection.DEFAULT_SCENARIO);
-        if (s.length() > MAX_SCENARIO_LENGTH) {
-            throw TileException.badRequest("scenario", "Paramètre scenario trop long : au plus " + MAX_SCENARIO_LENGTH
-                    + " caractères.");
-        }
-        return s;
+        // The one rule for scenario ids (ScenarioSelection): same check and message as WFS and WMS.
+        Optional<String> given = requested.filter(v -> !v.isBlank());
+        return given.isEmpty() ? ScenarioSelection.DEFAULT_SCENARIO
+                : ScenarioSelection.requested(new OwsRequest(Map.of(ScenarioSelection.PARAMETER, given.get()), null)).get();
     }
 
     private TileCache.Entry encode(TileLayer layer, String scenario, int zoom, long row, long col) {

@@ -148,6 +148,18 @@ class TilesEndpointTest {
         JsonNode e = JSON.readTree(r.getContentAsByteArray());
         assertThat(e.get("code").asText()).isEqualTo("InvalidParameterValue");
         assertThat(e.get("description").asText()).isEqualTo("Paramètre tileRow invalide : « x » (entier positif attendu).");
+        JsonNode scenario = JSON.readTree(call("/ogc/collections/sites_candidats/tiles/WebMercatorQuad/6/23/32?scenario=a;b")
+                .getContentAsByteArray());
+        assertThat(scenario.get("description").asText()).isEqualTo("Collection inconnue : « sites_candidats ».");
+        tiles.roles.set(Set.of("FUNDER"));
+        try {
+            MockHttpServletResponse bad = call("/ogc/collections/sites_candidats/tiles/WebMercatorQuad/6/23/32?scenario=a;b");
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(JSON.readTree(bad.getContentAsByteArray()).get("description").asText()).isEqualTo(
+                    "Identifiant de scénario invalide : « a;b » (lettres, chiffres, '_' et '-' seulement). (paramètre scenario)");
+        } finally {
+            tiles.roles.set(Set.of());
+        }
         JsonNode out = JSON.readTree(call("/ogc/collections/communes/tiles/WebMercatorQuad/2/0/4").getContentAsByteArray());
         assertThat(out.get("description").asText()).isEqualTo("Colonne de tuile (tileCol) 4 hors du niveau 2 : de 0 à 3.");
     }
