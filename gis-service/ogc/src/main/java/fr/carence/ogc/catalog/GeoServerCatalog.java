@@ -35,7 +35,8 @@ import org.xml.sax.SAXException;
  *
  * <p>Carence extras are read from the featuretype's {@code <metadata>} map:
  * {@code carence.group} (entrees|resultats), {@code carence.scenarioColumn} and
- * {@code carence.otherSrs} (comma-separated EPSG codes offered besides the default CRS).
+ * {@code carence.otherSrs} (comma-separated EPSG codes offered besides the default CRS) and
+ * {@code carence.mvtAttributes} (comma-separated attributes written into vector tiles).
  */
 public final class GeoServerCatalog implements Catalog {
 
@@ -142,6 +143,9 @@ public final class GeoServerCatalog implements Catalog {
                         .map(s -> parseCode(s, ftFile)).toList()
                 : DEFAULT_OTHER_SRS.stream().filter(c -> c != srs).toList();
 
+        List<String> tileAttributes = Arrays.stream(metadata.getOrDefault("carence.mvtAttributes", "").split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+
         Element layer = root(layerFile, "layer");
         String layerName = Dom.child(layer, "name").map(Dom::text).orElse(name);
         if (!layerName.equals(name)) {
@@ -156,7 +160,7 @@ public final class GeoServerCatalog implements Catalog {
                 .map(s -> styleRef(s, styleIds, styleFiles, layerFile))
                 .filter(s -> !styles.contains(s)).forEach(styles::add));
         return new PublishedLayer(name, title, abstractText, keywords, nativeName, nativeSrs, srs, other,
-                defaultStyle, styles, group, scenarioColumn, security.readRoles(ws, name));
+                defaultStyle, styles, group, scenarioColumn, security.readRoles(ws, name), tileAttributes);
     }
 
     private static String styleRef(Element ref, Map<String, String> styleIds, Map<String, String> styleFiles, Path file) {
