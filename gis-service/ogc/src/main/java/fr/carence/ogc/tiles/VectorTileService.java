@@ -128,10 +128,15 @@ public final class VectorTileService {
     private TileLayer tileLayer(PublishedLayer published, LayerSchema schema) {
         List<String> wanted = published.tileAttributes().isEmpty()
                 ? defaultAttributes(schema) : published.tileAttributes();
+        // Column read rules (security/columns.properties): a column the caller may not read is
+        // left out of the tile as if it were not listed, never an error that would reveal it.
+        LayerSchema readable = catalog.readableSchema(published, schema);
         List<String> present = new ArrayList<>();
         for (String a : wanted) {
-            if (schema.attribute(a).isPresent()) {
+            if (readable.attribute(a).isPresent()) {
                 present.add(a);
+            } else if (schema.attribute(a).isPresent()) {
+                continue;
             } else if (warnedMissing.add(published.name() + "." + a)) {
                 LOG.warn("Tuiles : l'attribut {} listé dans carence.mvtAttributes de la couche {} n'existe pas dans la base ; "
                         + "il est omis des tuiles", a, published.name());
