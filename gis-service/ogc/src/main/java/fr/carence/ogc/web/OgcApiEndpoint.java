@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * OGC API Features at {@code /ogc} (GET; HEAD follows). Errors are the standard's JSON exception
@@ -82,7 +81,7 @@ public class OgcApiEndpoint {
     }
 
     /** Any other address under /ogc: the API's own 404, not the application's. */
-    @RequestMapping("/ogc/**")
+    @GetMapping("/ogc/**")
     public void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response, r -> {
             throw new OwsException("NotFound", null, 404, "Adresse inconnue dans l'API : " + request.getRequestURI()
@@ -115,7 +114,8 @@ public class OgcApiEndpoint {
         }
     }
 
-    static void writeError(OwsException e, HttpServletResponse response) throws IOException {
+    /** The OGC API exception body {"code", "description"} with the exception's status (also for the application's 401 and 405). */
+    public static void writeError(OwsException e, HttpServletResponse response) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("code", e.code());
         body.put("description", e.getMessage());
