@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -50,20 +49,17 @@ final class Cql2Builder {
     private final String layer;
     private final LayerSchema schema;
     private final CrsName filterCrs;
-    private final Predicate<String> queryable;
     private int nodes;
 
     /**
      * @param layer collection id (for messages)
-     * @param schema the layer's schema
+     * @param schema the layer's schema as the caller may read it: its attributes are the queryables
      * @param filterCrs CRS (and axis order) of the geometry literals
-     * @param queryable which attributes the caller may filter on
      */
-    Cql2Builder(String layer, LayerSchema schema, CrsName filterCrs, Predicate<String> queryable) {
+    Cql2Builder(String layer, LayerSchema schema, CrsName filterCrs) {
         this.layer = layer;
         this.schema = schema;
         this.filterCrs = filterCrs;
-        this.queryable = queryable;
     }
 
     static OwsException error(String message) {
@@ -216,7 +212,7 @@ final class Cql2Builder {
         if (name.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry()) {
             throw error("la géométrie « " + name + " » ne se compare qu'avec une fonction spatiale (S_INTERSECTS…).");
         }
-        return schema.attribute(name).filter(a -> queryable.test(a.name()))
+        return schema.attribute(name)
                 .orElseThrow(() -> error("propriété inconnue « " + name + " » (collection " + layer
                         + " ; voir /collections/" + layer + "/queryables)."));
     }

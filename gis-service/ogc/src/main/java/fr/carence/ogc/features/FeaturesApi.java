@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * OGC API Features (Part 1 Core, GeoJSON, HTML, OpenAPI 3.0; Part 2 CRS by reference; Part 3
@@ -84,17 +83,6 @@ public final class FeaturesApi {
     private final int maxLimit;
     private final Duration timeout;
     private final String title;
-    private final ColumnRule columns;
-
-    /** Which columns of a layer the current caller may read (all, until column rules exist). */
-    @FunctionalInterface
-    public interface ColumnRule {
-        Predicate<String> readable(PublishedLayer layer);
-
-        static ColumnRule all() {
-            return layer -> name -> true;
-        }
-    }
 
     /**
      * @param catalog the catalogue as the caller may see it ({@code ReadableLayersCatalog})
@@ -110,7 +98,6 @@ public final class FeaturesApi {
         this.maxLimit = maxLimit;
         this.timeout = timeout;
         this.title = title;
-        this.columns = ColumnRule.all();
     }
 
     // ---------------------------------------------------------------- landing, conformance, api
@@ -204,7 +191,7 @@ public final class FeaturesApi {
             ApiCrs.offered(p).forEach(crs::add);
             c.put("storageCrs", ApiCrs.uri(p.nativeEpsg()));
         }
-        ItemsQuery.timeAttribute(l.schema(), columns.readable(p)).ifPresent(t -> c.put("x-carence-proprieteTemporelle", t.name()));
+        ItemsQuery.timeAttribute(l.schema()).ifPresent(t -> c.put("x-carence-proprieteTemporelle", t.name()));
         if (p.scenarioColumn() != null) {
             c.put("x-carence-scenarioParDefaut", fr.carence.ogc.wfs.ScenarioSelection.DEFAULT_SCENARIO);
         }
@@ -214,7 +201,6 @@ public final class FeaturesApi {
     public ApiResponse queryables(ApiRequest req, String collectionId) {
         req.allowOnly(FORMAT_ONLY);
         ResolvedLayer layer = layer(collectionId);
-        Predicate<String> readable = columns.readable(layer.published());
         ObjectNode doc = JSON.createObjectNode();
         doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         doc.put("$id", req.rootUrl() + "/collections/" + layer.name() + "/queryables");
@@ -228,9 +214,6 @@ public final class FeaturesApi {
             g.put("x-ogc-role", "primary-geometry");
         }
         for (LayerSchema.Attribute a : layer.schema().attributes()) {
-            if (!readable.test(a.name())) {
-                continue;
-            }
             ObjectNode q = props.putObject(a.name());
             q.put("title", a.name());
             switch (a.type()) {
@@ -251,7 +234,7 @@ public final class FeaturesApi {
     public ApiResponse items(ApiRequest req, String collectionId) {
         ResolvedLayer layer = layer(collectionId);
         boolean html = req.wantsHtml();
-        ItemsQuery q = ItemsQuery.parse(req, layer, columns.readable(layer.published()), maxLimit, timeout);
+        ItemsQuery q = ItemsQuery.parse(req, layer, maxLimit, timeout);
         PagePlan plan = pager.plan(List.of(q.selection()), q.offset(), q.limit());
         String base = req.rootUrl() + "/collections/" + layer.name() + "/items";
         Map<String, String> params = new LinkedHashMap<>(req.params());
@@ -307,10 +290,9 @@ public final class FeaturesApi {
         boolean html = req.wantsHtml();
         req.allowOnly(Set.of("f", "crs"));
         CrsName crs = ApiCrs.parameter(req, "crs", layer.published());
-        Predicate<String> readable = columns.readable(layer.published());
         String storeId = FeatureIds.decode(layer.name(), featureId).orElseThrow(() -> notFound(featureId, layer));
         // The id names one feature, of whatever scenario: no scenario selection here.
-        List<String> attributes = layer.schema().attributes().stream().map(LayerSchema.Attribute::name).filter(readable).toList();
+        List<String> attributes = layer.schema().attributes().stream().map(LayerSchema.Attribute::name).toList();
         FeatureQuery q = FeatureQuery.all().withTimeout(timeout).withFilter(new Filter.ResourceIds(List.of(storeId)))
                 .withProperties(attributes).withPage(0, 1);
         if (!layer.schema().hasGeometry()) {

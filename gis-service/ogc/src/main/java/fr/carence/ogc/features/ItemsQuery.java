@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -40,7 +39,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
             "filter-lang", "filter-crs", "sortby", "scenario");
     static final int DEFAULT_LIMIT = 10;
 
-    static ItemsQuery parse(ApiRequest req, ResolvedLayer layer, Predicate<String> readable, int maxLimit, Duration timeout) {
+    static ItemsQuery parse(ApiRequest req, ResolvedLayer layer, int maxLimit, Duration timeout) {
         req.allowOnly(PARAMETERS);
         LayerSchema schema = layer.schema();
         CrsName crs = ApiCrs.parameter(req, "crs", layer.published());
@@ -55,10 +54,10 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
         } else if (req.get("bbox-crs").isPresent()) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "bbox-crs", "Paramètre bbox-crs sans bbox.");
         }
-        req.get("datetime").ifPresent(d -> filters.add(datetime(d, layer, readable)));
+        req.get("datetime").ifPresent(d -> filters.add(datetime(d, layer)));
         Optional<String> filter = req.get("filter");
         if (filter.isPresent()) {
-            Cql2Builder build = new Cql2Builder(layer.name(), schema, ApiCrs.parameter(req, "filter-crs", layer.published()), readable);
+            Cql2Builder build = new Cql2Builder(layer.name(), schema, ApiCrs.parameter(req, "filter-crs", layer.published()));
             String lang = req.get("filter-lang").orElse("cql2-text");
             filters.add(switch (lang) {
                 case "cql2-text" -> Cql2TextParser.parse(build, filter.get());
@@ -75,14 +74,14 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
         }
         Filter f = filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new Filter.And(filters);
         q = q.withFilter(ScenarioSelection.apply(layer.published(), f, req.get("scenario")));
-        List<String> attributes = schema.attributes().stream().map(Attribute::name).filter(readable).toList();
+        List<String> attributes = schema.attributes().stream().map(Attribute::name).toList();
         q = q.withProperties(attributes);
         if (!schema.hasGeometry()) {
             q = q.withoutGeometry();
         }
         Optional<String> sortby = req.get("sortby");
         if (sortby.isPresent()) {
-            q = q.withSort(sortKeys(sortby.get(), schema, layer.name(), readable));
+            q = q.withSort(sortKeys(sortby.get(), schema, layer.name()));
         }
         long limit = Math.min(nonNegative(req, "limit", DEFAULT_LIMIT), maxLimit);
         if (limit == 0) {
@@ -119,15 +118,14 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
     }
 
     /** The time property of a layer: its first date or timestamp attribute, if any. */
-    static Optional<Attribute> timeAttribute(LayerSchema schema, Predicate<String> readable) {
+    static Optional<Attribute> timeAttribute(LayerSchema schema) {
         return schema.attributes().stream()
-                .filter(a -> a.type() == AttributeType.DATE || a.type() == AttributeType.TIMESTAMP)
-                .filter(a -> readable.test(a.name())).findFirst();
+                .filter(a -> a.type() == AttributeType.DATE || a.type() == AttributeType.TIMESTAMP).findFirst();
     }
 
     /** datetime=instant, start/end, ../end or start/.. (RFC 3339), on the layer's time property. */
-    static Filter datetime(String param, ResolvedLayer layer, Predicate<String> readable) {
-        Attribute time = timeAttribute(layer.schema(), readable).orElseThrow(() -> OwsException.badRequest(
+    static Filter datetime(String param, ResolvedLayer layer) {
+        Attribute time = timeAttribute(layer.schema()).orElseThrow(() -> OwsException.badRequest(
                 OwsException.INVALID_PARAMETER_VALUE, "datetime",
                 "Paramètre datetime : la collection " + layer.name() + " n'a pas de propriété temporelle."));
         String[] parts = param.split("/", -1);
@@ -167,7 +165,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
     }
 
     /** sortby=+a,-b (or a,b: ascending). */
-    static List<FeatureQuery.SortKey> sortKeys(String param, LayerSchema schema, String layer, Predicate<String> readable) {
+    static List<FeatureQuery.SortKey> sortKeys(String param, LayerSchema schema, String layer) {
         List<FeatureQuery.SortKey> out = new ArrayList<>();
         for (String raw : param.split(",")) {
             String item = raw.trim();
@@ -184,7 +182,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
                 name = words[0];
             }
             final String property = name;
-            if (property.isEmpty() || schema.attribute(property).filter(a -> readable.test(a.name())).isEmpty()) {
+            if (property.isEmpty() || schema.attribute(property).isEmpty()) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "sortby",
                         "Paramètre sortby : propriété inconnue « " + property + " » (collection " + layer + ").");
             }
