@@ -97,7 +97,7 @@ final class Cql2Builder {
             default -> throw error("opérateur de comparaison inconnu « " + op + " ».");
         };
         if (a instanceof Literal && b instanceof Property) {
-            return compare(flip(operator), (Property) b, (Literal) a);
+            return compare(operator.mirrored(), (Property) b, (Literal) a);
         }
         return compare(operator, property(a, op), literal(b, op));
     }
@@ -106,16 +106,6 @@ final class Cql2Builder {
         Attribute attribute = attribute(p.name());
         boolean casei = caseInsensitive(p, l, attribute);
         return new Filter.Compare(attribute.name(), operator, value(attribute, l), !casei);
-    }
-
-    private static ComparisonOperator flip(ComparisonOperator op) {
-        return switch (op) {
-            case LT -> ComparisonOperator.GT;
-            case LE -> ComparisonOperator.GE;
-            case GT -> ComparisonOperator.LT;
-            case GE -> ComparisonOperator.LE;
-            default -> op;
-        };
     }
 
     /** CQL2 LIKE: {@code %} any characters, {@code _} one character, {@code \} escapes. */

@@ -1,6 +1,7 @@
 package fr.carence.ogc.features;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.core.BboxNumbers;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.crs.OgcCoordinates;
 import fr.carence.ogc.wfs.LayerSelection;
@@ -18,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
@@ -98,18 +98,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "bbox",
                     "Paramètre bbox : 4 nombres attendus (minx,miny,maxx,maxy), reçu « " + param + " ».");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!Double.isFinite(v[i])) {
-                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "bbox",
-                        "Paramètre bbox : « " + parts[i].trim() + " » n'est pas un nombre.");
-            }
-        }
+        double[] v = BboxNumbers.parse(parts, "bbox", "Paramètre bbox");
         if (v[0] > v[2] || v[1] > v[3]) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "bbox",
                     "Paramètre bbox : le coin inférieur doit précéder le coin supérieur sur chaque axe.");
@@ -170,18 +159,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
         for (String raw : param.split(",")) {
             String item = raw.trim();
             boolean ascending = !item.startsWith("-");
-            String name = item.startsWith("-") || item.startsWith("+") ? item.substring(1).trim() : item;
-            String[] words = name.split("\\s+");
-            if (words.length == 2) {
-                // The "nom DESC" spelling some clients (OWSLib) send.
-                switch (words[1].toUpperCase(Locale.ROOT)) {
-                    case "ASC", "A" -> ascending = true;
-                    case "DESC", "D" -> ascending = false;
-                    default -> words = new String[] {name};
-                }
-                name = words[0];
-            }
-            final String property = name;
+            String property = item.startsWith("-") || item.startsWith("+") ? item.substring(1).trim() : item;
             if (property.isEmpty() || schema.attribute(property).isEmpty()) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "sortby",
                         "Paramètre sortby : propriété inconnue « " + property + " » (collection " + layer + ").");

@@ -201,6 +201,8 @@ class FeaturesApiTest {
         assertBadRequest(api.get(ITEMS, "limit", "abc"), "limit");
         assertBadRequest(api.get(ITEMS, "limt", "5"), "limt");
         assertBadRequest(api.get(ITEMS, "bbox", "1,2,3"), "bbox");
+        assertBadRequest(api.get(ITEMS, "bbox", "2.5,44,est,45"), "« est » n'est pas un nombre");
+        assertBadRequest(api.get(ITEMS, "bbox-crs", ApiCrs.CRS84), "bbox-crs");
         assertBadRequest(api.get(ITEMS, "crs", "EPSG:9999"), "crs");
         assertBadRequest(api.get(ITEMS, "filter", "population >"), "filter");
         assertBadRequest(api.get(ITEMS, "filter", "dep = '12'", "filter-lang", "ecql"), "filter-lang");
