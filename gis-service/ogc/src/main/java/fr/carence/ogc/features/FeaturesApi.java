@@ -144,11 +144,12 @@ public final class FeaturesApi {
         ObjectNode doc = JSON.createObjectNode();
         selfLinks(doc.putArray("links"), req.rootUrl() + "/collections", "application/json", "Collections");
         ArrayNode list = doc.putArray("collections");
-        for (ResolvedLayer l : resolver.available()) {
+        List<ResolvedLayer> layers = resolver.available();
+        for (ResolvedLayer l : layers) {
             list.add(collectionDoc(req, l));
         }
         ArrayNode crs = doc.putArray("crs");
-        resolver.available().stream().flatMap(l -> ApiCrs.offered(l.published()).stream()).distinct().forEach(crs::add);
+        layers.stream().flatMap(l -> ApiCrs.offered(l.published()).stream()).distinct().forEach(crs::add);
         return answer(req, doc, "application/json", "Collections");
     }
 
