@@ -73,7 +73,7 @@ record ItemsQuery(LayerSelection selection, CrsName crs, long limit, long offset
             }
         }
         Filter f = filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new Filter.And(filters);
-        q = q.withFilter(ScenarioSelection.apply(layer.published(), f, req.get("scenario")));
+        q = q.withFilter(ScenarioSelection.apply(layer.published(), f, ScenarioSelection.validated(req.get("scenario"), "scenario")));
         List<String> attributes = schema.attributes().stream().map(Attribute::name).toList();
         q = q.withProperties(attributes);
         if (!schema.hasGeometry()) {

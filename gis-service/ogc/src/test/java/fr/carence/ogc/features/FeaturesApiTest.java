@@ -209,6 +209,7 @@ class FeaturesApiTest {
         assertBadRequest(api.get(ITEMS, "sortby", "-inconnue"), "sortby");
         assertBadRequest(api.get(ITEMS, "datetime", "2026-01-01"), "datetime");
         assertBadRequest(api.get(ITEMS, "f", "xml"), "f");
+        assertBadRequest(api.get("/ogc/collections/departements/items", "scenario", "x' OR '1'='1"), "paramètre scenario");
         MockHttpServletResponse missing = api.get(ITEMS + "/communes.99999");
         assertThat(missing.getStatus()).isEqualTo(404);
         assertThat(json(missing).get("description").asText()).contains("communes.99999");
