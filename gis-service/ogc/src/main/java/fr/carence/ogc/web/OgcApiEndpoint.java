@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,12 +31,22 @@ public class OgcApiEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Logger LOG = LoggerFactory.getLogger(OgcApiEndpoint.class);
+
     private final FeaturesApi api;
     private final OgcSettings settings;
+    private final StreamingLimits streaming;
 
     public OgcApiEndpoint(FeaturesApi api, OgcSettings settings) {
+        this(api, settings, StreamingLimits.defaults());
+    }
+
+    /** @param streaming the same time and rate bounds as the OWS responses ({@code carence.ogc.streaming.*}) */
+    @Autowired
+    public OgcApiEndpoint(FeaturesApi api, OgcSettings settings, StreamingLimits streaming) {
         this.api = api;
         this.settings = settings;
+        this.streaming = streaming;
     }
 
     @GetMapping({"/ogc", "/ogc/"})
@@ -89,8 +102,9 @@ public class OgcApiEndpoint {
         });
     }
 
-    private void serve(HttpServletRequest request, HttpServletResponse response, Function<ApiRequest, ApiResponse> operation)
-            throws IOException {
+    private void serve(HttpServletRequest request, HttpServletResponse servletResponse,
+                       Function<ApiRequest, ApiResponse> operation) throws IOException {
+        HttpServletResponse response = new LimitedResponse(servletResponse, streaming, System::nanoTime);
         ApiResponse answer;
         try {
             answer = operation.apply(new ApiRequest(parameters(request), rootUrl(request), request.getHeader("Accept")));
@@ -105,6 +119,13 @@ public class OgcApiEndpoint {
         answer.headers().forEach(response::setHeader);
         try {
             answer.body().writeTo(response.getOutputStream());
+        } catch (IOException e) {
+            LimitedResponse.LimitExceeded cut = OwsEndpoint.limitExceeded(e);
+            if (cut != null) {
+                // As on /wfs: the cursor is closed by now; rethrown, the container closes the connection.
+                LOG.warn("OGC API response cut ({} {}): {}", request.getMethod(), request.getRequestURI(), cut.getMessage());
+            }
+            throw e;
         } catch (RuntimeException e) {
             OwsException report = OwsExceptionTranslator.translate(e);
             if (!response.isCommitted()) {
