@@ -106,7 +106,14 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
         g.writeEndObject();
     }
 
-    private void writeFeature(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
+    /** One GeoJSON Feature object (also the OGC API Features item and items). */
+    public static void writeFeature(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
+        writeFeatureMembers(g, lf, f);
+        g.writeEndObject();
+    }
+
+    /** A Feature object left open after its properties, for a caller that adds members (links). */
+    public static void writeFeatureMembers(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", FeatureIds.encode(lf.layer(), f.id()));
@@ -134,7 +141,6 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
                 g.writeString(v.toString());
             }
         }
-        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -122,18 +122,7 @@ final class MapRequestParser {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX doit contenir quatre nombres séparés par des virgules (minx,miny,maxx,maxy), reçu « " + value + " ».");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!Double.isFinite(v[i])) {
-                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
-                        "BBOX : « " + parts[i].trim() + " » n'est pas un nombre.");
-            }
-        }
+        double[] v = fr.carence.ogc.core.BboxNumbers.parse(parts, "BBOX", "BBOX");
         if (v[0] >= v[2] || v[1] >= v[3]) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX invalide « " + value + " » : le minimum doit être strictement inférieur au maximum sur chaque axe"
