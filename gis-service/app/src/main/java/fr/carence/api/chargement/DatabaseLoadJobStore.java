@@ -134,38 +134,28 @@ final class DatabaseLoadJobStore implements LoadJobStore {
         String where = own ? "instance = ? AND " + ACTIVE : ACTIVE + " AND lease_until < now()";
         String pick = "SELECT job_id, instance FROM carence_load_job WHERE " + where + " FOR UPDATE SKIP LOCKED";
         String end = "UPDATE carence_load_job SET statut = ?, erreur = ?, ended_at = now() WHERE job_id = ?";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<String[]> ended = new ArrayList<>();
-                try (PreparedStatement st = c.prepareStatement(pick)) {
-                    if (own) {
-                        st.setString(1, instance);
-                    }
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            ended.add(new String[] {rs.getString(1), rs.getString(2)});
-                        }
+        SqlFailures.inTransaction(dataSource, "ending abandoned load jobs", c -> {
+            List<String[]> ended = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(pick)) {
+                if (own) {
+                    st.setString(1, instance);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ended.add(new String[] {rs.getString(1), rs.getString(2)});
                     }
                 }
-                for (String[] e : ended) {
-                    try (PreparedStatement st = c.prepareStatement(end)) {
-                        st.setString(1, TravailChargement.ECHEC);
-                        st.setString(2, write(ErreurChargement.interrupted(reason.apply(e[1]))));
-                        st.setString(3, e[0]);
-                        st.executeUpdate();
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException ex) {
-                c.rollback();
-                throw ex;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw SqlFailures.of("ending abandoned load jobs", e);
-        }
+            for (String[] e : ended) {
+                try (PreparedStatement st = c.prepareStatement(end)) {
+                    st.setString(1, TravailChargement.ECHEC);
+                    st.setString(2, write(ErreurChargement.interrupted(reason.apply(e[1]))));
+                    st.setString(3, e[0]);
+                    st.executeUpdate();
+                }
+            }
+            return ended.size();
+        });
     }
 
     private TravailChargement job(ResultSet rs) throws SQLException {
