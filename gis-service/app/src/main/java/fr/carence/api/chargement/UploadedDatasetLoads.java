@@ -144,7 +144,8 @@ public class UploadedDatasetLoads implements AutoCloseable {
                 LOG.info("Chargement {} du jeu « {} » : {}", job.id(), job.jeu(),
                         staged.loaderFiles().stream().map(p -> p.getFileName().toString()).toList());
                 JobProgress progress = new JobProgress(job);
-                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, progress, options, operator));
+                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, progress, options, operator)
+                        .forFiles(staged.loaderFiles()));
                 LOG.info("{}", report.summary());
                 job = progress.job.finished(RapportChargement.of(report), null, Instant.now());
             }
