@@ -4,7 +4,7 @@
   'use strict';
 
   const FRAGILITE = {
-    rural: ['Commune rurale', '', 'Niveau de densité INSEE ≥ niveau_densite_rural_min (bourgs ruraux, rural dispersé ou très dispersé).'],
+    rural: ['Commune rurale', '', 'Niveau de densité INSEE de 5 à 7 par défaut (bourgs ruraux, rural à habitat dispersé ou très dispersé).'],
     zrr: ['Zone de revitalisation rurale', '', 'Commune classée en ZRR.'],
     montagne: ['Zone de montagne', '', 'Commune classée en zone de montagne (loi Montagne).'],
     massif: ['Massif', '', 'Massif de montagne de la commune.'],
@@ -14,7 +14,7 @@
 
   C.LABELS = {
     // Commune and reference layers.
-    code: ['Code INSEE', '', 'Code officiel géographique de la commune.'],
+    code: ['Code officiel géographique', '', 'Code de la commune dans le Code officiel géographique de l\'INSEE.'],
     nom: ['Nom', '', ''],
     dep: ['Département', '', 'Code du département.'],
     reg: ['Région', '', 'Code de la région.'],
@@ -27,26 +27,26 @@
     // indicateurs_communes: every intermediate value of the analysis (docs/analysis.md).
     flux_modelise: ['Flux modélisés', '', 'Oui : flux domicile-travail estimés par le modèle de radiation faute de flux INSEE suffisants.'],
     navetteurs_sortants: ['Navetteurs sortants', 'pers.', 'Actifs travaillant dans une autre commune que celle où ils résident.'],
-    navetteurs_eligibles: ['Navetteurs éligibles', 'pers.', 'Navetteurs sortants dont le trajet est entre distance_min_km et distance_max_km.'],
+    navetteurs_eligibles: ['Navetteurs éligibles', 'pers.', 'Navetteurs sortants dont le trajet est compris entre les distances minimale et maximale du scénario (15 et 200 km par défaut).'],
     demande: ['Demande potentielle', 'télétravailleurs', 'Navetteurs éligibles × part des emplois télétravaillables.'],
     distance_moyenne_km: ['Distance moyenne domicile-travail', 'km', 'Distance à vol d\'oiseau moyenne des navetteurs éligibles.'],
     part_longue_distance: ['Part longue distance', '%', 'Navetteurs éligibles / navetteurs sortants.', 100],
-    accessibilite: ['Accessibilité aux lieux', 'postes / 1 000 télétravailleurs', 'Indice 2SFCA : postes de travail accessibles dans le bassin, pondérés par la distance-temps.'],
+    accessibilite: ['Accessibilité aux lieux', 'places / 1 000 télétravailleurs potentiels', 'Places de lieux de télétravail accessibles pour 1 000 télétravailleurs potentiels, pondérées par le temps de trajet (méthode 2SFCA).'],
     temps_lieu_proche_min: ['Temps vers le lieu le plus proche', 'min', 'Temps de trajet estimé vers le lieu de télétravail existant le plus proche.'],
     taux_thd: ['Couverture fibre (FttH)', '%', 'Part des locaux raccordables à la fibre (ARCEP, T1 2018).', 100],
     taux_ftth: ['Couverture fibre (FttH)', '%', 'Part des locaux raccordables à la fibre (ARCEP).', 100],
-    eligible_thd: ['Éligible très haut débit', '', 'Couverture fibre ≥ seuil_thd : la commune peut accueillir un site candidat.'],
+    eligible_thd: ['Éligible très haut débit', '', 'Couverture fibre au moins égale au seuil du scénario : la commune peut accueillir un site candidat.'],
     niveau_densite: ['Niveau de densité (1 à 7)', '', 'Grille communale de densité INSEE (1 = grands centres urbains, 7 = rural très dispersé).'],
     rural: FRAGILITE.rural, zrr: FRAGILITE.zrr, montagne: FRAGILITE.montagne, massif: FRAGILITE.massif,
     qpv: FRAGILITE.qpv, outre_mer: FRAGILITE.outre_mer,
     poids_fragilite: ['Poids de fragilité', '', 'Somme des poids des fragilités de la commune (0 = non fragile).'],
     fragile: ['Territoire fragile', '', 'Au moins une fragilité (poids de fragilité > 0).'],
-    carence: ['En carence', '', 'Fragile, demande ≥ demande_min et accessibilité sous le seuil.'],
+    carence: ['En carence', '', 'Territoire fragile, demande au moins égale au minimum du scénario et accessibilité sous le seuil.'],
     score_carence: ['Score de carence', '', 'Demande × poids de fragilité × (1 − accessibilité / seuil).'],
     zone_id: ['Zone de carence', '', 'Identifiant de la zone (communes en carence contiguës).'],
-    site_candidat: ['Site candidat possible', '', 'Éligible THD et à portée d\'au moins une commune en carence.'],
+    site_candidat: ['Site candidat possible', '', 'Couverte par la fibre et à portée d\'au moins une commune en carence.'],
     site_retenu: ['Site retenu', '', 'La commune accueille un des sites choisis par l\'optimisation.'],
-    site_desservant: ['Site desservant', '', 'Site retenu le plus proche qui dessert cette commune (scénario:site-rang).'],
+    site_desservant: ['Site desservant', '', 'Site retenu le plus proche qui dessert cette commune.'],
 
     // zones_carence
     rang: ['Rang', '', 'Classement (1 = le plus prioritaire).'],
@@ -61,12 +61,12 @@
     // sites_candidats
     code_commune: ['Commune (code)', '', 'Commune d\'implantation.'],
     nom_commune: ['Commune', '', 'Commune d\'implantation.'],
-    communes_couvertes: ['Communes couvertes', '', 'Communes en carence à moins de bassin_minutes du site.'],
+    communes_couvertes: ['Communes couvertes', '', 'Communes en carence à portée du site (30 minutes de trajet par défaut).'],
     km_evites_semaine: ['Km évités par semaine', 'km', 'Trajets routiers évités par les télétravailleurs desservis.'],
     km_evites_an: ['Km évités par an', 'km', 'Km par semaine × semaines travaillées.'],
     heures_gagnees_an: ['Heures gagnées par an', 'h', 'Km évités ÷ vitesse.'],
     litres_carburant_an: ['Carburant économisé par an', 'L', 'Km évités × consommation.'],
-    kg_co2e_an: ['CO₂ évité par an', 'kg CO₂e', 'Km évités × facteur d\'émission (ADEME).'],
+    kg_co2e_an: ['CO₂ évité par an', 't CO₂e', 'Km évités × facteur d\'émission d\'une voiture (ADEME).', 0.001],
     methode: ['Méthode d\'optimisation', '', 'exacte (solveur) ou gloutonne.'],
     ecart_optimalite: ['Écart à l\'optimum', '%', '0 = solution optimale prouvée.', 100],
 
@@ -74,7 +74,7 @@
     id: ['Identifiant', '', ''],
     type: ['Type', '', 'coworking, télécentre, tiers-lieu.'],
     adresse: ['Adresse', '', ''],
-    capacite: ['Capacité', 'postes', 'Vide si inconnue (valeur par défaut capacite_defaut dans le calcul).'],
+    capacite: ['Capacité', 'places', 'Vide si inconnue (le calcul retient alors la capacité par défaut du scénario, 15 places).'],
     precision: ['Précision de la position', '', ''],
     source: ['Source', '', ''],
 

@@ -76,7 +76,10 @@ public final class GetFeature {
         FeatureCollectionResult result = new FeatureCollectionResult(catalog.workspace(), catalog.namespaceUri(), Instant.now(),
                 matched, returned, next, previous, query.crs(),
                 schemaLocation(req, query.selections().stream().map(s -> s.layer().name()).toList()), layers);
-        send(format, result, query.selections().get(0).layer().name(), response);
+        // A download keeps the scenario in its name (sites_candidats_defaut.gpkg), so two exports do not collide.
+        String name = query.selections().get(0).layer().name()
+                + req.get(ScenarioSelection.PARAMETER).map(sc -> "_" + sc.replaceAll("[^A-Za-z0-9_-]", "_")).orElse("");
+        send(format, result, name, response);
     }
 
     private LayerFeatures features(LayerSelection s, fr.carence.store.FeatureQuery paged, WfsQuery query) {
