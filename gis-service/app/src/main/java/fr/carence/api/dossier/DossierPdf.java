@@ -309,6 +309,7 @@ public final class DossierPdf {
             td.fichiers { font-size: 6.5pt; word-wrap: break-word; }
             table.legende td { border: none; font-size: 7pt; }
             table.communes { font-size: 7.5pt; }
+            table.chiffres td:first-child { width: 28%; }
             small { font-weight: normal; font-size: 6.5pt; }
             """;
 }

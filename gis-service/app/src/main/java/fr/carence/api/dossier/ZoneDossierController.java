@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,11 +58,7 @@ public class ZoneDossierController {
             description = "Carte, indicateurs, communes, fragilités, flux modélisés, statut AMII, paramètres, provenance, méthode")
     @ApiResponse(responseCode = "404", description = "Scénario ou zone inconnus", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResponseEntity<byte[]> dossierPdf(@PathVariable String id, @PathVariable String zone, HttpServletRequest http) throws IOException {
-        ZoneDossier d = reader.read(id, zone);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
-        pdf.write(d, out);
-        AuditLog.event("dossier_pdf").caller(http).with("scenario", id).with("zone", d.resume().id()).log();
-        return file(out.toByteArray(), MediaType.APPLICATION_PDF, fileName(d, "pdf"));
+        return download(id, zone, http, pdf::write, MediaType.APPLICATION_PDF, "pdf");
     }
 
     @GetMapping(path = "/{zone}/dossier.gpkg", produces = {"application/geopackage+sqlite3", "application/json"})
@@ -69,11 +66,24 @@ public class ZoneDossierController {
             description = "Couches zone, communes, lieux_proches, sites_candidats (financeurs) et table dossier")
     @ApiResponse(responseCode = "404", description = "Scénario ou zone inconnus", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResponseEntity<byte[]> dossierGpkg(@PathVariable String id, @PathVariable String zone, HttpServletRequest http) throws IOException {
+        return download(id, zone, http, gpkg::write, GEOPACKAGE, "gpkg");
+    }
+
+    /** One writing of a dossier (PDF or GeoPackage). */
+    @FunctionalInterface
+    interface DossierWriter {
+        void write(ZoneDossier d, OutputStream out) throws IOException;
+    }
+
+    private ResponseEntity<byte[]> download(String id, String zone, HttpServletRequest http, DossierWriter writer,
+                                            MediaType type, String extension) throws IOException {
         ZoneDossier d = reader.read(id, zone);
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
-        gpkg.write(d, out);
-        AuditLog.event("dossier_gpkg").caller(http).with("scenario", id).with("zone", d.resume().id()).log();
-        return file(out.toByteArray(), GEOPACKAGE, fileName(d, "gpkg"));
+        writer.write(d, out);
+        AuditLog.event("dossier_" + extension).caller(http).with("scenario", id).with("zone", d.resume().id()).log();
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName(d, extension)).build().toString())
+                .body(out.toByteArray());
     }
 
     /** "dossier-carence_<scenario>_zone-3_saint-affrique.pdf": the scenario and the place in the name. */
@@ -88,9 +98,4 @@ public class ZoneDossierController {
         return slug.isEmpty() ? "sans-nom" : slug;
     }
 
-    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
-    }
 }
