@@ -19,8 +19,23 @@
     { key: 'co2_t_an', title: 'CO₂ évité par an (t CO₂e)', csv: 'co2_evite_t_an', value: (r) => r.kg_co2e_an / 1000, number: 1 },
     { key: 'taux_thd', title: 'Fibre (FttH, %)', csv: 'fibre_ftth_pct', value: (r) => r.taux_thd * 100, number: 0 },
     { key: 'desservies', title: 'Communes desservies', csv: 'communes_desservies', value: (r) => servedText(r), sort: (r) => r.desservies.length },
-    { key: 'fragilites', title: 'Fragilités des communes desservies', csv: 'fragilites_communes_desservies', value: (r) => r.fragilites.join(', ') || 'aucune' }
+    { key: 'fragilites', title: 'Fragilités des communes desservies', csv: 'fragilites_communes_desservies', value: (r) => r.fragilites.join(', ') || 'aucune' },
+    { key: 'robustesse', title: 'Robustesse', csv: 'scenarios_avec_site_proche', value: (r) => r.robustesse.texte, sort: (r) => r.robustesse.part }
   ];
+
+  /**
+   * In how many saved (finished) scenarios this site, or another chosen site within the current
+   * scenario's catchment (straight line: minutes × speed ÷ detour factor), is chosen.
+   */
+  function robustness(site, all, scenarioIds, radiusM) {
+    const [x, y] = site.feature.getGeometry().getCoordinates();
+    const hit = new Set(all.filter((f) => {
+      const [a, b] = f.getGeometry().getCoordinates();
+      return Math.hypot(a - x, b - y) <= radiusM;
+    }).map((f) => f.get('scenario')));
+    const n = scenarioIds.filter((id) => hit.has(id)).length;
+    return { part: n / scenarioIds.length, texte: `${n} scénario${n > 1 ? 's' : ''} sur ${scenarioIds.length}` };
+  }
 
   /** "Why here": the carence communes the site serves, named, with their demand and fragility. */
   function servedText(r) {
@@ -53,11 +68,21 @@
     }
     status.textContent = 'Chargement des sites…';
     try {
-      const [sites, served] = await Promise.all([
+      const saved = (C.scenarioList ? C.scenarioList() : []).filter((s) => s.statut === 'termine').map((s) => s.id);
+      const everyScenario = '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:Not><fes:PropertyIsNull><fes:ValueReference>scenario</fes:ValueReference>'
+        + '</fes:PropertyIsNull></fes:Not></fes:Filter>';
+      const [sites, served, allSites] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: servedCommunesFilter(),
-          PROPERTYNAME: 'code,nom,demande,rural,zrr,montagne,massif,qpv,outre_mer,site_desservant' }), 'Communes desservies par les sites')
+          PROPERTYNAME: 'code,nom,demande,rural,zrr,montagne,massif,qpv,outre_mer,site_desservant' }), 'Communes desservies par les sites'),
+        // The chosen sites of every saved scenario (a filter on the scenario column selects them all).
+        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', FILTER: everyScenario,
+          PROPERTYNAME: 'scenario,geom' }), 'Sites des scénarios enregistrés')
       ]);
+      const params = (C.scenarioRecord(scenario) || {}).parametres || {};
+      const radiusM = ((params.bassin_minutes || 30) / 60) * (params.vitesse_kmh || 60) / (params.facteur_detour || 1.3) * 1000;
+      const others = C.geojson.readFeatures(allSites);
+      const ids = saved.includes(scenario) ? saved : [scenario, ...saved];
       if (load !== loads) return; // scenario or identity changed meanwhile: a newer load shows its own
       const bySite = new Map();
       served.features.forEach((f) => {
@@ -72,6 +97,7 @@
         // The fragility of the communes served (not of the host commune): why the site is there.
         r.fragilites = [...new Set(r.desservies.flatMap((c) => c.fragilites))];
         r.feature = f;
+        r.robustesse = robustness(r, others, ids, radiusM);
         return r;
       });
       status.textContent = rows.length
@@ -162,7 +188,8 @@
     ['CO₂ évité par an', (r) => `${C.formatNumber(r.kg_co2e_an / 1000, 1)} t CO₂e`],
     ['Heures de trajet gagnées par an', (r) => `${C.formatNumber(r.heures_gagnees_an)} h`],
     ['Fibre dans la commune d\'implantation', (r) => `${C.formatNumber(r.taux_thd * 100)} % des locaux`],
-    ['Flux domicile-travail', (r) => (r.flux_modelise ? 'au moins en partie modélisés' : 'observés (INSEE)')]
+    ['Flux domicile-travail', (r) => (r.flux_modelise ? 'au moins en partie modélisés' : 'observés (INSEE)')],
+    ['Choisi (lui ou un site à portée) dans', (r) => r.robustesse.texte]
   ];
   compareButton.addEventListener('click', () => {
     const picked = rows.filter((r) => chosen.has(r.id)).sort((a, b) => a.rang - b.rang);

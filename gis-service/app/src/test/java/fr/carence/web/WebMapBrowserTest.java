@@ -356,7 +356,9 @@ class WebMapBrowserTest extends RunningCarence {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\ufeffrang;code_commune;nom_commune;demande_couverte_teletravailleurs;km_evites_an;"
-                + "co2_evite_t_an;fibre_ftth_pct;communes_desservies;fragilites_communes_desservies");
+                + "co2_evite_t_an;fibre_ftth_pct;communes_desservies;fragilites_communes_desservies;scenarios_avec_site_proche");
+        // Robustness across the saved scenarios (defaut, this run, any other test's): each site counts this one at least.
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches(".*;[1-9][0-9]* scénarios? sur [1-9][0-9]*$"));
         assertThat(lines).hasSize(11);
         JsonNode sites = json.readTree(getAs(TestAccounts.FUNDER, "wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
                 + "&OUTPUTFORMAT=application/json&SCENARIO=" + scenarioRun));
