@@ -240,7 +240,7 @@
   });
 
   function updateExportLinks(readable) {
-    ['export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
+    ['comparer-sites', 'export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
     if (!readable) return;
     const scenario = C.scenario();
     const base = { TYPENAMES: 'carence:sites_candidats', SCENARIO: scenario, SORTBY: 'rang' };
