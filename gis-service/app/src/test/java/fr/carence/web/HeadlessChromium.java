@@ -36,6 +36,11 @@ final class HeadlessChromium {
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // The window size includes the browser's frame and headless Chromium keeps windows at least
+        // 500 px wide: the page's viewport is set exactly (a phone below 500 px) through DevTools.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 500));
+        return driver;
     }
 }

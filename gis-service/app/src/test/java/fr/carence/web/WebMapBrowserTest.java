@@ -400,6 +400,8 @@ class WebMapBrowserTest extends RunningCarence {
         JsonNode geojson = json.readTree(getAs(TestAccounts.FUNDER, driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
         assertThat(geojson.path("features")).hasSize(10);
 
+        // The comparison scrolled the drawer: back to the first row (the sticky header would cover it).
+        js("document.querySelector('#panneau-sites .defilement').scrollTop = 0");
         driver.findElement(By.cssSelector("#table-sites tbody tr:first-child button.fiche")).click();
         wait.until(d -> "pret".equals(driver.findElement(By.id("fiche-site")).getAttribute("data-etat")));
         WebElement sheet = driver.findElement(By.cssSelector("#fiche-site .fiche-page"));

@@ -60,6 +60,7 @@ class WebMapLayoutBrowserTest extends RunningCarence {
                     + "Carence.showInfo([document.createTextNode('Informations')]);");
             Thread.sleep(300);
             long viewport = ((Number) js(driver, "return window.innerHeight")).longValue();
+            assertThat(viewport).as("laptop viewport").isEqualTo(768);
             WebElement map = driver.findElement(By.id("carte"));
             assertThat(map.getSize().height).as("map height with the drawers open, of %d px", viewport)
                     .isGreaterThanOrEqualTo((int) (0.5 * viewport));
@@ -79,7 +80,7 @@ class WebMapLayoutBrowserTest extends RunningCarence {
             wait.until(d -> "oui".equals(body(driver, "pret")));
             long width = ((Number) js(driver, "return window.innerWidth")).longValue();
             long height = ((Number) js(driver, "return window.innerHeight")).longValue();
-            assertThat(width).as("phone-sized viewport").isLessThanOrEqualTo(400);
+            assertThat(width).as("phone viewport").isEqualTo(390);
             assertThat(((Number) js(driver, "return document.documentElement.scrollWidth")).longValue())
                     .as("nothing wider than the screen").isLessThanOrEqualTo(width);
             WebElement fold = driver.findElement(By.id("replier-panneau"));
