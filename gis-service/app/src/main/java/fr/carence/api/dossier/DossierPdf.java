@@ -90,7 +90,7 @@ public final class DossierPdf {
         h.raw("</tr></table></div>");
 
         // Key figures of the zone.
-        h.raw("<h2>Indicateurs de la zone</h2><table class=\"chiffres\"><thead><tr><th>Indicateur</th><th>Valeur</th><th>Unité</th><th>Définition</th></tr></thead><tbody>");
+        h.raw("<h2 class=\"nouvelle-page\">Indicateurs de la zone</h2><table class=\"chiffres\"><thead><tr><th>Indicateur</th><th>Valeur</th><th>Unité</th><th>Définition</th></tr></thead><tbody>");
         for (Figures.Indicator i : Figures.ZONE) {
             h.raw("<tr><td>").text(i.label()).raw("</td><td class=\"n\">").text(FrenchText.number(zone.get(i.column()), i.decimals()))
                     .raw("</td><td>").text(i.unit()).raw("</td><td>").text(i.definition()).raw("</td></tr>");
@@ -136,7 +136,7 @@ public final class DossierPdf {
         if (d.lieux().isEmpty()) {
             h.raw("<p>").text("Aucun lieu existant à moins de " + FrenchText.number(DossierReader.LIEUX_RAYON_M / 1000, 0) + " km de la zone.").raw("</p>");
         } else {
-            h.raw("<table class=\"chiffres\"><thead><tr><th>Lieu</th><th>Type</th><th>Commune</th><th>Places</th><th>Distance à la zone<br/><small>km, à vol d'oiseau</small></th></tr></thead><tbody>");
+            h.raw("<table class=\"chiffres\"><thead><tr><th>Lieu</th><th>Type</th><th>Code de la commune</th><th>Places</th><th>Distance à la zone<br/><small>km, à vol d'oiseau</small></th></tr></thead><tbody>");
             for (ZoneDossier.LieuProche l : d.lieux()) {
                 Feature f = l.lieu();
                 h.raw("<tr><td>").text(name(f.get("nom"))).raw("</td><td>").text(name(f.get("type"))).raw("</td><td>")
@@ -294,6 +294,7 @@ public final class DossierPdf {
             body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #222; }
             h1 { font-size: 15pt; margin: 0 0 2mm 0; color: #67000d; }
             h2 { font-size: 11pt; margin: 5mm 0 1.5mm 0; color: #67000d; page-break-after: avoid; }
+            h2.nouvelle-page { page-break-before: always; margin-top: 0; }
             p { margin: 1mm 0; }
             .sous-titre { font-size: 9pt; }
             .date, .note, .legende-carte { font-size: 7.5pt; color: #444; }

@@ -146,10 +146,11 @@ class ZoneDossierHttpTest extends RunningSampleService {
         Pdf anonymous = pdf(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", null).body());
         Pdf funder = pdf(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", FUNDER).body());
         assertTrue(funder.text.contains("Sites candidats qui desservent la zone"), "the funder sees the sites");
-        assertTrue(funder.text.contains("Site qui"), "and which site serves each commune (column « Site qui la dessert »)");
+        // The column « Site qui la dessert » (its header wraps over three lines).
+        assertTrue(funder.text.contains("dessert"), "and which site serves each commune");
         // (The scenario's parameters may name "sites candidats" in lower case: they are public.)
         assertFalse(anonymous.text.contains("Sites candidats"), "no site section, no sites in the legend");
-        assertFalse(anonymous.text.contains("Site qui"), "no serving-site column");
+        assertFalse(anonymous.text.contains("dessert"), "no serving-site column");
         assertFalse(anonymous.text.contains(":site-"), "no site id");
         for (JsonNode s : wfs("sites_candidats", null, FUNDER).get("features")) {
             assertFalse(anonymous.text.contains(fr(s.get("properties").get("km_evites_an").asDouble(), 0) + " "
