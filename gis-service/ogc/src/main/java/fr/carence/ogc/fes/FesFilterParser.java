@@ -5,6 +5,7 @@ import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.gml.GmlGeometryParser;
 import fr.carence.ogc.wfs.FeatureIds;
 import fr.carence.ogc.xml.Dom;
+import fr.carence.ogc.xml.QualifiedNames;
 import fr.carence.ogc.xml.SecureXml;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.filter.Filter;
@@ -33,6 +34,7 @@ public final class FesFilterParser {
     private final LayerSchema schema;
     private final CrsName defaultCrs;
     private final String locator;
+    private final QualifiedNames names;
     private final GmlGeometryParser gml = new GmlGeometryParser();
 
     /**
@@ -40,12 +42,15 @@ public final class FesFilterParser {
      * @param schema the layer's schema
      * @param defaultCrs CRS of geometries without srsName (the query's SRSNAME, else the default CRS)
      * @param locator OWS locator for errors (e.g. "FILTER")
+     * @param names the request's prefix bindings: a ValueReference's prefixes are looked up in
+     *              the filter's own xmlns declarations first, then in these
      */
-    public FesFilterParser(String layer, LayerSchema schema, CrsName defaultCrs, String locator) {
+    public FesFilterParser(String layer, LayerSchema schema, CrsName defaultCrs, String locator, QualifiedNames names) {
         this.layer = layer;
         this.schema = schema;
         this.defaultCrs = defaultCrs;
         this.locator = locator;
+        this.names = names;
     }
 
     public Filter parse(String xml) {
@@ -227,7 +232,7 @@ public final class FesFilterParser {
         for (Element c : Dom.children(e)) {
             String n = Dom.localName(c);
             if (n.equals("ValueReference") || n.equals("PropertyName")) {
-                String p = stripPrefix(Dom.text(c));
+                String p = propertyName(c);
                 if (!p.equals(LayerSchema.GEOMETRY_COLUMN)) {
                     throw error("<fes:" + Dom.localName(e) + "> porte sur « " + p + " », qui n'est pas la géométrie ("
                             + LayerSchema.GEOMETRY_COLUMN + ") de la couche " + layer);
@@ -280,7 +285,7 @@ public final class FesFilterParser {
     private String property(Element op) {
         Element ref = Dom.child(op, "ValueReference").or(() -> Dom.child(op, "PropertyName"))
                 .orElseThrow(() -> error("<fes:" + Dom.localName(op) + "> sans <fes:ValueReference>"));
-        String p = stripPrefix(Dom.text(ref));
+        String p = propertyName(ref);
         if (schema.attribute(p).isEmpty()) {
             throw error("Propriété inconnue « " + p + " » dans le filtre (couche " + layer + ")");
         }
@@ -293,15 +298,9 @@ public final class FesFilterParser {
         return lit.getTextContent() == null ? "" : lit.getTextContent();
     }
 
-    /** "carence:nom" and "nom" designate the same property. */
-    public static String stripPrefix(String name) {
-        String n = name.trim();
-        int slash = n.lastIndexOf('/');
-        if (slash >= 0) {
-            n = n.substring(slash + 1);
-        }
-        int colon = n.indexOf(':');
-        return colon >= 0 ? n.substring(colon + 1) : n;
+    /** The property a ValueReference names, its prefixes resolved where the element stands. */
+    private String propertyName(Element reference) {
+        return names.within(reference).property(Dom.text(reference), layer, locator);
     }
 
     private OwsException error(String message) {

@@ -35,7 +35,7 @@ public final class DescribeFeatureType {
             }
         }
         Optional<String> names = req.get("TYPENAMES").or(() -> req.get("TYPENAME"));
-        List<ResolvedLayer> layers = names.isPresent() ? resolver.resolveAll(names.get(), "typeNames") : resolver.available();
+        List<ResolvedLayer> layers = names.isPresent() ? resolver.resolveAll(names.get(), "typeNames", resolver.names(req)) : resolver.available();
         response.setContentType("application/gml+xml; version=3.2; charset=UTF-8");
         String ns = catalog.namespaceUri();
         WfsXml.document(response.getOutputStream(), w -> {

@@ -3,9 +3,9 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
-import fr.carence.ogc.fes.FesFilterParser;
 import fr.carence.ogc.format.ValueText;
 import fr.carence.ogc.gml.Gml32GeometryWriter;
+import fr.carence.ogc.xml.QualifiedNames;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureStore;
@@ -25,6 +25,7 @@ import java.util.List;
 public final class GetPropertyValue {
 
     private final Catalog catalog;
+    private final LayerResolver resolver;
     private final FeatureStore store;
     private final WfsQueryParser parser;
     private final Pager pager;
@@ -36,6 +37,7 @@ public final class GetPropertyValue {
     /** @param timeout query timeout of each store read (null = none) */
     public GetPropertyValue(LayerResolver resolver, FeatureStore store, int maxFeatures, long exactCountLimit,
                             java.time.Duration timeout) {
+        this.resolver = resolver;
         this.catalog = resolver.catalog();
         this.store = store;
         this.parser = new WfsQueryParser(resolver, maxFeatures, timeout);
@@ -43,7 +45,12 @@ public final class GetPropertyValue {
     }
 
     public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
-        String reference = FesFilterParser.stripPrefix(req.require("VALUEREFERENCE"));
+        // Absent: MissingParameterValue (require); present but empty: InvalidParameterValue.
+        String raw = req.all().containsKey("VALUEREFERENCE") ? req.all().get("VALUEREFERENCE") : req.require("VALUEREFERENCE");
+        if (raw.isBlank()) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "valueReference",
+                    "VALUEREFERENCE est vide : indiquez une propriété (ex. " + catalog.workspace() + ":nom), geom ou @gml:id.");
+        }
         WfsQuery query = parser.parse(req, null);
         if (query.selections().size() != 1) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "typeNames",
@@ -51,14 +58,18 @@ public final class GetPropertyValue {
         }
         LayerSelection s = query.selections().get(0);
         LayerSchema schema = s.layer().schema();
-        boolean geometry = reference.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry();
-        if (!geometry && schema.attribute(reference).isEmpty()) {
+        QualifiedNames qnames = resolver.names(req);
+        boolean gmlId = isGmlId(raw, qnames);
+        String reference = gmlId ? null : qnames.property(raw, s.layer().name(), "valueReference");
+        boolean geometry = !gmlId && reference.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry();
+        if (!gmlId && !geometry && schema.attribute(reference).isEmpty()) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "valueReference",
                     "Propriété inconnue « " + reference + " » pour la couche " + s.layer().name() + ".");
         }
         var base = geometry ? s.query().withProperties(List.of())
-                : s.query().withProperties(List.of(reference)).withoutGeometry();
-        LayerSelection selection = new LayerSelection(s.layer(), base, geometry ? List.of() : List.of(reference), geometry);
+                : s.query().withProperties(gmlId ? List.of() : List.of(reference)).withoutGeometry();
+        LayerSelection selection = new LayerSelection(s.layer(), base,
+                geometry || gmlId ? List.of() : List.of(reference), geometry);
         PagePlan plan = query.hits() ? null : pager.plan(List.of(selection), query.startIndex(), query.count());
         long matched = query.hits() ? pager.hits(List.of(selection)) : -1;
         String next = plan != null && plan.more() && query.count() > 0
@@ -98,6 +109,8 @@ public final class GetPropertyValue {
                                 Gml32GeometryWriter.write(w, f.geometry(),
                                         FeatureIds.encode(s.layer().name(), f.id()) + ".geom", query.crs().spelling());
                                 w.writeEndElement();
+                            } else if (gmlId) {
+                                WfsXml.element(w, WfsXml.WFS, "member", FeatureIds.encode(s.layer().name(), f.id()));
                             } else if (!geometry && f.get(reference) != null) {
                                 WfsXml.element(w, WfsXml.WFS, "member", ValueText.of(f.get(reference)));
                             }
@@ -107,5 +120,19 @@ public final class GetPropertyValue {
             }
             w.writeEndElement();
         });
+    }
+
+    /** {@code @gml:id} (any prefix bound to GML 3.2): the features' identifiers (WFS 2.0 §10.2.4.3). */
+    private static boolean isGmlId(String reference, QualifiedNames names) {
+        String r = reference.trim();
+        if (!r.startsWith("@")) {
+            return false;
+        }
+        QualifiedNames.Name n = names.resolve(r.substring(1), "valueReference");
+        if (!n.uri().equals(QualifiedNames.GML) || !n.local().equals("id")) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "valueReference",
+                    "Attribut « " + r + " » non pris en charge : seul @gml:id l'est.");
+        }
+        return true;
     }
 }

@@ -1,8 +1,10 @@
 package fr.carence.ogc.wfs;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.xml.QualifiedNames;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
 import java.util.ArrayList;
@@ -36,23 +38,38 @@ public final class LayerResolver {
         return out;
     }
 
-    /** The layer for a (qualified or not) type name, or InvalidParameterValue with the given locator. */
-    public ResolvedLayer resolve(String typeName, String locator) {
-        Optional<PublishedLayer> l = catalog.layer(typeName.trim());
+    /** The prefix bindings of a request (its NAMESPACES parameter, the service's own prefix). */
+    public QualifiedNames names(OwsRequest request) {
+        return QualifiedNames.of(catalog.workspace(), catalog.namespaceUri(), request.get(QualifiedNames.PARAMETER));
+    }
+
+    /**
+     * The layer for a type name, qualified or not, resolved by namespace URI (see
+     * {@link QualifiedNames}); InvalidParameterValue with the given locator otherwise.
+     */
+    public ResolvedLayer resolve(String typeName, String locator, QualifiedNames names) {
+        return resolveLocal(names.local(typeName, locator), locator);
+    }
+
+    /** The layer for an unqualified name (e.g. the layer part of a resource id). */
+    public ResolvedLayer resolveLocal(String layerName, String locator) {
+        String name = layerName.trim();
+        // Only the plain name: a prefix was resolved (by URI) before, never by its text here.
+        Optional<PublishedLayer> l = catalog.layer(name).filter(p -> p.name().equals(name));
         Optional<LayerSchema> s = l.flatMap(p -> store.schema(p.storeLayer()));
         if (s.isEmpty()) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, locator,
-                    "Type d'entité inconnu : « " + typeName.trim() + " »");
+                    "Type d'entité inconnu : « " + name + " »");
         }
         return new ResolvedLayer(l.get(), s.get());
     }
 
     /** Comma-separated type names (WFS 2.0 TYPENAMES, also the parenthesised form "(a)(b)"). */
-    public List<ResolvedLayer> resolveAll(String typeNames, String locator) {
+    public List<ResolvedLayer> resolveAll(String typeNames, String locator, QualifiedNames names) {
         List<ResolvedLayer> out = new ArrayList<>();
         for (String n : typeNames.replace(")(", ",").replace("(", "").replace(")", "").split(",")) {
             if (!n.isBlank()) {
-                out.add(resolve(n, locator));
+                out.add(resolve(n, locator, names));
             }
         }
         if (out.isEmpty()) {

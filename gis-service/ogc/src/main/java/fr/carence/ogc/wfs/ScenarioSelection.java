@@ -1,21 +1,37 @@
 package fr.carence.ogc.wfs;
 
+import fr.carence.ogc.OwsException;
+import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.store.filter.Filter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Result layers hold every scenario; a request reads one. The vendor parameter {@code SCENARIO}
  * names it; a filter that mentions the scenario column chooses for itself; otherwise the default
- * scenario {@value #DEFAULT_SCENARIO} is selected.
+ * scenario {@value #DEFAULT_SCENARIO} is selected. The one definition of the default scenario,
+ * the parameter and the accepted ids for every OGC protocol (WFS and WMS).
  */
 public final class ScenarioSelection {
 
     public static final String DEFAULT_SCENARIO = "defaut";
     public static final String PARAMETER = "SCENARIO";
+    /** What a SCENARIO value may be (checked before it reaches a query, even as a bound value). */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private ScenarioSelection() {
+    }
+
+    /** The SCENARIO the request names, validated; empty when it names none. */
+    public static Optional<String> requested(OwsRequest request) {
+        Optional<String> s = request.get(PARAMETER).map(String::trim);
+        if (s.isPresent() && !ID.matcher(s.get()).matches()) {
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, PARAMETER,
+                    "Identifiant de scénario invalide : « " + s.get() + " » (lettres, chiffres, '_' et '-' seulement).");
+        }
+        return s;
     }
 
     /** The filter restricted to the selected scenario (unchanged for layers without scenarios). */

@@ -8,6 +8,7 @@ import fr.carence.ogc.crs.CrsNameParser;
 import fr.carence.ogc.crs.OgcCoordinates;
 import fr.carence.ogc.fes.FesFilterParser;
 import fr.carence.ogc.format.FeatureCollectionWriter;
+import fr.carence.ogc.xml.QualifiedNames;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.filter.Filter;
@@ -45,11 +46,12 @@ public final class WfsQueryParser {
      * @param format the output format (decides the CRS when SRSNAME is absent), or null for GML
      */
     public WfsQuery parse(OwsRequest req, FeatureCollectionWriter format) {
+        QualifiedNames names = resolver.names(req);
         Map<ResolvedLayer, List<String>> ids = resourceIds(req);
         List<ResolvedLayer> layers;
         Optional<String> typeNames = req.get("TYPENAMES").or(() -> req.get("TYPENAME"));
         if (typeNames.isPresent()) {
-            layers = resolver.resolveAll(typeNames.get(), "typeNames");
+            layers = resolver.resolveAll(typeNames.get(), "typeNames", names);
         } else if (!ids.isEmpty()) {
             layers = new ArrayList<>(ids.keySet());
         } else {
@@ -57,14 +59,14 @@ public final class WfsQueryParser {
                     "Le paramètre TYPENAMES (ou RESOURCEID) est obligatoire.");
         }
 
-        CrsName crs = outputCrs(req, format, layers.get(0));
+        CrsName crs = outputCrs(req, format, layers);
         Envelope bbox = bbox(req, crs);
         List<String> filters = filters(req, layers.size());
         if ((bbox != null ? 1 : 0) + (filters != null ? 1 : 0) + (ids.isEmpty() ? 0 : 1) > 1) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX, FILTER et RESOURCEID sont mutuellement exclusifs.");
         }
-        Optional<String> scenario = req.get(ScenarioSelection.PARAMETER);
+        Optional<String> scenario = ScenarioSelection.requested(req);
         Optional<String> propertyNames = req.get("PROPERTYNAME");
         Optional<String> sortBy = req.get("SORTBY");
 
@@ -74,7 +76,7 @@ public final class WfsQueryParser {
             LayerSchema schema = layer.schema();
             Filter filter = null;
             if (filters != null) {
-                filter = new FesFilterParser(layer.name(), schema, crs, "FILTER").parse(filters.get(i));
+                filter = new FesFilterParser(layer.name(), schema, crs, "FILTER", names).parse(filters.get(i));
             } else if (!ids.isEmpty()) {
                 filter = new Filter.ResourceIds(ids.getOrDefault(layer, List.of()));
             }
@@ -86,7 +88,7 @@ public final class WfsQueryParser {
             List<String> attributes = schema.attributes().stream().map(LayerSchema.Attribute::name).toList();
             boolean geometry = schema.hasGeometry();
             if (propertyNames.isPresent()) {
-                List<String> wanted = propertyNames(propertyNames.get(), schema, layer.name());
+                List<String> wanted = propertyNames(propertyNames.get(), schema, layer.name(), names);
                 attributes = attributes.stream().filter(wanted::contains).toList();
                 geometry = geometry && wanted.contains(LayerSchema.GEOMETRY_COLUMN);
                 q = q.withProperties(attributes);
@@ -95,7 +97,7 @@ public final class WfsQueryParser {
                 q = q.withoutGeometry();
             }
             if (sortBy.isPresent()) {
-                q = q.withSort(sortKeys(sortBy.get(), schema, layer.name()));
+                q = q.withSort(sortKeys(sortBy.get(), schema, layer.name(), names));
             }
             selections.add(new LayerSelection(layer, q, attributes, geometry));
         }
@@ -131,7 +133,7 @@ public final class WfsQueryParser {
             String layerName = FeatureIds.layerOf(id).orElseThrow(() -> OwsException.badRequest(
                     OwsException.INVALID_PARAMETER_VALUE, "resourceId",
                     "Identifiant « " + id + " » invalide : attendu couche.identifiant (ex. communes.01001)."));
-            ResolvedLayer layer = resolver.resolve(layerName, "resourceId");
+            ResolvedLayer layer = resolver.resolveLocal(layerName, "resourceId");
             String storeId = FeatureIds.decode(layer.name(), id).orElseThrow(() -> OwsException.badRequest(
                     OwsException.INVALID_PARAMETER_VALUE, "resourceId", "Identifiant « " + id + " » mal encodé."));
             out.computeIfAbsent(layer, k -> new ArrayList<>()).add(storeId);
@@ -139,20 +141,37 @@ public final class WfsQueryParser {
         return out;
     }
 
-    private static CrsName outputCrs(OwsRequest req, FeatureCollectionWriter format, ResolvedLayer first) {
+    private static CrsName outputCrs(OwsRequest req, FeatureCollectionWriter format, List<ResolvedLayer> layers) {
         CrsName crs;
         Optional<String> srsName = req.get("SRSNAME");
         if (srsName.isPresent()) {
             crs = parseCrs(srsName.get(), "srsName");
+            requireOffered(crs, srsName.get(), layers);
         } else if (format != null && format.defaultCrs() != null) {
             crs = format.defaultCrs();
         } else {
-            crs = CrsName.urn(first.published().declaredEpsg());
+            crs = CrsName.urn(layers.get(0).published().declaredEpsg());
         }
         if (format != null && !format.honoursAxisOrder() && crs.isNorthEast()) {
             crs = new CrsName(crs.epsg(), AxisOrder.EAST_NORTH, "EPSG:" + crs.epsg());
         }
         return crs;
+    }
+
+    /**
+     * SRSNAME must be the DefaultCRS or an OtherCRS the capabilities advertise for every
+     * requested type that has a geometry (WFS 2.0 §7.9.2): InvalidParameterValue otherwise.
+     */
+    private static void requireOffered(CrsName crs, String spelling, List<ResolvedLayer> layers) {
+        for (ResolvedLayer l : layers) {
+            if (l.schema().hasGeometry() && l.published().declaredEpsg() != crs.epsg()
+                    && !l.published().otherEpsg().contains(crs.epsg())) {
+                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "srsName",
+                        "SRSNAME « " + spelling + " » non proposé pour la couche " + l.name() + " : systèmes proposés EPSG:"
+                                + l.published().declaredEpsg() + l.published().otherEpsg().stream().map(e -> ", EPSG:" + e)
+                                .reduce("", String::concat) + ".");
+            }
+        }
     }
 
     public static CrsName parseCrs(String name, String locator) {
@@ -227,13 +246,13 @@ public final class WfsQueryParser {
         return out;
     }
 
-    private static List<String> propertyNames(String param, LayerSchema schema, String layer) {
+    private static List<String> propertyNames(String param, LayerSchema schema, String layer, QualifiedNames names) {
         List<String> out = new ArrayList<>();
         for (String raw : param.replace("(", "").replace(")", "").split(",")) {
             if (raw.isBlank()) {
                 continue;
             }
-            String p = FesFilterParser.stripPrefix(raw);
+            String p = names.property(raw, layer, "propertyName");
             boolean geometry = p.equals(LayerSchema.GEOMETRY_COLUMN) && schema.hasGeometry();
             if (!geometry && schema.attribute(p).isEmpty()) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "propertyName",
@@ -244,7 +263,7 @@ public final class WfsQueryParser {
         return out;
     }
 
-    private static List<FeatureQuery.SortKey> sortKeys(String param, LayerSchema schema, String layer) {
+    private static List<FeatureQuery.SortKey> sortKeys(String param, LayerSchema schema, String layer, QualifiedNames names) {
         List<FeatureQuery.SortKey> out = new ArrayList<>();
         for (String item : param.split(",")) {
             String[] words = item.trim().split("\\s+");
@@ -252,7 +271,7 @@ public final class WfsQueryParser {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "sortBy",
                         "SORTBY : « " + item.trim() + " » n'est pas « propriété [ASC|DESC] ».");
             }
-            String p = FesFilterParser.stripPrefix(words[0]);
+            String p = names.property(words[0], layer, "sortBy");
             if (schema.attribute(p).isEmpty()) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "sortBy",
                         "SORTBY : propriété inconnue « " + p + " » pour la couche " + layer + ".");

@@ -3,12 +3,12 @@ package fr.carence.ogc.wms;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.wfs.ScenarioSelection;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.filter.Filter;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which catalogue layers are WMS layers, and their name lookup. A layer is served over WMS when
@@ -17,11 +17,6 @@ import java.util.regex.Pattern;
  * and draws nothing. Input layers without a table are not listed (their geometry is unknown).
  */
 final class WmsLayers {
-
-    /** Vendor parameter choosing the scenario of result layers. */
-    static final String SCENARIO_PARAMETER = "SCENARIO";
-    static final String DEFAULT_SCENARIO = "defaut";
-    private static final Pattern SCENARIO_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Catalog catalog;
     private final FeatureStore store;
@@ -67,12 +62,7 @@ final class WmsLayers {
 
     /** The scenario named by the request (validated), or the default one. */
     static String scenario(fr.carence.ogc.OwsRequest request) {
-        String s = request.get(SCENARIO_PARAMETER).orElse(DEFAULT_SCENARIO).trim();
-        if (!SCENARIO_ID.matcher(s).matches()) {
-            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, SCENARIO_PARAMETER,
-                    "Identifiant de scénario invalide : « " + s + " » (lettres, chiffres, '_' et '-' seulement).");
-        }
-        return s;
+        return ScenarioSelection.requested(request).orElse(ScenarioSelection.DEFAULT_SCENARIO);
     }
 
     /** The filter selecting one scenario on a result layer, or null for other layers. */

@@ -26,7 +26,8 @@ class FesFilterParserTest {
             Attribute.required("code", AttributeType.STRING), Attribute.required("nom", AttributeType.STRING),
             Attribute.optional("population", AttributeType.INTEGER)), LayerSchema.GeometryType.MULTIPOLYGON, "code");
 
-    private final FesFilterParser parser = new FesFilterParser("communes", FIXTURE, CrsName.urn(2154), "FILTER");
+    private final FesFilterParser parser = new FesFilterParser("communes", FIXTURE, CrsName.urn(2154), "FILTER",
+            fr.carence.ogc.xml.QualifiedNames.of("carence", "https://carence.beta.gouv.fr/carence", java.util.Optional.empty()));
 
     private Filter parse(String body) {
         return parser.parse("<fes:Filter " + FES + ">" + body + "</fes:Filter>");
