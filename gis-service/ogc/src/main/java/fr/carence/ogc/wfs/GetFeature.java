@@ -76,9 +76,10 @@ public final class GetFeature {
         FeatureCollectionResult result = new FeatureCollectionResult(catalog.workspace(), catalog.namespaceUri(), Instant.now(),
                 matched, returned, next, previous, query.crs(),
                 schemaLocation(req, query.selections().stream().map(s -> s.layer().name()).toList()), layers);
-        // A download keeps the scenario in its name (sites_candidats_defaut.gpkg), so two exports do not collide.
+        // A download keeps the scenario in its name (sites_candidats_defaut.gpkg), so two exports do not
+        // collide; the id was validated by the parser (letters, digits, '_' and '-'), safe in a header.
         String name = query.selections().get(0).layer().name()
-                + req.get(ScenarioSelection.PARAMETER).map(sc -> "_" + sc.replaceAll("[^A-Za-z0-9_-]", "_")).orElse("");
+                + ScenarioSelection.requested(req).map(sc -> "_" + sc).orElse("");
         send(format, result, name, response);
     }
 
