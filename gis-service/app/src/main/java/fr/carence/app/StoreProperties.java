@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("carence.store")
 public record StoreProperties(String kind, Path dataDir, String jdbcUrl, String user, String password) {
 
-    StoreConfig toConfig() {
+    public StoreConfig toConfig() {
         String k = kind == null || kind.isBlank() ? "h2gis" : kind.trim().toLowerCase(java.util.Locale.ROOT);
         return switch (k) {
             // AUTO_SERVER lets the loader CLI write to the same file while the service runs.

@@ -35,10 +35,13 @@ import org.springframework.security.core.AuthenticationException;
  * <p>
  * Memory is bounded: at most {@code maxTrackedKeys} logins and addresses (least recently seen
  * dropped first), and failures are forgotten after {@code forgetAfter} without a new one.
+ * <p>
+ * With several instances on one database the counters live there instead
+ * ({@link DatabaseLockoutCounters}), with the same rules, so a lock holds on every instance.
  */
 final class LoginThrottle implements AuthenticationManager {
 
-    private static final int REMEMBERED_GUESSES = 8;
+    static final int REMEMBERED_GUESSES = 8;
 
     /** Failures of one login or one address. */
     private static final class Counter {
@@ -53,9 +56,16 @@ final class LoginThrottle implements AuthenticationManager {
     private final Clock clock;
     private final Map<String, Counter> counters;
     private final SecretKeySpec guessKey;
+    /** The database's counters (several instances), or null: the in-memory map above. */
+    private final DatabaseLockoutCounters shared;
 
     LoginThrottle(AuthenticationManager passwords, LockoutProperties limits, Clock clock) {
+        this(passwords, limits, clock, null);
+    }
+
+    LoginThrottle(AuthenticationManager passwords, LockoutProperties limits, Clock clock, DatabaseLockoutCounters shared) {
         this.passwords = passwords;
+        this.shared = shared;
         this.limits = limits;
         this.clock = clock;
         this.counters = new LinkedHashMap<>(64, 0.75f, true) {
@@ -66,6 +76,9 @@ final class LoginThrottle implements AuthenticationManager {
         };
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        if (shared != null) {
+            key = shared.sharedGuessKey(); // the same HMAC of a guess on every instance
+        }
         this.guessKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
@@ -79,16 +92,12 @@ final class LoginThrottle implements AuthenticationManager {
         String loginKey = "login:" + login;
         String ipKey = details.address() == null ? null : "ip:" + details.address();
         String guess = hmac(login + '\u0000' + password);
-        synchronized (counters) {
-            Instant now = clock.instant();
-            Duration wait = max(remainingLock(loginKey, now), remainingLock(ipKey, now));
-            if (!wait.isZero()) {
-                throw new LoginLockedException(wait);
-            }
-            Counter c = counters.get(loginKey);
-            if (c != null && c.recentGuesses.contains(guess)) {
-                throw new BadCredentialsException("same wrong password again");
-            }
+        Duration wait = shared != null ? max(shared.remainingLock(loginKey), shared.remainingLock(ipKey)) : memoryWait(loginKey, ipKey);
+        if (!wait.isZero()) {
+            throw new LoginLockedException(wait);
+        }
+        if (shared != null ? shared.isRepeat(loginKey, guess) : memoryRepeat(loginKey, guess)) {
+            throw new BadCredentialsException("same wrong password again");
         }
         Authentication done;
         try {
@@ -96,20 +105,61 @@ final class LoginThrottle implements AuthenticationManager {
         } catch (BadCredentialsException e) {
             AuditLog.event("connexion_refusee").with("login", login).with("ip", details.address())
                     .with("methode", details.method()).log();
-            synchronized (counters) {
-                Instant now = clock.instant();
-                fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
-                fail(ipKey, guess, limits.ipMaxFailures(), now, login, details);
+            if (shared != null) {
+                auditLock(loginKey, shared.fail(loginKey, guess, limits.loginMaxFailures(),
+                        n -> lockDelay(n, limits.loginMaxFailures())), login, details);
+                auditLock(ipKey, shared.fail(ipKey, guess, limits.ipMaxFailures(),
+                        n -> lockDelay(n, limits.ipMaxFailures())), login, details);
+            } else {
+                synchronized (counters) {
+                    Instant now = clock.instant();
+                    fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
+                    fail(ipKey, guess, limits.ipMaxFailures(), now, login, details);
+                }
             }
             throw e;
         }
-        synchronized (counters) {
-            counters.remove(loginKey);
-            if (ipKey != null) {
-                counters.remove(ipKey);
+        if (shared != null) {
+            shared.reset(loginKey);
+            shared.reset(ipKey);
+        } else {
+            synchronized (counters) {
+                counters.remove(loginKey);
+                if (ipKey != null) {
+                    counters.remove(ipKey);
+                }
             }
         }
         return done;
+    }
+
+    private Duration memoryWait(String loginKey, String ipKey) {
+        synchronized (counters) {
+            Instant now = clock.instant();
+            return max(remainingLock(loginKey, now), remainingLock(ipKey, now));
+        }
+    }
+
+    private boolean memoryRepeat(String loginKey, String guess) {
+        synchronized (counters) {
+            Counter c = counters.get(loginKey);
+            return c != null && c.recentGuesses.contains(guess);
+        }
+    }
+
+    private static void auditLock(String key, DatabaseLockoutCounters.Lock lock, String login, LoginDetails details) {
+        if (lock != null) {
+            AuditLog.event("verrouillage").with("cle", key.startsWith("ip:") ? "ip" : "login")
+                    .with("login", login).with("ip", details.address()).with("echecs", lock.failures())
+                    .with("duree_s", lock.delay().toSeconds()).log();
+        }
+    }
+
+    /** The lock after {@code failures} distinct wrong passwords: first delay, doubled per failure beyond the limit. */
+    private Duration lockDelay(int failures, int maxFailures) {
+        int doublings = Math.min(failures - maxFailures, 30);
+        Duration delay = limits.firstDelay().multipliedBy(1L << doublings);
+        return delay.compareTo(limits.maxDelay()) > 0 ? limits.maxDelay() : delay;
     }
 
     /** Logins and addresses currently followed (for tests of the memory bound). */
@@ -149,11 +199,7 @@ final class LoginThrottle implements AuthenticationManager {
         c.failures++;
         c.lastFailure = now;
         if (c.failures >= maxFailures) {
-            int doublings = Math.min(c.failures - maxFailures, 30);
-            Duration delay = limits.firstDelay().multipliedBy(1L << doublings);
-            if (delay.compareTo(limits.maxDelay()) > 0) {
-                delay = limits.maxDelay();
-            }
+            Duration delay = lockDelay(c.failures, maxFailures);
             c.lockedUntil = now.plus(delay);
             AuditLog.event("verrouillage").with("cle", key.startsWith("ip:") ? "ip" : "login")
                     .with("login", login).with("ip", details.address()).with("echecs", c.failures)

@@ -3,6 +3,8 @@ package fr.carence.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -79,12 +81,16 @@ public class SecurityConfiguration {
      */
     @Bean
     public AuthenticationManager authenticationManager(UserDetailsService carenceUsers, PasswordEncoder passwordEncoder,
-                                                       LockoutProperties lockout) {
+                                                       LockoutProperties lockout,
+                                                       ObjectProvider<DataSource> clusterDataSource) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(carenceUsers);
         provider.setPasswordEncoder(passwordEncoder);
         Clock clock = Clock.systemUTC();
+        // Several instances on one database (fr.carence.cluster): the lockout counters live there.
+        DataSource shared = clusterDataSource.getIfAvailable();
         return new LoginThrottle(new RecentLoginCache(new PasswordCheckAudit(new ProviderManager(provider)), clock),
-                lockout, clock);
+                lockout, clock, shared == null ? null
+                        : new DatabaseLockoutCounters(shared, lockout.forgetAfter(), LoginThrottle.REMEMBERED_GUESSES));
     }
 
     @Bean

@@ -14,17 +14,22 @@ import fr.carence.store.StoreException;
 import fr.carence.store.StoreUnavailableException;
 import fr.carence.store.filter.Filter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -35,11 +40,19 @@ import org.slf4j.LoggerFactory;
  * Scenario lifecycle: submission (validated), asynchronous runs on a small bounded executor with
  * progress, listing, comparison and deletion. Independent of HTTP; the REST controller and the
  * application's first-start hook call it.
+ *
+ * <p>One instance keeps its queue in memory. Several instances on one PostgreSQL database share
+ * a {@link DatabaseRunQueue}: a submission becomes a row there, each instance's workers claim
+ * rows (their own or another instance's), renew the claim's lease while running, and a run whose
+ * instance died is taken over once its lease expires (run again from the start, at most
+ * {@link #MAX_ATTEMPTS} times in all, then marked {@code echec}).
  */
 public class ScenarioService implements AutoCloseable {
     public static final String DEFAULT_ID = "defaut";
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    /** Runs of one scenario started in all (the first and one take-over) before it is marked failed. */
+    static final int MAX_ATTEMPTS = 2;
 
     private final FeatureStore store;
     private final ScenarioTable table;
@@ -52,6 +65,13 @@ public class ScenarioService implements AutoCloseable {
      * by {@link #get}/{@link #list}, and written as soon as the database answers again.
      */
     private final Map<String, ScenarioRecord> unsaved = new ConcurrentHashMap<>();
+    /** Shared queue (several instances), or null: the in-memory executor above. */
+    private final DatabaseRunQueue queue;
+    /** Cluster mode: renews the leases of this instance's runs. */
+    private final ScheduledExecutorService leases;
+    /** Cluster mode: runs this instance was running whose claim another instance took (stop them). */
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param workers concurrent runs (1–2 on a 2-core machine: a run is already parallel inside)
@@ -59,7 +79,16 @@ public class ScenarioService implements AutoCloseable {
      * @param matricesDir directory of travel-time matrices, or null
      */
     public ScenarioService(FeatureStore store, int workers, int queueCapacity, Path matricesDir) {
+        this(store, workers, queueCapacity, matricesDir, null);
+    }
+
+    /**
+     * @param queue the queue shared with other instances on the same database, or null for the
+     *              in-memory queue of a single instance
+     */
+    public ScenarioService(FeatureStore store, int workers, int queueCapacity, Path matricesDir, DatabaseRunQueue queue) {
         this.store = store;
+        this.queue = queue;
         this.table = new ScenarioTable(store);
         this.runner = new ScenarioRunner(store, matricesDir);
         this.queueCapacity = queueCapacity;
@@ -71,6 +100,20 @@ public class ScenarioService implements AutoCloseable {
                 });
         upgradeTable();
         markInterruptedRuns();
+        if (queue == null) {
+            this.leases = null;
+        } else {
+            this.leases = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "scenario-lease");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(500, queue.lease().toMillis() / 3);
+            leases.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+            for (int i = 0; i < workers; i++) {
+                executor.execute(this::claimLoop);
+            }
+        }
     }
 
     /** Parameter catalogue (defaults, bounds, units, sources). */
@@ -115,6 +158,9 @@ public class ScenarioService implements AutoCloseable {
         unsaved.remove(scenarioId); // superseded by this run
         ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
                 Instant.now(), null, null, null, null, null, null, auteur);
+        if (queue != null) {
+            return enqueueShared(queued);
+        }
         active.put(scenarioId, queued);
         try {
             executor.execute(() -> execute(queued, p));
@@ -131,7 +177,11 @@ public class ScenarioService implements AutoCloseable {
         if (existing.isPresent() && (existing.get().active() || ScenarioRecord.TERMINE.equals(existing.get().statut()))) {
             return Optional.empty();
         }
-        return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of()));
+        try {
+            return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of()));
+        } catch (ScenarioConflictException e) {
+            return get(DEFAULT_ID); // another instance sharing the database queued it meanwhile
+        }
     }
 
     public List<ScenarioRecord> list() {
@@ -139,6 +189,9 @@ public class ScenarioService implements AutoCloseable {
         Map<String, ScenarioRecord> byId = new LinkedHashMap<>();
         table.all().forEach(r -> byId.put(r.id(), r));
         byId.putAll(unsaved);
+        if (queue != null) {
+            queue.all().forEach(e -> byId.put(e.id(), e.record()));
+        }
         byId.putAll(active);
         List<ScenarioRecord> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(ScenarioRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -150,6 +203,12 @@ public class ScenarioService implements AutoCloseable {
         if (a != null) {
             return Optional.of(a);
         }
+        if (queue != null) {
+            Optional<DatabaseRunQueue.Entry> shared = queue.get(id);
+            if (shared.isPresent()) {
+                return Optional.of(shared.get().record());
+            }
+        }
         // A failure kept while the database was away (list() writes it once it is back).
         ScenarioRecord failed = unsaved.get(id);
         return failed != null ? Optional.of(failed) : table.get(id);
@@ -158,18 +217,18 @@ public class ScenarioService implements AutoCloseable {
     /** Waits for a queued or running scenario (tests and first start); false on timeout. */
     public boolean await(String id, long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while (active.containsKey(id)) {
+        while (active.containsKey(id) || (queue != null && queue.get(id).isPresent())) {
             if (System.currentTimeMillis() > end) {
                 return false;
             }
-            Thread.sleep(50);
+            Thread.sleep(queue == null ? 50 : 250);
         }
         return true;
     }
 
     /** Drops the scenario's result partitions and its row. */
     public synchronized void delete(String id) {
-        if (active.containsKey(id)) {
+        if (active.containsKey(id) || (queue != null && queue.get(id).isPresent())) {
             throw new ScenarioConflictException("le scénario '" + id + "' est en cours de calcul : attendre sa fin");
         }
         flushUnsaved();
@@ -213,7 +272,110 @@ public class ScenarioService implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (leases != null) {
+            leases.shutdownNow();
+        }
         executor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------ shared queue (several instances)
+
+    private ScenarioRecord enqueueShared(ScenarioRecord queued) {
+        if (queue.waiting() >= queueCapacity) {
+            throw new ScenarioQueueFullException(queueCapacity);
+        }
+        if (!queue.enqueue(queued)) {
+            throw new ScenarioConflictException("le scénario '" + queued.id() + "' est déjà en cours de calcul");
+        }
+        synchronized (queue) {
+            queue.notifyAll(); // a local worker takes it at once if it is idle
+        }
+        return queue.get(queued.id()).map(DatabaseRunQueue.Entry::record).orElse(queued);
+    }
+
+    /** A worker of this instance: claims waiting or abandoned runs from the shared queue, one at a time. */
+    private void claimLoop() {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
+            Optional<DatabaseRunQueue.Entry> claimed;
+            try {
+                claimed = queue.claim();
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the scenario queue: {}", e.getMessage());
+                claimed = Optional.empty();
+            }
+            if (claimed.isPresent()) {
+                runClaimed(claimed.get());
+                continue;
+            }
+            synchronized (queue) {
+                try {
+                    queue.wait(queue.poll().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runClaimed(DatabaseRunQueue.Entry e) {
+        ScenarioRecord queued = new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.EN_ATTENTE, 0, null,
+                null, e.createdAt(), null, null, null, null, null, null, e.auteur());
+        if (e.attempts() > 1) {
+            LOG.warn("scenario {}: taking over a run abandoned by instance {} (attempt {})", e.id(), e.instance(), e.attempts());
+        }
+        if (e.attempts() > MAX_ATTEMPTS) {
+            Instant now = Instant.now();
+            saveQuietly(new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.ECHEC, e.progression(),
+                    e.etape(), "calcul interrompu " + MAX_ATTEMPTS + " fois par l'arrêt de l'instance qui le menait : "
+                    + "abandonné, rien n'a été publié ; relancer le scénario", e.createdAt(), null, now, null, null,
+                    null, null, e.auteur()));
+            finishQuietly(e.id());
+            return;
+        }
+        ScenarioParameters p;
+        try {
+            p = ParameterCatalog.validate(e.parametres());
+        } catch (RuntimeException invalid) {
+            Instant now = Instant.now();
+            saveQuietly(new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.ECHEC, 0, null,
+                    "paramètres refusés à la reprise : " + invalid.getMessage(), e.createdAt(), null, now, null, null,
+                    null, null, e.auteur()));
+            finishQuietly(e.id());
+            return;
+        }
+        active.put(e.id(), queued);
+        execute(queued, p);
+    }
+
+    /** Renews the lease of every run this instance is computing; a run whose claim was taken is stopped. */
+    private void renewLeases() {
+        for (ScenarioRecord r : active.values()) {
+            try {
+                if (!queue.renew(r.id(), r.progression(), r.etape())) {
+                    LOG.warn("scenario {}: this instance lost its claim (lease expired, another instance took the run)", r.id());
+                    lost.add(r.id());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("scenario {}: cannot renew the lease: {}", r.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void finishQuietly(String id) {
+        try {
+            queue.finish(id);
+        } catch (RuntimeException e) {
+            // The row stays; its lease expires and another instance finds the final record or runs it again.
+            LOG.warn("scenario {}: cannot leave the queue: {}", id, e.getMessage());
+        }
+    }
+
+    /** Thrown from a run's progress callback when another instance has taken the run over. */
+    private static final class ClaimLostException extends RuntimeException {
+        ClaimLostException(String id) {
+            super("le calcul du scénario '" + id + "' a été repris par une autre instance");
+        }
     }
 
     private void execute(ScenarioRecord queued, ScenarioParameters p) {
@@ -225,11 +387,20 @@ public class ScenarioService implements AutoCloseable {
         try {
             saveQuietly(running);
             // The "terminé" record is published in the same transaction as the result layers.
-            ScenarioRunner.Summary s = runner.run(id, p, (fraction, step) ->
-                    active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step)),
+            ScenarioRunner.Summary s = runner.run(id, p, (fraction, step) -> {
+                if (lost.contains(id)) {
+                    throw new ClaimLostException(id);
+                }
+                active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step));
+            },
                     (tx, summary) -> table.stage(tx, finishedRecord(queued, started, summary)));
             LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
                     Instant.now().toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
+            if (queue != null) {
+                finishQuietly(id);
+            }
+        } catch (ClaimLostException e) {
+            LOG.warn("scenario {}: stopped, another instance runs it now", id);
         } catch (RuntimeException e) {
             LOG.warn("scenario {} failed", id, e);
             Instant finished = Instant.now();
@@ -238,8 +409,11 @@ public class ScenarioService implements AutoCloseable {
                     finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur());
             if (!saveQuietly(failed)) {
                 unsaved.put(id, failed); // before leaving 'active', so the run never vanishes from get()
+            } else if (queue != null) {
+                finishQuietly(id);
             }
         } finally {
+            lost.remove(id);
             active.remove(id);
         }
     }
@@ -299,11 +473,23 @@ public class ScenarioService implements AutoCloseable {
         }
     }
 
-    /** Runs left queued or running by a previous process will never finish: say so. */
+    /**
+     * Runs left queued or running by a previous process will never finish: say so. With a shared
+     * queue, a run still in it belongs to the queue (another instance may be running it, or will
+     * take it over); only records older than a lease and absent from the queue are left-overs.
+     */
     private void markInterruptedRuns() {
         try {
+            Set<String> queued = new HashSet<>();
+            Instant before = Instant.now().minus(queue == null ? Duration.ZERO : queue.lease());
+            if (queue != null) {
+                queue.all().forEach(e -> queued.add(e.id()));
+            }
             for (ScenarioRecord r : table.all()) {
-                if (r.active()) {
+                Instant since = r.startedAt() != null ? r.startedAt() : r.createdAt();
+                boolean leftOver = queue == null
+                        || (!queued.contains(r.id()) && since != null && since.isBefore(before) && queue.get(r.id()).isEmpty());
+                if (r.active() && leftOver) {
                     table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
                             r.etape(), "calcul interrompu par un redémarrage du serveur", r.createdAt(), r.startedAt(),
                             Instant.now(), null, null, null, null, r.auteur()));

@@ -152,7 +152,7 @@ final class ScenarioTable {
         return o == null ? null : ((Number) o).doubleValue();
     }
 
-    private static String json(Object o) {
+    static String json(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -160,7 +160,7 @@ final class ScenarioTable {
         }
     }
 
-    private static <T> T parse(String s, TypeReference<T> type) {
+    static <T> T parse(String s, TypeReference<T> type) {
         if (s == null) {
             return null;
         }

@@ -4,6 +4,7 @@ package fr.carence.api.chargement;
 public class LoadBusyException extends RuntimeException {
 
     public LoadBusyException(String running) {
-        super("un chargement est déjà en cours (jeu « " + running + " ») : réessayer quand il sera terminé");
+        super(running == null ? "un chargement est déjà en cours (sur une autre instance du service) : réessayer quand il sera terminé"
+                : "un chargement est déjà en cours (jeu « " + running + " ») : réessayer quand il sera terminé");
     }
 }

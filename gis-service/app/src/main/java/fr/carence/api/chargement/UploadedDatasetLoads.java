@@ -1,5 +1,6 @@
 package fr.carence.api.chargement;
 
+import fr.carence.cluster.LoadLock;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.DatasetLoaders;
 import fr.carence.loaders.core.LoadContext;
@@ -8,14 +9,13 @@ import fr.carence.loaders.core.Progress;
 import fr.carence.store.FeatureStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a dataset loader on uploaded files, one load at a time, with the same {@link LoadContext}
+ * Runs a dataset loader on uploaded files, one load at a time ({@link LoadLock}: also across instances), with the same {@link LoadContext}
  * as the command line ({@code carence load}). Loaders publish all their layers in one commit, so
  * a refused upload or a failing load leaves the store as it was; the staged files are deleted
  * in every case.
@@ -26,13 +26,13 @@ public class UploadedDatasetLoads {
     private final FeatureStore store;
     private final UploadStager stager;
     private final Map<String, DatasetLoader> loaders = DatasetLoaders.all();
-    /** Not a lock: it is released by whichever thread finishes, and a same-thread retry must not re-enter. */
-    private final Semaphore oneLoad = new Semaphore(1);
-    private final AtomicReference<String> running = new AtomicReference<>();
+    private final LoadLock lock;
 
-    public UploadedDatasetLoads(FeatureStore store, ChargementProperties limits) {
+    /** @param lock serialises loads (with the first start's sample load, and other instances') */
+    public UploadedDatasetLoads(FeatureStore store, ChargementProperties limits, LoadLock lock) {
         this.store = store;
         this.stager = new UploadStager(limits);
+        this.lock = lock;
     }
 
     /** The loaders that accept uploads (those declaring the kinds of file they read), by key. */
@@ -53,11 +53,11 @@ public class UploadedDatasetLoads {
         if (loader == null) {
             throw new UnknownDatasetException(key, loaders().keySet());
         }
-        if (!oneLoad.tryAcquire()) {
-            throw new LoadBusyException(running.get());
+        Optional<LoadLock.Held> held = lock.tryAcquire(key);
+        if (held.isEmpty()) {
+            throw new LoadBusyException(lock.running());
         }
-        try {
-            running.set(key);
+        try (LoadLock.Held ignored = held.get()) {
             try (StagedUpload staged = stager.stage(loader, parts)) {
                 LOG.info("Chargement par téléversement du jeu « {} » : {}", key,
                         staged.loaderFiles().stream().map(p -> p.getFileName().toString()).toList());
@@ -65,9 +65,6 @@ public class UploadedDatasetLoads {
                 LOG.info("{}", report.summary());
                 return report;
             }
-        } finally {
-            running.set(null);
-            oneLoad.release();
         }
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * caller is anonymous, so restricted layers stay hidden.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OgcSettings.class)
+@EnableConfigurationProperties({OgcSettings.class, StreamingLimits.class})
 public class OgcConfiguration {
 
     /** The catalogue filtered, at each call, by the layer read rules for the current caller. */

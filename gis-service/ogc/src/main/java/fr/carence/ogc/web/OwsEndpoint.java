@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -26,15 +29,25 @@ import org.springframework.web.bind.annotation.RequestMethod;
 public class OwsEndpoint {
 
     private final Map<String, OgcService> services = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final Logger LOG = LoggerFactory.getLogger(OwsEndpoint.class);
+
     private final OgcSettings settings;
+    private final StreamingLimits streaming;
 
     public OwsEndpoint(List<OgcService> services, OgcSettings settings) {
+        this(services, settings, StreamingLimits.defaults());
+    }
+
+    @Autowired
+    public OwsEndpoint(List<OgcService> services, OgcSettings settings, StreamingLimits streaming) {
         services.forEach(s -> this.services.put(s.serviceType(), s));
         this.settings = settings;
+        this.streaming = streaming;
     }
 
     @RequestMapping(value = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
-    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
+        HttpServletResponse response = new LimitedResponse(servletResponse, streaming, System::nanoTime);
         try {
             Map<String, String> params = parameters(request);
             String path = request.getServletPath() == null || request.getServletPath().isEmpty()
@@ -54,8 +67,25 @@ public class OwsEndpoint {
             }
             service.handle(new OwsRequest(params, baseUrl(request, path)), response);
         } catch (Exception e) {
+            LimitedResponse.LimitExceeded cut = limitExceeded(e);
+            if (cut != null) {
+                // The operation's cursor is closed by now (the failed write unwound it). Rethrown, the
+                // container closes the connection: the client cannot take a cut document for a whole one.
+                LOG.warn("OGC response cut ({} {}): {}", request.getMethod(), request.getRequestURI(), cut.getMessage());
+                throw cut;
+            }
             ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.OWS_11);
         }
+    }
+
+    /** The streaming limit behind a failure, however the writer wrapped it (e.g. in an XMLStreamException). */
+    private static LimitedResponse.LimitExceeded limitExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LimitedResponse.LimitExceeded cut) {
+                return cut;
+            }
+        }
+        return null;
     }
 
     private Map<String, String> parameters(HttpServletRequest request) throws IOException {

@@ -16,6 +16,7 @@ import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.testing.BothStores;
+import fr.carence.store.testing.StoreTestSupport;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.junit.jupiter.api.Test;
 
 /**
  * The map cache on a fixture layer (1 km squares in Lambert-93, made up for this test) in both
@@ -115,6 +117,32 @@ class LayerFeatureCacheTest {
         store.deletePartition(layer, "scenario", "defaut");
         assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140) >>> 24).as("deleted: nothing drawn").isZero();
         assertThat(render(renderer, layer, scenario("autre")).getRGB(60, 140)).isEqualTo(RED);
+    }
+
+    /**
+     * Several instances on one PostGIS database: each has its own cache, and a write made by
+     * another instance (here a second store opened on the same schema) changes this instance's
+     * next map, since every map checks the layer's committed version in the shared registry.
+     */
+    @Test
+    void aWriteByAnotherInstanceChangesThisInstancesNextMap() {
+        String schema = StoreTestSupport.createPostgisSchema();
+        try (FeatureStore here = StoreTestSupport.openPostgis(schema); FeatureStore other = StoreTestSupport.openPostgis(schema)) {
+            String layer = "fixture_cache_instances";
+            writePartition(here, layer, "defaut", 1);
+            LayerFeatureCache cache = new LayerFeatureCache(here, 64L << 20);
+            MapRenderer renderer = new MapRenderer(here, cache);
+            assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140)).isEqualTo(RED);
+            assertThat(cache.layer(layer)).as("cached on this instance").isPresent();
+
+            writePartition(other, layer, "defaut", 2);
+            assertThat(render(renderer, layer, scenario("defaut")).getRGB(60, 140)).isEqualTo(BLUE);
+            replaceLayer(other, layer, 1, 3);
+            assertThat(render(renderer, layer, null).getRGB(460, 140)).as("the new third square").isEqualTo(RED);
+            assertThat(cache.layer(layer).orElseThrow().size()).isEqualTo(3);
+        } finally {
+            StoreTestSupport.dropPostgisSchema(schema);
+        }
     }
 
     @BothStores

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -799,14 +798,8 @@ public final class JdbcFeatureStore implements FeatureStore {
         return now.get();
     }
 
-    /**
-     * Connection lost or refused (class 08), or the server shutting down or restarting and
-     * killing its sessions (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
-     */
     private static boolean isUnavailable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException
-                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")));
+        return SqlFailures.isUnavailable(e);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -1,0 +1,33 @@
+package fr.carence.store.jdbc;
+
+import fr.carence.store.StoreException;
+import fr.carence.store.StoreUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * How a failed SQL statement is reported, for the store and for the service's other tables on
+ * the same database (scenario queue, lockout counters): a database that does not answer is
+ * "unavailable" (HTTP 503), anything else a plain store failure.
+ */
+public final class SqlFailures {
+
+    private SqlFailures() {
+    }
+
+    /**
+     * Connection lost or refused (class 08), or the server shutting down or restarting and
+     * killing its sessions (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+     */
+    public static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")));
+    }
+
+    /** The exception to throw for a statement that failed while doing {@code what}. */
+    public static StoreException of(String what, SQLException e) {
+        return isUnavailable(e) ? new StoreUnavailableException("database unavailable while " + what + ": " + e.getMessage(), e)
+                : new StoreException(what + ": " + e.getMessage(), e);
+    }
+}
