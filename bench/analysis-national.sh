@@ -9,4 +9,6 @@ mvn -B -q -o -pl gis-service/analysis -am test-compile dependency:build-classpat
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="gis-service/analysis/target/test-classes:gis-service/analysis/target/classes:$(cat gis-service/analysis/target/bench-classpath.txt)"
 [ $# -gt 0 ] || set -- 76 france
-exec java -XX:ActiveProcessorCount=2 -Xmx4g -cp "$CP" fr.carence.analysis.bench.AnalysisBenchmark "$@"
+# CARENCE_BENCH_TIRAGES=N adds N robustness draws to each run (bench/robustness.sh).
+exec java -XX:ActiveProcessorCount=2 -Xmx4g -Dcarence.bench.tirages="${CARENCE_BENCH_TIRAGES:-0}" -cp "$CP" \
+  fr.carence.analysis.bench.AnalysisBenchmark "$@"

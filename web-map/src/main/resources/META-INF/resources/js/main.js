@@ -34,7 +34,7 @@
 
   C.initBaseMap();
   // Who is connected decides which layers the capabilities list: ask first.
-  Promise.all([C.loadSession(), C.loadScenarios(), C.loadParameters()]).then(() => C.loadCapabilities()).then(() => {
+  Promise.all([C.loadSession(), C.loadScenarios(), C.loadParameters(), C.loadColumns()]).then(() => C.loadCapabilities()).then(() => {
     // Ready once the first complete render with the layers is on screen (tests and scripts wait for it).
     C.map.once('rendercomplete', () => { document.body.dataset.pret = 'oui'; });
     C.map.render();

@@ -19,7 +19,8 @@
 
   function optionLabel(s) {
     const status = s.statut === 'termine' ? '' : ` — ${STATUS[s.statut] || s.statut}`;
-    return `${s.nom || s.id} (${s.id})${status}`;
+    const changed = s.entreesModifiees && s.entreesModifiees.length ? ' — entrées modifiées' : '';
+    return `${s.nom || s.id} (${s.id})${status}${changed}`;
   }
 
   /** Reloads the list into the three selectors, keeping the choices when possible. */
@@ -64,6 +65,22 @@
     const dl = document.createElement('dl');
     rows.forEach(([k, v]) => { dl.append(Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: v })); });
     box.appendChild(dl);
+    // Inputs republished since the run: its figures no longer describe the current data.
+    if (s.entreesModifiees && s.entreesModifiees.length) {
+      box.appendChild(Object.assign(document.createElement('p'), { className: 'erreur entrees-modifiees',
+        textContent: `Entrées modifiées depuis ce calcul : ${s.entreesModifiees.join(', ')}. Relancer le scénario pour des résultats à jour (ou le recalculer à l'identique par l'API : POST api/scenarios/${s.id}/recalcul).` }));
+    }
+    if (s.provenance) {
+      const details = Object.assign(document.createElement('details'), { className: 'provenance' });
+      details.appendChild(Object.assign(document.createElement('summary'), { textContent: `Provenance : ${s.provenance.length} couches lues — méthode ${s.versionMethode || 'inconnue'}` }));
+      const ul = document.createElement('ul');
+      s.provenance.forEach((v) => {
+        const text = `${v.couche} — ${v.millesime || 'millésime non précisé'} — ${v.fichiers || ''} — chargée le ${new Date(v.chargement).toLocaleString('fr-FR')} — ${C.formatNumber(v.entites)} entités${v.sha256 ? ` — SHA-256 ${v.sha256.length > 20 ? v.sha256.slice(0, 16) + '…' : v.sha256}` : ''}`;
+        ul.appendChild(Object.assign(document.createElement('li'), { textContent: text, title: v.sha256 || '' }));
+      });
+      details.appendChild(ul);
+      box.appendChild(details);
+    }
     if (s.statut === 'echec') box.appendChild(Object.assign(document.createElement('p'), { className: 'erreur', textContent: `Échec du calcul : ${s.message || 'cause inconnue'}` }));
   }
 

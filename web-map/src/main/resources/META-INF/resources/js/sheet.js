@@ -82,7 +82,11 @@
     document.getElementById('message').hidden = true;
     dialog.querySelector('h2').textContent = title(r);
     const scenario = C.scenarioRecord(C.scenario());
-    dialog.querySelector('.fiche-scenario').textContent = `Scénario « ${scenario ? scenario.nom : C.scenario()} » (${C.scenario()}) — édité le ${new Date().toLocaleDateString('fr-FR')}`;
+    // The method version and a warning when the inputs changed since the run go on the sheet too.
+    const method = scenario && scenario.versionMethode ? ` — méthode ${scenario.versionMethode}` : '';
+    const changed = scenario && scenario.entreesModifiees && scenario.entreesModifiees.length
+      ? ` — ATTENTION : entrées modifiées depuis le calcul (${scenario.entreesModifiees.join(', ')})` : '';
+    dialog.querySelector('.fiche-scenario').textContent = `Scénario « ${scenario ? scenario.nom : C.scenario()} » (${C.scenario()}) — édité le ${new Date().toLocaleDateString('fr-FR')}${method}${changed}`;
     const table = dialog.querySelector('table');
     table.innerHTML = '';
     figures(r).forEach(([k, v]) => {

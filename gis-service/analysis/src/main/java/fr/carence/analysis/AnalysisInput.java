@@ -22,20 +22,30 @@ import java.util.Map;
  * @param qpv contains a QPV
  * @param venues existing venues; seats NaN when unknown
  * @param warnings missing optional layers and similar, reported with the scenario
+ * @param units EPCI and département of each commune, with their names
  */
 public record AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
                             int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
-                            List<String> warnings) {
+                            List<String> warnings, AdminUnits units) {
 
     public AnalysisInput {
         int n = communes.size();
-        if (ftthCoverage.length != n || densityLevel.length != n || zrr.length != n || massif.length != n || qpv.length != n) {
+        if (ftthCoverage.length != n || densityLevel.length != n || zrr.length != n || massif.length != n || qpv.length != n
+                || units.epci().length != n || units.departement().length != n) {
             throw new IllegalArgumentException("per-commune arrays must have one entry per commune (" + n + ")");
         }
         communes = List.copyOf(communes);
         observedFlows = List.copyOf(observedFlows);
         venues = List.copyOf(venues);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Without administrative attachment (zones by contiguity only). */
+    public AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
+                         int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
+                         List<String> warnings) {
+        this(communes, observedFlows, flowSource, ftthCoverage, densityLevel, zrr, massif, qpv, venues, warnings,
+                AdminUnits.none(communes.size()));
     }
 
     public Map<String, Integer> indexByCode() {

@@ -6,6 +6,7 @@ import fr.carence.analysis.step.CoveringSolution;
 import fr.carence.analysis.step.DemandEstimator;
 import fr.carence.analysis.step.FragilityClassifier;
 import fr.carence.analysis.step.ImpactSimulator;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.step.TwoStepFloatingCatchment;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,15 @@ import java.util.Map;
  * @param servedBy per commune, rank of the serving site (1-based) or 0
  * @param totalImpact step 8 summed over the sites
  * @param timingsMs time per step, in execution order
+ * @param robustness shares of draws in carence per commune and zone, null when no draw was asked
  */
 public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEstimator.Result demand,
                              TwoStepFloatingCatchment.Result access, boolean[] broadbandOk,
                              FragilityClassifier.Result fragility, boolean[] carence, double[] carenceScore,
                              double accessibilityThreshold, List<CarenceZoneBuilder.Zone> zones, int[] zoneOf,
                              int[] candidates, List<Site> sites, CoveringSolution solution, int[] servedBy,
-                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs) {
+                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs,
+                             RobustnessAnalysis.Result robustness) {
 
     /**
      * A chosen site.

@@ -11,6 +11,7 @@ import fr.carence.analysis.step.BroadbandGate;
 import fr.carence.analysis.step.CandidateSites;
 import fr.carence.analysis.step.CarenceClassifier;
 import fr.carence.analysis.step.CarenceZoneBuilder;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.step.CoveringSolution;
 import fr.carence.analysis.step.DemandEstimator;
 import fr.carence.analysis.step.DistanceDecay;
@@ -66,7 +67,7 @@ public final class ScenarioAnalysis {
         double catchment = p.number(BASSIN_MINUTES);
         DistanceDecay decay = new DistanceDecay(catchment, p.number(POIDS_ZONE_1), p.number(POIDS_ZONE_2),
                 p.number(POIDS_ZONE_3));
-        List<Venue> venues = withDefaultSeats(in.venues(), p.number(CAPACITE_DEFAUT));
+        List<Venue> venues = Venue.withDefaultSeats(in.venues(), p.number(CAPACITE_DEFAUT));
         TwoStepFloatingCatchment.Result access = TwoStepFloatingCatchment.compute(places, demand.demand(), venues, times,
                 decay);
         timings.put("3-accessibilite", ms(t));
@@ -95,8 +96,7 @@ public final class ScenarioAnalysis {
                         MODE_PERCENTILE.equals(p.text(MODE_SEUIL)), p.number(SEUIL_ACCESSIBILITE),
                         p.number(PERCENTILE_ACCESSIBILITE)));
         List<Geometry> geometries = communes.stream().map(Commune::geometry).toList();
-        List<CarenceZoneBuilder.Zone> zones = CarenceZoneBuilder.build(carence.carence(), geometries, carence.score(),
-                p.number(TOLERANCE_ADJACENCE_M));
+        List<CarenceZoneBuilder.Zone> zones = zones(in, p, carence, geometries);
         int[] zoneOf = new int[n];
         Arrays.fill(zoneOf, -1);
         for (int z = 0; z < zones.size(); z++) {
@@ -105,6 +105,21 @@ public final class ScenarioAnalysis {
             }
         }
         timings.put("6-carence-zones", ms(t));
+
+        RobustnessAnalysis.Result robustness = null;
+        int draws = p.integer(TIRAGES_ROBUSTESSE);
+        if (draws > 0) {
+            t = System.nanoTime();
+            DistanceDecay base = decay;
+            robustness = RobustnessAnalysis.run(new RobustnessAnalysis.Base(places, in.venues(), times, demand.demand(),
+                    p.number(PART_TELETRAVAILLABLE), modelled, fragility.fragile(), fragility.weight(),
+                    new CarenceClassifier.Settings(p.number(DEMANDE_MIN), MODE_PERCENTILE.equals(p.text(MODE_SEUIL)),
+                            p.number(SEUIL_ACCESSIBILITE), p.number(PERCENTILE_ACCESSIBILITE)),
+                    minutes -> new DistanceDecay(minutes, base.w1(), base.w2(), base.w3())),
+                    zones, RobustnessAnalysis.Ranges.DEFAULT, draws,
+                    (fraction, step) -> progress.progress(0.6 + 0.1 * fraction, step));
+            timings.put("6b-robustesse", ms(t));
+        }
 
         progress.progress(0.7, "sites");
         t = System.nanoTime();
@@ -140,7 +155,7 @@ public final class ScenarioAnalysis {
         progress.progress(0.9, "ecriture");
         return new AnalysisResult(modelled, flows, demand, access, broadband, fragility, carence.carence(),
                 carence.score(), carence.threshold(), zones, zoneOf, instance.candidates(), sites, solution, servedBy,
-                total, timings);
+                total, timings, robustness);
     }
 
     /**
@@ -175,9 +190,23 @@ public final class ScenarioAnalysis {
         return flows;
     }
 
-    private static List<Venue> withDefaultSeats(List<Venue> venues, double defaultSeats) {
-        return venues.stream().map(v -> Double.isNaN(v.seats()) || v.seats() <= 0
-                ? new Venue(v.id(), v.place(), defaultSeats, false) : v).toList();
+    /** Step 6b in the scenario's unit ({@code unite_zonage}). */
+    static List<CarenceZoneBuilder.Zone> zones(AnalysisInput in, ScenarioParameters p, CarenceClassifier.Result carence,
+                                               List<Geometry> geometries) {
+        String unit = p.text(UNITE_ZONAGE);
+        if (UNITE_GRAPPES.equals(unit)) {
+            return CarenceZoneBuilder.build(carence.carence(), geometries, carence.score(), p.number(TOLERANCE_ADJACENCE_M));
+        }
+        boolean epci = UNITE_EPCI.equals(unit);
+        String[] codes = epci ? in.units().epci() : in.units().departement();
+        int n = in.communes().size();
+        String[] keys = new String[n];
+        String[] fallback = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = codes[i] == null ? null : (epci ? "epci:" : "departement:") + codes[i];
+            fallback[i] = "commune:" + in.communes().get(i).code();
+        }
+        return CarenceZoneBuilder.byUnit(carence.carence(), keys, fallback, geometries, carence.score());
     }
 
     private static long ms(long startNanos) {

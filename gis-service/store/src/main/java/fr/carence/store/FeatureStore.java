@@ -36,6 +36,14 @@ public interface FeatureStore extends AutoCloseable {
     Optional<LayerInfo> info(String layer);
 
     /**
+     * Every published version of a layer (files, SHA-256, vintage, count, time), oldest first;
+     * by default only the current one (stores without a history).
+     */
+    default List<LayerInfo> history(String layer) {
+        return info(layer).map(List::of).orElse(List.of());
+    }
+
+    /**
      * Starts an atomic replacement of the whole layer (created if absent). Features are written
      * to a staging area; {@link LayerWriter#commit} publishes them in one step, and closing the
      * writer without committing (or the process dying) leaves the previous version untouched.
@@ -65,6 +73,23 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Streams the features matching the query; the cursor must be closed. */
     FeatureCursor query(String layer, FeatureQuery query);
+
+    /**
+     * The schema of the version of a layer published at {@code version} ({@link LayerInfo#committedAt}):
+     * the current one or a retained earlier one (loaded files are kept when replaced); empty when gone.
+     * By default only the current version exists.
+     */
+    default Optional<LayerSchema> schemaAt(String layer, java.time.Instant version) {
+        return info(layer).filter(i -> i.committedAt().equals(version)).flatMap(i -> schema(layer));
+    }
+
+    /** Reads the version of a layer published at {@code version}; {@link LayerNotFoundException} when gone. */
+    default FeatureCursor queryAt(String layer, java.time.Instant version, FeatureQuery query) {
+        if (schemaAt(layer, version).isEmpty()) {
+            throw new LayerNotFoundException(layer + " (version du " + version + ")");
+        }
+        return query(layer, query);
+    }
 
     /** Exact number of features matching the query (paging ignored). */
     long count(String layer, FeatureQuery query);

@@ -18,11 +18,17 @@ public record LayerInfo(String layer, Source source, long featureCount, Instant 
      * @param vintage the data's vintage as published (e.g. "COG 2026", "RP 2017"), may be null
      * @param loadedBy who loaded it (an administrator's login, {@code cli:<system user>}), null
      *                 for computed layers and data written before this was recorded
+     * @param sha256 SHA-256 (hex) of the files read, {@code name=digest} joined by {@code ;} when
+     *               there are several; null for computed layers and loads before this was recorded
      */
-    public record Source(String dataset, String files, String vintage, String loadedBy) {
+    public record Source(String dataset, String files, String vintage, String loadedBy, String sha256) {
 
         public Source(String dataset, String files, String vintage) {
-            this(dataset, files, vintage, null);
+            this(dataset, files, vintage, null, null);
+        }
+
+        public Source(String dataset, String files, String vintage, String loadedBy) {
+            this(dataset, files, vintage, loadedBy, null);
         }
     }
 }

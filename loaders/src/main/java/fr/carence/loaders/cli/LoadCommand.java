@@ -44,7 +44,8 @@ final class LoadCommand implements Callable<Integer> {
         StoreSettings settings = store.settings();
         try (FeatureStore fs = parent.opener().open(settings)) {
             Progress progress = quiet ? Progress.silent() : Progress.terminal();
-            LoadReport report = loader.load(files, new LoadContext(fs, progress, options, "cli:" + System.getProperty("user.name")));
+            LoadReport report = loader.load(files,
+                    new LoadContext(fs, progress, options, "cli:" + System.getProperty("user.name")).forFiles(files));
             parent.out().print(report.summary());
         }
         return 0;

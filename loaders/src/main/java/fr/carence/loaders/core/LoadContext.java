@@ -2,6 +2,8 @@ package fr.carence.loaders.core;
 
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ public final class LoadContext {
     private final Progress progress;
     private final Map<String, String> options;
     private final String operator;
+    private final String sha256;
     private CommuneCodes communeCodes;
 
     /**
@@ -26,19 +29,32 @@ public final class LoadContext {
      *                 login, {@code cli:<system user>}); null when nobody in particular (first start)
      */
     public LoadContext(FeatureStore store, Progress progress, Map<String, String> options, String operator) {
+        this(store, progress, options, operator, null);
+    }
+
+    private LoadContext(FeatureStore store, Progress progress, Map<String, String> options, String operator, String sha256) {
         this.store = store;
         this.progress = progress;
         this.options = Map.copyOf(options);
         this.operator = operator;
+        this.sha256 = sha256;
+    }
+
+    /**
+     * The same context for a load of these files: the layers it writes record their SHA-256 (one
+     * digest, or {@code name=digest} joined by {@code ;} for several files).
+     */
+    public LoadContext forFiles(List<Path> files) {
+        return new LoadContext(store, progress, options, operator, FileDigests.sha256(files));
     }
 
     public static LoadContext of(FeatureStore store, Progress progress) {
         return new LoadContext(store, progress, Map.of(), null);
     }
 
-    /** The provenance of the layers this load writes, stamped with who runs it. */
+    /** The provenance of the layers this load writes, stamped with who runs it and the files' digest. */
     public LayerInfo.Source source(String dataset, String files, String vintage) {
-        return new LayerInfo.Source(dataset, files, vintage, operator);
+        return new LayerInfo.Source(dataset, files, vintage, operator, sha256);
     }
 
     public FeatureStore store() {

@@ -55,7 +55,7 @@ public final class OccitanieSample {
                     files.add(copy(manifest.directory() + "/" + resource, dir.resolve(resource)));
                 }
                 // A fresh context per dataset: CommuneCodes must be re-read after "admin" committed.
-                reports.add(loader.load(files, LoadContext.of(store, progress)));
+                reports.add(loader.load(files, LoadContext.of(store, progress).forFiles(files)));
             }
             return reports;
         } finally {

@@ -52,6 +52,11 @@ public final class ParameterCatalog {
     public static final String TAUX_FREQUENTATION = "taux_frequentation";
     public static final String FLUX_OD_MAX = "flux_od_max";
 
+    public static final String UNITE_ZONAGE = "unite_zonage";
+    public static final String TIRAGES_ROBUSTESSE = "tirages_robustesse";
+    public static final String UNITE_GRAPPES = "grappes";
+    public static final String UNITE_EPCI = "epci";
+    public static final String UNITE_DEPARTEMENT = "departement";
     public static final String MODE_ABSOLU = "absolu";
     public static final String MODE_PERCENTILE = "percentile";
 
@@ -147,6 +152,15 @@ public final class ParameterCatalog {
                     "Distance en dessous de laquelle deux communes sont contiguës (les contours simplifiés laissent "
                             + "des interstices le long des limites départementales)",
                     "IGN ADMIN EXPRESS simplifié : coordonnées arrondies à ≈ 1 m, simplification par département"),
+            ParameterSpec.choice(UNITE_ZONAGE, UNITE_GRAPPES, List.of(UNITE_GRAPPES, UNITE_EPCI, UNITE_DEPARTEMENT), 6,
+                    "Unité des zones publiées : grappes de communes en carence contiguës, EPCI ou département "
+                            + "(les communes en carence d'une même unité forment une zone)",
+                    "Choix d'analyse : les appels à projets de l'ANCT raisonnent par EPCI, arrondissement ou bassin de vie"),
+            ParameterSpec.integer(TIRAGES_ROBUSTESSE, 0, 0, 1000, "tirages", 6,
+                    "Tirages de robustesse : bassin (20–45 min), seuil d'accessibilité (0,5–2 ou percentile 10–30), "
+                            + "capacité par défaut (8–25 postes), part télétravaillable (0,25–0,45), flux modélisés "
+                            + "(× 0,7–1,3) ; 0 = pas d'analyse de robustesse",
+                    "Plages : voir docs/analysis.md (robustesse) ; le scénario par défaut en fait 100"),
             ParameterSpec.integer(NOMBRE_SITES, 10, 1, 500, "sites", 7, "Nombre de sites candidats à choisir (K)",
                     "Choix politique (taille de l'appel à projets)"),
             ParameterSpec.integer(TAILLE_MAX_EXACTE, 200_000, 0, 10_000_000, "couples", 7,

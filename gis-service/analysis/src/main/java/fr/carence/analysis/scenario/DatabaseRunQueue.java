@@ -32,7 +32,7 @@ public final class DatabaseRunQueue {
 
         ScenarioRecord record() {
             return new ScenarioRecord(id, nom, parametres, statut, progression, etape, null, createdAt, startedAt,
-                    null, null, null, null, null, auteur);
+                    null, null, null, null, null, auteur, null, null, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.carence.analysis.scenario;
 
+import fr.carence.analysis.store.InputVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,17 @@ import java.util.Map;
  * @param resume result figures, null until finished
  * @param auteur login of whoever launched the run; null for runs the server started itself
  *               (the default scenario) and for records written before authors were kept
+ * @param provenance the version of each input layer the run read (couche, millesime, sha256,
+ *                   chargement…); null until finished and for runs before this was recorded
+ * @param versionMethode project version and git commit of the code that computed it
+ * @param entreesModifiees input layers republished since the run (not stored: computed when the
+ *                         record is read); empty when its inputs are unchanged, null when unknown
  */
 public record ScenarioRecord(String id, String nom, Map<String, Object> parametres, String statut, double progression,
                              String etape, String message, Instant createdAt, Instant startedAt, Instant finishedAt,
                              Long dureeMs, Map<String, Long> tempsEtapesMs, List<String> avertissements,
-                             Resume resume, String auteur) {
+                             Resume resume, String auteur, List<InputVersion> provenance, String versionMethode,
+                             List<String> entreesModifiees) {
 
     public static final String EN_ATTENTE = "en_attente";
     public static final String EN_COURS = "en_cours";
@@ -42,6 +49,11 @@ public record ScenarioRecord(String id, String nom, Map<String, Object> parametr
 
     ScenarioRecord withProgress(String newStatut, double p, String step) {
         return new ScenarioRecord(id, nom, parametres, newStatut, p, step, message, createdAt, startedAt, finishedAt,
-                dureeMs, tempsEtapesMs, avertissements, resume, auteur);
+                dureeMs, tempsEtapesMs, avertissements, resume, auteur, provenance, versionMethode, entreesModifiees);
+    }
+
+    ScenarioRecord withInputsChanged(List<String> changed) {
+        return new ScenarioRecord(id, nom, parametres, statut, progression, etape, message, createdAt, startedAt,
+                finishedAt, dureeMs, tempsEtapesMs, avertissements, resume, auteur, provenance, versionMethode, changed);
     }
 }

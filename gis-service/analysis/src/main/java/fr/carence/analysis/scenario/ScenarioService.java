@@ -1,15 +1,20 @@
 package fr.carence.analysis.scenario;
 
+import fr.carence.analysis.MethodVersion;
 import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.param.ScenarioParameters;
+import fr.carence.analysis.result.ResultColumns;
+import fr.carence.analysis.store.InputVersion;
+import fr.carence.analysis.store.MissingLayerException;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.analysis.store.ScenarioRunner;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
 import fr.carence.store.StoreException;
 import fr.carence.store.StoreUnavailableException;
 import fr.carence.store.filter.Filter;
@@ -49,10 +54,13 @@ import org.slf4j.LoggerFactory;
  */
 public class ScenarioService implements AutoCloseable {
     public static final String DEFAULT_ID = "defaut";
+    public static final int DEFAULT_ROBUSTNESS_DRAWS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     /** Runs of one scenario started in all (the first and one take-over) before it is marked failed. */
     static final int MAX_ATTEMPTS = 2;
+    /** Paths of the API under /api/scenarios/ that a scenario id would hide. */
+    private static final Set<String> RESERVED_IDS = Set.of("parameters", "colonnes");
 
     private final FeatureStore store;
     private final ScenarioTable table;
@@ -100,6 +108,7 @@ public class ScenarioService implements AutoCloseable {
                 });
         upgradeTable();
         markInterruptedRuns();
+        dropOutdatedResults();
         if (queue == null) {
             this.leases = null;
         } else {
@@ -119,6 +128,11 @@ public class ScenarioService implements AutoCloseable {
     /** Parameter catalogue (defaults, bounds, units, sources). */
     public List<ParameterSpec> parameters() {
         return ParameterCatalog.specs();
+    }
+
+    /** Published columns of the result layers, per layer (label, unit, definition, source). */
+    public Map<String, List<ResultColumns.ColumnDescription>> columns() {
+        return ResultColumns.descriptions();
     }
 
     /**
@@ -145,6 +159,10 @@ public class ScenarioService implements AutoCloseable {
             throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId
                     + "' : minuscules, chiffres, '-' ou '_', 40 caractères au plus");
         }
+        if (RESERVED_IDS.contains(scenarioId)) {
+            throw new InvalidParameterException("id", "id de scénario réservé '" + scenarioId
+                    + "' : c'est une adresse de l'API, choisissez un autre id");
+        }
         String name = nom == null || nom.isBlank() ? scenarioId : nom.strip();
         if (name.length() > 200) {
             throw new InvalidParameterException("nom", "nom trop long (200 caractères au plus)");
@@ -157,7 +175,7 @@ public class ScenarioService implements AutoCloseable {
         flushUnsaved();
         unsaved.remove(scenarioId); // superseded by this run
         ScenarioRecord queued = new ScenarioRecord(scenarioId, name, p.asMap(), ScenarioRecord.EN_ATTENTE, 0, null, null,
-                Instant.now(), null, null, null, null, null, null, auteur);
+                Instant.now(), null, null, null, null, null, null, auteur, null, null, null);
         if (queue != null) {
             return enqueueShared(queued);
         }
@@ -178,7 +196,9 @@ public class ScenarioService implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of()));
+            // the default scenario carries the robustness analysis (docs/analysis.md)
+            return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+                    DEFAULT_ROBUSTNESS_DRAWS)));
         } catch (ScenarioConflictException e) {
             return get(DEFAULT_ID); // another instance sharing the database queued it meanwhile
         }
@@ -187,7 +207,8 @@ public class ScenarioService implements AutoCloseable {
     public List<ScenarioRecord> list() {
         flushUnsaved();
         Map<String, ScenarioRecord> byId = new LinkedHashMap<>();
-        table.all().forEach(r -> byId.put(r.id(), r));
+        Map<String, Optional<LayerInfo>> current = new HashMap<>();
+        table.all().forEach(r -> byId.put(r.id(), withInputCheck(r, current)));
         byId.putAll(unsaved);
         if (queue != null) {
             queue.all().forEach(e -> byId.put(e.id(), e.record()));
@@ -211,7 +232,106 @@ public class ScenarioService implements AutoCloseable {
         }
         // A failure kept while the database was away (list() writes it once it is back).
         ScenarioRecord failed = unsaved.get(id);
-        return failed != null ? Optional.of(failed) : table.get(id);
+        return failed != null ? Optional.of(failed) : table.get(id).map(r -> withInputCheck(r, new HashMap<>()));
+    }
+
+    /**
+     * Marks a finished record whose input layers were republished since its run
+     * ({@code entreesModifiees}); {@code current} caches the layers' current versions.
+     */
+    private ScenarioRecord withInputCheck(ScenarioRecord r, Map<String, Optional<LayerInfo>> current) {
+        if (r.provenance() == null) {
+            return r;
+        }
+        List<String> changed = new ArrayList<>();
+        for (InputVersion v : r.provenance()) {
+            Optional<LayerInfo> now = current.computeIfAbsent(v.couche(), store::info);
+            if (now.isEmpty() || !v.sameAs(now.get())) {
+                changed.add(v.couche());
+            }
+        }
+        return r.withInputsChanged(changed);
+    }
+
+    /**
+     * Recomputes a finished scenario on exactly the input versions it recorded (kept by the store
+     * when layers are reloaded), publishing nothing, and compares with its published results.
+     *
+     * @throws ScenarioConflictException when it is not finished, has no recorded provenance, or
+     *         one of its input versions is no longer kept
+     */
+    public Recalcul recompute(String id) {
+        ScenarioRecord r = finished(id);
+        if (r.provenance() == null) {
+            throw new ScenarioConflictException("le scénario '" + id + "' a été calculé avant l'enregistrement de sa "
+                    + "provenance : ses entrées exactes sont inconnues, relancez-le");
+        }
+        ScenarioParameters p = ParameterCatalog.validate(r.parametres());
+        Map<String, List<Feature>> recomputed;
+        try {
+            recomputed = runner.recompute(id, p, r.provenance());
+        } catch (MissingLayerException e) {
+            throw new ScenarioConflictException(e.getMessage());
+        }
+        List<Recalcul.Difference> differences = new ArrayList<>();
+        int[] count = new int[2];  // features compared, differences
+        for (Map.Entry<String, List<Feature>> e : recomputed.entrySet()) {
+            Map<String, Feature> published = new LinkedHashMap<>();
+            if (store.schema(e.getKey()).isPresent()) {
+                try (FeatureCursor c = store.query(e.getKey(), FeatureQuery.all().withFilter(
+                        new Filter.Compare(ResultLayers.PARTITION, Filter.ComparisonOperator.EQ, id)))) {
+                    while (c.hasNext()) {
+                        Feature f = c.next();
+                        published.put(f.id(), f);
+                    }
+                }
+            }
+            for (Feature now : e.getValue()) {
+                count[0]++;
+                Feature before = published.remove(now.id());
+                if (before == null) {
+                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "(entité)", null, "présente"));
+                    continue;
+                }
+                for (Map.Entry<String, Object> v : now.properties().entrySet()) {
+                    if (!sameValue(before.get(v.getKey()), v.getValue())) {
+                        difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), v.getKey(),
+                                String.valueOf(before.get(v.getKey())), String.valueOf(v.getValue())));
+                    }
+                }
+                if (!sameGeometry(before.geometry(), now.geometry())) {
+                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "geom", "…", "…"));
+                }
+            }
+            for (String missing : published.keySet()) {
+                difference(differences, count, new Recalcul.Difference(e.getKey(), missing, "(entité)", "présente", null));
+            }
+        }
+        return new Recalcul(id, count[1] == 0, count[0], count[1], differences, r.provenance(), r.versionMethode(),
+                MethodVersion.current());
+    }
+
+    private static void difference(List<Recalcul.Difference> listed, int[] count, Recalcul.Difference d) {
+        count[1]++;
+        if (listed.size() < Recalcul.LISTED) {
+            listed.add(d);
+        }
+    }
+
+    /** Equal values; numbers compared exactly (same inputs, same code: same bits), whatever their boxing. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    /** Same coordinates in the same order (the store keeps them exactly). */
+    private static boolean sameGeometry(org.locationtech.jts.geom.Geometry a, org.locationtech.jts.geom.Geometry b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equalsExact(b);
     }
 
     /** Waits for a queued or running scenario (tests and first start); false on timeout. */
@@ -320,7 +440,7 @@ public class ScenarioService implements AutoCloseable {
 
     private void runClaimed(DatabaseRunQueue.Entry e) {
         ScenarioRecord queued = new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.EN_ATTENTE, 0, null,
-                null, e.createdAt(), null, null, null, null, null, null, e.auteur());
+                null, e.createdAt(), null, null, null, null, null, null, e.auteur(), null, null, null);
         if (e.attempts() > 1) {
             LOG.warn("scenario {}: taking over a run abandoned by instance {} (attempt {})", e.id(), e.instance(), e.attempts());
         }
@@ -329,7 +449,7 @@ public class ScenarioService implements AutoCloseable {
             saveQuietly(new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.ECHEC, e.progression(),
                     e.etape(), "calcul interrompu " + MAX_ATTEMPTS + " fois par l'arrêt de l'instance qui le menait : "
                     + "abandonné, rien n'a été publié ; relancer le scénario", e.createdAt(), null, now, null, null,
-                    null, null, e.auteur()));
+                    null, null, e.auteur(), null, null, null));
             finishQuietly(e.id());
             return;
         }
@@ -340,7 +460,7 @@ public class ScenarioService implements AutoCloseable {
             Instant now = Instant.now();
             saveQuietly(new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.ECHEC, 0, null,
                     "paramètres refusés à la reprise : " + invalid.getMessage(), e.createdAt(), null, now, null, null,
-                    null, null, e.auteur()));
+                    null, null, e.auteur(), null, null, null));
             finishQuietly(e.id());
             return;
         }
@@ -382,7 +502,7 @@ public class ScenarioService implements AutoCloseable {
         String id = queued.id();
         Instant started = Instant.now();
         ScenarioRecord running = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.EN_COURS, 0,
-                "lecture", null, queued.createdAt(), started, null, null, null, null, null, queued.auteur());
+                "lecture", null, queued.createdAt(), started, null, null, null, null, null, queued.auteur(), null, null, null);
         active.put(id, running);
         try {
             saveQuietly(running);
@@ -406,7 +526,7 @@ public class ScenarioService implements AutoCloseable {
             Instant finished = Instant.now();
             ScenarioRecord failed = new ScenarioRecord(id, queued.nom(), queued.parametres(), ScenarioRecord.ECHEC,
                     active.get(id).progression(), active.get(id).etape(), userMessage(e), queued.createdAt(), started,
-                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur());
+                    finished, finished.toEpochMilli() - started.toEpochMilli(), null, null, null, queued.auteur(), null, null, null);
             if (!saveQuietly(failed)) {
                 unsaved.put(id, failed); // before leaving 'active', so the run never vanishes from get()
             } else if (queue != null) {
@@ -425,7 +545,7 @@ public class ScenarioService implements AutoCloseable {
                 s.timingsMs(), s.warnings(), new ScenarioRecord.Resume(s.flowSource(), s.communes(),
                 s.modelledFlowCommunes(), s.carenceCommunes(), s.zones(), s.totalDemand(), s.carenceDemand(),
                 s.coveredDemand(), s.thresholdApplied(), s.siteMethod(), s.optimalityGap(), s.kmAvoidedYearly(),
-                s.kgCo2eYearly()), queued.auteur());
+                s.kgCo2eYearly()), queued.auteur(), s.provenance(), MethodVersion.current(), List.of());
     }
 
     private static String userMessage(RuntimeException e) {
@@ -474,6 +594,36 @@ public class ScenarioService implements AutoCloseable {
     }
 
     /**
+     * Result layers written by a version with other columns cannot take new partitions (one
+     * schema per layer): they are dropped, and the scenarios that had results there say so and
+     * must be run again (the default scenario is, at start-up, by {@link #ensureDefault}).
+     */
+    private void dropOutdatedResults() {
+        try {
+            boolean outdated = ResultColumns.TABLES.stream().anyMatch(t ->
+                    store.schema(t.layer()).map(stored -> !stored.equals(t.schema())).orElse(false));
+            if (!outdated) {
+                return;
+            }
+            for (String layer : ResultLayers.RESULT_LAYERS) {
+                store.dropLayer(layer);
+            }
+            for (ScenarioRecord r : table.all()) {
+                if (ScenarioRecord.TERMINE.equals(r.statut())) {
+                    table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
+                            r.etape(), "résultats calculés par une version antérieure (colonnes des couches de résultats "
+                            + "changées) : effacés, relancer le scénario", r.createdAt(), r.startedAt(), r.finishedAt(),
+                            r.dureeMs(), r.tempsEtapesMs(), r.avertissements(), r.resume(), r.auteur(), r.provenance(),
+                            r.versionMethode(), null));
+                }
+            }
+            LOG.info("result layers written with other columns dropped; their scenarios are marked to be run again");
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check the result layers' columns; new runs may fail until they are dropped", e);
+        }
+    }
+
+    /**
      * Runs left queued or running by a previous process will never finish: say so. With a shared
      * queue, a run still in it belongs to the queue (another instance may be running it, or will
      * take it over); only records older than a lease and absent from the queue are left-overs.
@@ -492,7 +642,7 @@ public class ScenarioService implements AutoCloseable {
                 if (r.active() && leftOver) {
                     table.save(new ScenarioRecord(r.id(), r.nom(), r.parametres(), ScenarioRecord.ECHEC, r.progression(),
                             r.etape(), "calcul interrompu par un redémarrage du serveur", r.createdAt(), r.startedAt(),
-                            Instant.now(), null, null, null, null, r.auteur()));
+                            Instant.now(), null, null, null, null, r.auteur(), r.provenance(), r.versionMethode(), null));
                 }
             }
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package fr.carence.analysis.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.analysis.store.InputVersion;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
@@ -124,6 +125,8 @@ final class ScenarioTable {
         p.put("km_evites_an", s == null ? null : s.kmEvitesAn());
         p.put("kg_co2e_evites_an", s == null ? null : s.kgCo2eEvitesAn());
         p.put("auteur", r.auteur());
+        p.put("provenance", r.provenance() == null ? null : json(r.provenance()));
+        p.put("version_methode", r.versionMethode());
         return new Feature(r.id(), null, p);
     }
 
@@ -141,7 +144,9 @@ final class ScenarioTable {
                 f.get("duree_ms") == null ? null : ((Number) f.get("duree_ms")).longValue(),
                 parse((String) f.get("temps_etapes"), new TypeReference<LinkedHashMap<String, Long>>() { }),
                 parse((String) f.get("avertissements"), new TypeReference<List<String>>() { }), resume,
-                (String) f.get("auteur"));
+                (String) f.get("auteur"),
+                parse((String) f.get("provenance"), new TypeReference<List<InputVersion>>() { }),
+                (String) f.get("version_methode"), null);
     }
 
     private static Integer integer(Object o) {

@@ -2,8 +2,11 @@ package fr.carence.analysis.step;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
@@ -12,8 +15,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * Step 6b — carence zones: connected components of the carence communes on the adjacency graph
- * (JGraphT), dissolved into one geometry each (JTS unary union), ranked by total score.
+ * Step 6b — carence zones, in the unit the scenario asks for ({@code unite_zonage}): connected
+ * components of the carence communes on the adjacency graph (JGraphT), or the carence communes of
+ * one EPCI or one département; dissolved into one geometry each (JTS unary union), ranked by
+ * total score.
  */
 public final class CarenceZoneBuilder {
 
@@ -22,8 +27,10 @@ public final class CarenceZoneBuilder {
      * @param geometry dissolved polygons (storage CRS), null when no member has a polygon
      * @param score Σ carence score of the members
      * @param rank 1 = highest score
+     * @param unit the administrative unit grouping the members ("epci:200066223", "departement:12"),
+     *             null for a cluster of contiguous communes
      */
-    public record Zone(List<Integer> members, Geometry geometry, double score, int rank) {
+    public record Zone(List<Integer> members, Geometry geometry, double score, int rank, String unit) {
     }
 
     private CarenceZoneBuilder() {
@@ -50,20 +57,45 @@ public final class CarenceZoneBuilder {
             graph.addEdge(selected.get(p[0]), selected.get(p[1]));
         }
         List<Set<Integer>> components = new ConnectivityInspector<>(graph).connectedSets();
-        record Raw(List<Integer> members, double score) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        int k = 0;
+        for (Set<Integer> c : components) {
+            groups.put("#" + k++, c.stream().sorted().toList());
+        }
+        return ranked(groups, false, geometries, score);
+    }
+
+    /**
+     * Zones by administrative unit: the carence communes sharing a unit key (an EPCI's SIREN, a
+     * département's code) form one zone, contiguous or not.
+     *
+     * @param unitKey per commune, e.g. "epci:200066223", or null when the commune has no such unit
+     * @param fallbackKey per commune, the key of its own zone when it has no unit (e.g. "commune:12145")
+     */
+    public static List<Zone> byUnit(boolean[] carence, String[] unitKey, String[] fallbackKey, List<Geometry> geometries,
+                                    double[] score) {
+        Map<String, List<Integer>> groups = new TreeMap<>();
+        for (int i = 0; i < carence.length; i++) {
+            if (carence[i]) {
+                groups.computeIfAbsent(unitKey[i] != null ? unitKey[i] : fallbackKey[i], x -> new ArrayList<>()).add(i);
+            }
+        }
+        return ranked(groups, true, geometries, score);
+    }
+
+    private static List<Zone> ranked(Map<String, List<Integer>> groups, boolean units, List<Geometry> geometries,
+                                     double[] score) {
+        record Raw(String unit, List<Integer> members, double score) {
         }
         List<Raw> raws = new ArrayList<>();
-        for (Set<Integer> c : components) {
-            List<Integer> members = c.stream().sorted().toList();
-            double s = members.stream().mapToDouble(i -> score[i]).sum();
-            raws.add(new Raw(members, s));
-        }
+        groups.forEach((key, members) -> raws.add(new Raw(units ? key : null, members,
+                members.stream().mapToDouble(i -> score[i]).sum())));
         // rank by score, ties broken by the smallest member index so ranks are reproducible
         raws.sort(Comparator.comparingDouble(Raw::score).reversed().thenComparing(r -> r.members().get(0)));
         List<Zone> zones = new ArrayList<>();
         for (int k = 0; k < raws.size(); k++) {
             Raw r = raws.get(k);
-            zones.add(new Zone(r.members(), dissolve(r.members(), geometries), r.score(), k + 1));
+            zones.add(new Zone(r.members(), dissolve(r.members(), geometries), r.score(), k + 1, r.unit()));
         }
         return zones;
     }

@@ -1,5 +1,6 @@
 package fr.carence.analysis.store;
 
+import fr.carence.analysis.AdminUnits;
 import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
@@ -11,12 +12,15 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerNotFoundException;
 import fr.carence.store.LayerSchema;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
@@ -37,27 +41,70 @@ public final class AnalysisInputReader {
     public static final String ZRR = "zrr";
     public static final String QPV = "qpv_communes";
     public static final String LIEUX = "lieux_existants";
+    public static final String EPCI = "epci";
+    public static final String DEPARTEMENTS = "departements_insee";
+
+    /** Times a layer replaced between its provenance lookup and its read is looked up again. */
+    private static final int READ_ATTEMPTS = 3;
 
     private final FeatureStore store;
+    /** Layer → version to read (a recomputation on a scenario's exact inputs), or null: current versions. */
+    private final Map<String, InputVersion> pinned;
+    private final Map<String, InputVersion> provenance = new java.util.LinkedHashMap<>();
 
     public AnalysisInputReader(FeatureStore store) {
         this.store = store;
+        this.pinned = null;
+    }
+
+    /**
+     * Reads exactly the versions a scenario recorded; a layer it did not read counts as absent.
+     *
+     * @throws MissingLayerException later, from {@link #read}, when a version is no longer kept
+     */
+    public AnalysisInputReader(FeatureStore store, List<InputVersion> versions) {
+        this.store = store;
+        this.pinned = new HashMap<>();
+        versions.forEach(v -> pinned.put(v.couche(), v));
+    }
+
+    /** The version of each layer {@link #read} read, in reading order. */
+    public List<InputVersion> provenance() {
+        return List.copyOf(provenance.values());
     }
 
     public AnalysisInput read() {
         List<String> warnings = new ArrayList<>();
-        if (store.schema(COMMUNES).isEmpty()) {
+        if (schema(COMMUNES).isEmpty()) {
             throw new MissingLayerException(COMMUNES, "la couche 'communes' n'est pas chargée : lancer d'abord les chargeurs "
                     + "admin et communes");
         }
         List<Commune> communes = new ArrayList<>();
-        each(COMMUNES, List.of("code", "nom", "population"), true, f -> communes.add(commune(f)));
+        // dep and epci are optional attributes: without them, zones by EPCI or département fall
+        // back to one zone per commune
+        LayerSchema communesSchema = schema(COMMUNES).orElseThrow();
+        List<String> attributes = new ArrayList<>(List.of("code", "nom", "population"));
+        List.of("dep", "epci").forEach(a -> communesSchema.attribute(a).ifPresent(x -> attributes.add(a)));
+        Map<String, String[]> attachment = new HashMap<>();
+        each(COMMUNES, attributes, true, f -> {
+            Commune c = commune(f);
+            communes.add(c);
+            attachment.put(c.code(), new String[] {str(f, "epci"), str(f, "dep")});
+        });
         communes.sort((a, b) -> a.code().compareTo(b.code()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < communes.size(); i++) {
             index.put(communes.get(i).code(), i);
         }
         int n = communes.size();
+        String[] epci = new String[n];
+        String[] dep = new String[n];
+        for (int i = 0; i < n; i++) {
+            String[] a = attachment.get(communes.get(i).code());
+            epci[i] = blankToNull(a[0]);
+            dep[i] = blankToNull(a[1]);
+        }
+        AdminUnits units = new AdminUnits(epci, dep, names(EPCI), names(DEPARTEMENTS));
 
         double[] ftth = new double[n];
         Arrays.fill(ftth, Double.NaN);
@@ -141,7 +188,20 @@ public final class AnalysisInputReader {
                 warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
             }
         }
-        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings);
+        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings, units);
+    }
+
+    /** code → nom of a reference layer (EPCI, départements), empty when it is not loaded. */
+    private Map<String, String> names(String layer) {
+        Map<String, String> out = new HashMap<>();
+        if (schema(layer).isPresent()) {
+            each(layer, List.of("code", "nom"), false, f -> out.put(str(f, "code"), str(f, "nom")));
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private Commune commune(Feature f) {
@@ -176,15 +236,36 @@ public final class AnalysisInputReader {
     }
 
     private boolean optional(String layer, List<String> warnings) {
-        if (store.schema(layer).isPresent()) {
+        if (schema(layer).isPresent()) {
             return true;
         }
         warnings.add("couche '" + layer + "' absente : valeurs neutres utilisées");
         return false;
     }
 
+    private Optional<LayerSchema> schema(String layer) {
+        if (pinned == null) {
+            return store.schema(layer);
+        }
+        InputVersion v = pinned.get(layer);
+        if (v == null) {
+            return Optional.empty();
+        }
+        Optional<LayerSchema> schema = store.schemaAt(layer, Instant.parse(v.chargement()));
+        if (schema.isEmpty()) {
+            throw new MissingLayerException(layer, "la version du " + v.chargement() + " de la couche '" + layer
+                    + "' (" + v.fichiers() + ") n'est plus conservée : ce scénario ne peut plus être recalculé à l'identique");
+        }
+        return schema;
+    }
+
+    /**
+     * Reads one version of the layer and records it in the provenance: the pinned one, or the
+     * current one looked up just before (read by its publication time, so a replacement meanwhile
+     * cannot mix versions: a new lookup then reads the new one).
+     */
     private void each(String layer, List<String> properties, boolean geometry, Consumer<Feature> action) {
-        LayerSchema schema = store.schema(layer).orElseThrow();
+        LayerSchema schema = schema(layer).orElseThrow();
         for (String p : properties) {
             if (schema.attribute(p).isEmpty()) {
                 throw new MissingLayerException(layer, "la couche '" + layer + "' n'a pas l'attribut '" + p
@@ -195,10 +276,27 @@ public final class AnalysisInputReader {
         if (!geometry) {
             q = q.withoutGeometry();
         }
-        try (FeatureCursor c = store.query(layer, q)) {
-            while (c.hasNext()) {
-                action.accept(c.next());
+        for (int attempt = 1; ; attempt++) {
+            InputVersion version = pinned != null ? pinned.get(layer)
+                    : store.info(layer).map(InputVersion::of).orElseThrow(() -> new MissingLayerException(layer,
+                            "la couche '" + layer + "' a été supprimée pendant la lecture"));
+            FeatureCursor cursor;
+            try {
+                cursor = store.queryAt(layer, Instant.parse(version.chargement()), q);
+            } catch (LayerNotFoundException e) {  // only raised before the first row: nothing applied yet
+                if (pinned != null || attempt == READ_ATTEMPTS) {
+                    throw new MissingLayerException(layer, "la couche '" + layer + "' a changé pendant la lecture ("
+                            + attempt + " essais) : relancer le scénario");
+                }
+                continue;
             }
+            try (FeatureCursor c = cursor) {
+                while (c.hasNext()) {
+                    action.accept(c.next());
+                }
+            }
+            provenance.put(layer, version);
+            return;
         }
     }
 

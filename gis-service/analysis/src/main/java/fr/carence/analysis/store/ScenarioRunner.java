@@ -27,7 +27,7 @@ public final class ScenarioRunner {
     public record Summary(int communes, int modelledFlowCommunes, int carenceCommunes, int zones, double totalDemand,
                           double carenceDemand, double coveredDemand, double thresholdApplied, String siteMethod,
                           double optimalityGap, double kmAvoidedYearly, double kgCo2eYearly, String flowSource,
-                          Map<String, Long> timingsMs, List<String> warnings) {
+                          Map<String, Long> timingsMs, List<String> warnings, List<InputVersion> provenance) {
     }
 
     private final FeatureStore store;
@@ -68,7 +68,8 @@ public final class ScenarioRunner {
         long t = System.nanoTime();
         progress.progress(0.0, "lecture");
         TravelTimes times = travelTimes(p);
-        AnalysisInput in = new AnalysisInputReader(store).read();
+        AnalysisInputReader reader = new AnalysisInputReader(store);
+        AnalysisInput in = reader.read();
         timings.put("0-lecture", (System.nanoTime() - t) / 1_000_000);
         AnalysisResult r = ScenarioAnalysis.run(in, p, times, progress);
         timings.putAll(r.timingsMs());
@@ -78,7 +79,7 @@ public final class ScenarioRunner {
             try (LayerTransaction tx = store.transaction()) {
                 results.stage(tx);
                 timings.put("9-ecriture", (System.nanoTime() - t) / 1_000_000);
-                Summary summary = summarise(in, r, timings);
+                Summary summary = summarise(in, r, timings, reader.provenance());
                 completion.stage(tx, summary);
                 tx.commit();
                 progress.progress(1.0, "termine");
@@ -93,7 +94,20 @@ public final class ScenarioRunner {
         }
     }
 
-    static Summary summarise(AnalysisInput in, AnalysisResult r, Map<String, Long> timings) {
+    /**
+     * Recomputes a scenario on exactly the input versions it recorded, publishing nothing: the
+     * result features per layer, to compare with what was published.
+     *
+     * @throws MissingLayerException when one of those versions is no longer kept
+     */
+    public Map<String, List<fr.carence.store.Feature>> recompute(String scenario, ScenarioParameters p,
+                                                                  List<InputVersion> versions) {
+        AnalysisInput in = new AnalysisInputReader(store, versions).read();
+        AnalysisResult r = ScenarioAnalysis.run(in, p, travelTimes(p), (fraction, step) -> { });
+        return new ResultLayerWriter(scenario, in, r, p.integer(ParameterCatalog.FLUX_OD_MAX)).features();
+    }
+
+    static Summary summarise(AnalysisInput in, AnalysisResult r, Map<String, Long> timings, List<InputVersion> provenance) {
         int modelled = 0;
         double total = 0;
         double carence = 0;
@@ -108,7 +122,8 @@ public final class ScenarioRunner {
         }
         return new Summary(in.communes().size(), modelled, r.carenceCount(), r.zones().size(), total, carence,
                 r.totalImpact().demandCovered(), r.accessibilityThreshold(), r.solution().method(), r.solution().gap(),
-                r.totalImpact().kmAvoidedYearly(), r.totalImpact().kgCo2eYearly(), in.flowSource(), timings, warnings);
+                r.totalImpact().kmAvoidedYearly(), r.totalImpact().kgCo2eYearly(), in.flowSource(), timings, warnings,
+                provenance);
     }
 
     /** The travel times a parameter set asks for; also used to check {@code matrice_temps} at submission. */

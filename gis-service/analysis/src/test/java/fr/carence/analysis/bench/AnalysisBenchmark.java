@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Set;
  * (or of all France) from shared/data, then runs the default scenario with modelled flows
  * (Millau observed flows where they cover their communes) and prints time per step and the peak
  * heap. Reading the files is timed apart: in the application the store does it.
+ *
+ * <p>With {@code -Dcarence.bench.tirages=N} (bench/robustness.sh) the run includes N robustness
+ * draws, timed as step {@code 6b-robustesse}.
  *
  * <p>Arguments: region codes (e.g. {@code 76}), or {@code france} for every commune; several
  * arguments separated by spaces run one after the other in one JVM (the first run warms the JIT).
@@ -39,7 +43,8 @@ public final class AnalysisBenchmark {
             long t0 = System.nanoTime();
             AnalysisInput in = SharedDataInputs.read(f -> regions == null || regions.contains(f[f.length - 7]), true, true);
             long read = (System.nanoTime() - t0) / 1_000_000;
-            ScenarioParameters p = ParameterCatalog.defaults();
+            ScenarioParameters p = ParameterCatalog.defaults().with(Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+                    Integer.getInteger("carence.bench.tirages", 0)));
             long t1 = System.nanoTime();
             AnalysisResult r = ScenarioAnalysis.run(in, p, new DetourTravelTimes(p.number(ParameterCatalog.FACTEUR_DETOUR),
                     p.number(ParameterCatalog.VITESSE_KMH)), ProgressListener.NONE);

@@ -13,6 +13,7 @@ import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ScenarioParameters;
 import fr.carence.analysis.step.DetourTravelTimes;
+import fr.carence.analysis.step.RobustnessAnalysis;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +30,22 @@ class OccitanieRegressionTest {
     private static AnalysisInput input;
     private static AnalysisResult result;
     private static Map<String, Integer> index;
+    private static Map<String, Integer> robustnessClasses;
+    private static Map<String, Integer> zoneRobustnessClasses;
+
+    /** Golden figures of the robustness run (docs/analysis.md explains them); seed fixed, so exact. */
+    @org.junit.jupiter.api.Test
+    void robustnessClassesOfTheDefaultScenario() {
+        assertEquals(Map.of("robuste", 70, "probable", 45, "sensible", 5), robustnessClasses);
+        assertEquals(Map.of("robuste", 47, "probable", 32, "sensible", 3), zoneRobustnessClasses);
+    }
 
     @BeforeAll
     static void run() {
         input = SharedDataInputs.read(f -> OCCITANIE.equals(f[f.length - 7]), true, true);
-        ScenarioParameters p = ParameterCatalog.defaults();
+        // as the default scenario runs: with its 100 robustness draws
+        ScenarioParameters p = ParameterCatalog.defaults().with(java.util.Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+                fr.carence.analysis.scenario.ScenarioService.DEFAULT_ROBUSTNESS_DRAWS));
         result = ScenarioAnalysis.run(input, p, new DetourTravelTimes(p.number(ParameterCatalog.FACTEUR_DETOUR),
                 p.number(ParameterCatalog.VITESSE_KMH)), ProgressListener.NONE);
         index = input.indexByCode();
@@ -43,6 +55,19 @@ class OccitanieRegressionTest {
                 result.candidates().length, result.sites().size(), result.solution().method(), result.solution().gap(),
                 sum(result.demand().demand()), result.totalImpact().demandCovered(),
                 result.totalImpact().kmAvoidedYearly(), result.timingsMs());
+        java.util.Map<String, Integer> classes = new java.util.TreeMap<>();
+        for (int i = 0; i < input.communes().size(); i++) {
+            if (result.carence()[i]) {
+                classes.merge(String.valueOf(RobustnessAnalysis.classe(result.robustness().communeShare()[i])), 1, Integer::sum);
+            }
+        }
+        java.util.Map<String, Integer> zoneClasses = new java.util.TreeMap<>();
+        for (double share : result.robustness().zoneShare()) {
+            zoneClasses.merge(String.valueOf(RobustnessAnalysis.classe(share)), 1, Integer::sum);
+        }
+        System.out.printf("Occitanie robustness: carence communes by class %s, zones by class %s%n", classes, zoneClasses);
+        robustnessClasses = classes;
+        zoneRobustnessClasses = zoneClasses;
         for (AnalysisResult.Site s : result.sites()) {
             Commune c = input.communes().get(s.commune());
             System.out.printf("  site %d: %s %s covers %.0f%n", s.rank(), c.code(), c.nom(), s.impact().demandCovered());

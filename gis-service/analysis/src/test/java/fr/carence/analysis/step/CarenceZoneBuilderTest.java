@@ -51,4 +51,22 @@ class CarenceZoneBuilderTest {
         assertEquals(List.of(1), zones.get(0).members());
         assertEquals(null, zones.get(0).geometry());
     }
+
+    @Test
+    void zonesByUnitGroupCarenceCommunesOfTheSameUnit() {
+        // A, B in EPCI X; C, D, F in EPCI Y (F 20 m away: contiguity does not matter); E without EPCI
+        String[] unit = {"epci:X", "epci:X", "epci:Y", "epci:Y", null, "epci:Y", "epci:X"};
+        String[] own = {"commune:A", "commune:B", "commune:C", "commune:D", "commune:E", "commune:F", "commune:G"};
+        var zones = CarenceZoneBuilder.byUnit(carence, unit, own, squares, score);
+        assertEquals(3, zones.size());
+        assertEquals("epci:Y", zones.get(0).unit());
+        assertEquals(List.of(2, 3, 5), zones.get(0).members());
+        assertEquals(21, zones.get(0).score(), 1e-9);
+        assertEquals("epci:X", zones.get(1).unit());
+        assertEquals(List.of(0, 1), zones.get(1).members(), "G is in X but not in carence");
+        assertEquals(3, zones.get(1).score(), 1e-9);
+        assertEquals("commune:E", zones.get(2).unit());
+        assertEquals(3, zones.get(2).rank());
+        assertEquals(3_000_000, zones.get(0).geometry().getArea(), 1e-6, "C, D and F dissolved (F apart)");
+    }
 }

@@ -61,7 +61,8 @@ public class UploadedDatasetLoads {
             try (StagedUpload staged = stager.stage(loader, parts)) {
                 LOG.info("Chargement par téléversement du jeu « {} » : {}", key,
                         staged.loaderFiles().stream().map(p -> p.getFileName().toString()).toList());
-                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, Progress.silent(), options, operator));
+                LoadReport report = loader.load(staged.loaderFiles(), new LoadContext(store, Progress.silent(), options, operator)
+                        .forFiles(staged.loaderFiles()));
                 LOG.info("{}", report.summary());
                 return report;
             }

@@ -16,6 +16,8 @@ public record Couche(
         @Schema(description = "Millésime des données, le cas échéant", example = "COG 2018") String millesime,
         @Schema(description = "Qui l'a chargée : identifiant de l'administrateur (téléversement) ou cli:<utilisateur système> (ligne de commande) ; vide pour un calcul ou le chargement initial",
                 example = "admin") String chargePar,
+        @Schema(description = "SHA-256 des fichiers lus (nom=empreinte;… s'il y en a plusieurs) ; vide pour un calcul")
+        String sha256,
         @Schema(description = "Couches OGC (WMS/WFS) qui la publient, avec les rôles autorisés à les lire")
         List<Publication> publications) {
 

@@ -55,7 +55,8 @@ public class CoucheController {
                     .toList();
             return new Couche(layer, schema.geometryType().name(), count, info.map(LayerInfo::committedAt).orElse(null),
                     source == null ? null : source.dataset(), source == null ? null : source.files(),
-                    source == null ? null : source.vintage(), source == null ? null : source.loadedBy(), publications);
+                    source == null ? null : source.vintage(), source == null ? null : source.loadedBy(),
+                    source == null ? null : source.sha256(), publications);
         });
     }
 }

@@ -3,6 +3,8 @@ package fr.carence.api.scenario;
 import fr.carence.security.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import fr.carence.analysis.param.ParameterSpec;
+import fr.carence.analysis.result.ResultColumns;
+import fr.carence.analysis.scenario.Recalcul;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,6 +75,13 @@ public class ScenarioController {
         return service.parameters();
     }
 
+    @GetMapping(path = "/colonnes", produces = "application/json")
+    @Operation(summary = "Colonnes des résultats",
+            description = "Par couche de résultats : nom, type, unité, libellé, définition et source de chaque colonne publiée")
+    public Map<String, List<ResultColumns.ColumnDescription>> columns() {
+        return service.columns();
+    }
+
     @GetMapping(path = "/{id}", produces = "application/json")
     @Operation(summary = "Un scénario", description = "Statut, avancement, temps par étape et résultats principaux")
     @ApiResponse(responseCode = "404", description = "Scénario inconnu",
@@ -89,6 +99,20 @@ public class ScenarioController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ScenarioComparison compare(@PathVariable String id, @PathVariable String other) {
         return service.compare(id, other);
+    }
+
+    @PostMapping(path = "/{id}/recalcul", produces = "application/json")
+    @Operation(summary = "Recalculer un scénario sur ses entrées exactes",
+            description = "Relit les versions des couches enregistrées dans sa provenance (conservées par le magasin), "
+                    + "recalcule sans rien publier et dit si les résultats sont identiques aux résultats publiés")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Scénario non terminé, sans provenance, ou version d'entrée plus conservée",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Recalcul recompute(@PathVariable String id, HttpServletRequest http) {
+        Recalcul r = service.recompute(id);
+        AuditLog.event("scenario_recalcule").caller(http).with("scenario", id).log();
+        return r;
     }
 
     @DeleteMapping(path = "/{id}")

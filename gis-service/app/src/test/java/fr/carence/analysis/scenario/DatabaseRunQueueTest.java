@@ -21,7 +21,7 @@ class DatabaseRunQueueTest {
 
     private static ScenarioRecord waiting(String id) {
         return new ScenarioRecord(id, "Essai " + id, Map.of("nombre_sites", 10), ScenarioRecord.EN_ATTENTE, 0, null, null,
-                Instant.now(), null, null, null, null, null, null, "planif");
+                Instant.now(), null, null, null, null, null, null, "planif", null, null, null);
     }
 
     @Test

@@ -3,6 +3,8 @@ package fr.carence.api.scenario;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -77,6 +79,22 @@ class ScenarioControllerTest {
     }
 
     @Test
+    void resultColumnsAreServedWithLabelUnitDefinitionAndSource() throws Exception {
+        mvc.perform(get("/api/scenarios/colonnes")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].libelle")
+                        .value(hasItem("Accessibilité aux lieux")))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].unite")
+                        .value(hasItem("postes / 1 000 télétravailleurs")))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].echelle").value(hasItem(100.0)))
+                .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].source").value(hasItem(containsString("ARCEP"))))
+                .andExpect(jsonPath("$.sites_candidats[?(@.nom == 'kg_co2e_an')].unite").value(hasItem("kg CO₂e")))
+                .andExpect(jsonPath("$.flux_od[0].nom").value("id"));
+        // an id that would hide this address is refused at submission
+        mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)).content("{\"id\":\"colonnes\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parametre").value("id"));
+    }
+
+    @Test
     void invalidParametersAre400NamingTheParameter() throws Exception {
         mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON))
                         .content("{\"id\":\"x\",\"parametres\":{\"part_teletravaillable\":2}}"))
@@ -118,7 +136,17 @@ class ScenarioControllerTest {
                 .andExpect(jsonPath("$[?(@.id == 'strict')].parametres.nombre_sites").value(hasItem(3)));
         mvc.perform(get("/api/scenarios/defaut")).andExpect(jsonPath("$.statut").value("termine"))
                 .andExpect(jsonPath("$.resume.nbCommunesCarence").isNumber())
-                .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber());
+                .andExpect(jsonPath("$.tempsEtapesMs['3-accessibilite']").isNumber())
+                // provenance: the sample's loads recorded their files' SHA-256; nothing reloaded since
+                .andExpect(jsonPath("$.provenance[?(@.couche == 'communes')].sha256").value(hasItem(matchesPattern("[0-9a-f]{64}"))))
+                .andExpect(jsonPath("$.provenance[?(@.couche == 'lieux_existants')].chargement").isNotEmpty())
+                .andExpect(jsonPath("$.versionMethode").value(startsWith("carence ")))
+                .andExpect(jsonPath("$.entreesModifiees").isEmpty());
+        // recomputed on the same inputs, the real Occitanie sample gives the same results exactly
+        mvc.perform(post("/api/scenarios/defaut/recalcul")).andExpect(status().isUnauthorized());
+        mvc.perform(asPlanner(post("/api/scenarios/defaut/recalcul"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.identique").value(true))
+                .andExpect(jsonPath("$.nbDifferences").value(0));
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sortantes").isEmpty())
                 .andExpect(jsonPath("$.entrantes").isArray());

@@ -135,6 +135,18 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    @Override
+    public List<LayerInfo> history(String layer) {
+        if (!Identifiers.isValid(layer)) {
+            return List.of();
+        }
+        try (Connection c = connection()) {
+            return registry.history(c, layer);
+        } catch (SQLException e) {
+            throw failure("reading the load history of " + layer, e);
+        }
+    }
+
     // ---------------------------------------------------------------- writes
 
     @Override
@@ -246,7 +258,11 @@ public final class JdbcFeatureStore implements FeatureStore {
                 }
             }
         }
-        previous.forEach(old -> dropPhysical(c, old));
+        for (String old : previous) {
+            if (!registry.retained(c, old)) {  // a loaded version stays for reproducible scenarios
+                dropPhysical(c, old);
+            }
+        }
         // Old versions a reader was still holding when they were replaced go now, if free. On
         // this writer's own connection: callers may hold every other pooled connection.
         synchronized (stagingLock) {
@@ -525,6 +541,9 @@ public final class JdbcFeatureStore implements FeatureStore {
             Optional<String> physical;
             try {
                 physical = registry.unpublish(c, layer);
+                if (physical.isPresent()) {
+                    registry.release(c, physical.get());  // the current version goes; earlier retained ones stay
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -551,7 +570,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    private void dropOrphans(Duration grace) {
+    void dropOrphans(Duration grace) {
         synchronized (stagingLock) {
             dropOrphansLocked(grace);
         }
@@ -596,25 +615,64 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             c.setAutoCommit(false);
             LayerRegistry.Published p = resolve(c, layer);
-            PreparedStatement ps = null;
             for (int attempt = 0; ; attempt++) {
-                LayerSchema schema = registry.schemaOf(c, p.physicalTable());
-                QuerySql sql = QuerySql.select(dialect, filters, schema, p.physicalTable(), query);
                 try {
-                    ps = c.prepareStatement(sql.fragment().sql());
-                    ps.setFetchSize(FETCH_SIZE);
-                    ps.setQueryTimeout(query.timeoutSeconds());
-                    bind(ps, sql.fragment().parameters());
-                    ResultSet rs = ps.executeQuery();
-                    return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+                    return openCursor(c, p.physicalTable(), query);
                 } catch (SQLException e) {
-                    closeQuietly(ps);
                     p = replacedOrThrow(c, layer, p, attempt, e);  // replaced between lookup and query: read the new version
                 }
             }
         } catch (SQLException e) {
             closeQuietly(c);
             throw failure("querying layer " + layer, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** A streaming cursor over one physical table, owning {@code c}; the statement is closed if it cannot start. */
+    private FeatureCursor openCursor(Connection c, String physical, FeatureQuery query) throws SQLException {
+        QuerySql sql = QuerySql.select(dialect, filters, registry.schemaOf(c, physical), physical, query);
+        PreparedStatement ps = c.prepareStatement(sql.fragment().sql());
+        try {
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setQueryTimeout(query.timeoutSeconds());
+            bind(ps, sql.fragment().parameters());
+            ResultSet rs = ps.executeQuery();
+            return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(ps);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<LayerSchema> schemaAt(String layer, java.time.Instant version) {
+        if (!Identifiers.isValid(layer)) {
+            return Optional.empty();
+        }
+        try (Connection c = connection()) {
+            Optional<String> physical = registry.versionTable(c, layer, version);
+            return physical.isEmpty() ? Optional.empty() : Optional.of(registry.schemaOf(c, physical.get()));
+        } catch (SQLException e) {
+            throw failure("resolving a version of " + layer, e);
+        }
+    }
+
+    @Override
+    public FeatureCursor queryAt(String layer, java.time.Instant version, FeatureQuery query) {
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            String physical = Identifiers.isValid(layer) ? registry.versionTable(c, layer, version).orElse(null) : null;
+            if (physical == null) {
+                throw new LayerNotFoundException(layer + " (version du " + version + ")");
+            }
+            return openCursor(c, physical, query);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("querying a version of layer " + layer, e);
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;

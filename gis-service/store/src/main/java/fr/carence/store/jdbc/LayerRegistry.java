@@ -59,19 +59,80 @@ final class LayerRegistry {
 
     Optional<Published> published(Connection c, String layer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT physical_table, source_dataset, source_files, "
-                + "source_vintage, feature_count, committed_at, write_count, source_loaded_by FROM carence_layer "
+                + "source_vintage, feature_count, committed_at, write_count, source_loaded_by, source_sha256 FROM carence_layer "
                 + "WHERE layer_name = ?")) {
             ps.setString(1, layer);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(8));
+                LayerInfo.Source source = new LayerInfo.Source(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(8),
+                        rs.getString(9));
                 Instant committed = rs.getObject(6, OffsetDateTime.class).toInstant();
                 return Optional.of(new Published(rs.getString(1), new LayerInfo(layer, source, rs.getLong(5), committed),
                         rs.getLong(7)));
             }
         }
+    }
+
+    /**
+     * The physical table of the version of {@code layer} published at {@code committedAt}: the
+     * current one, or a retained earlier one; empty when that version is gone.
+     */
+    Optional<String> versionTable(Connection c, String layer, Instant committedAt) throws SQLException {
+        Optional<Published> current = published(c, layer);
+        if (current.isPresent() && current.get().info().committedAt().equals(committedAt)) {
+            return Optional.of(current.get().physicalTable());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT physical_table, committed_at FROM carence_layer_history "
+                + "WHERE layer_name = ? AND retained")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getObject(2, OffsetDateTime.class).toInstant().equals(committedAt)) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stops retaining a physical table (its layer is being dropped): it can then be dropped. */
+    void release(Connection c, String physical) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE carence_layer_history SET retained = FALSE WHERE physical_table = ?")) {
+            ps.setString(1, physical);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether a physical table is a retained earlier version (never dropped as an old version or orphan). */
+    boolean retained(Connection c, String physical) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM carence_layer_history WHERE physical_table = ? AND retained")) {
+            ps.setString(1, physical);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    List<LayerInfo> history(Connection c, String layer) throws SQLException {
+        List<LayerInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_dataset, source_files, source_vintage, "
+                + "source_loaded_by, source_sha256, feature_count, committed_at FROM carence_layer_history "
+                + "WHERE layer_name = ? ORDER BY committed_at, physical_table")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LayerInfo(layer, new LayerInfo.Source(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)), rs.getLong(6), rs.getObject(7, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return out;
     }
 
     LayerSchema schemaOf(Connection c, String physicalTable) throws SQLException {
@@ -184,16 +245,31 @@ final class LayerRegistry {
         }
         String sql = previous.isPresent()
                 ? "UPDATE carence_layer SET physical_table = ?, source_dataset = ?, source_files = ?, "
-                        + "source_vintage = ?, source_loaded_by = ?, feature_count = ?, committed_at = ?, "
+                        + "source_vintage = ?, source_loaded_by = ?, source_sha256 = ?, feature_count = ?, committed_at = ?, "
                         + "write_count = write_count + 1 WHERE layer_name = ?"
                 : "INSERT INTO carence_layer (physical_table, source_dataset, source_files, source_vintage, "
-                        + "source_loaded_by, feature_count, committed_at, layer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                        + "source_loaded_by, source_sha256, feature_count, committed_at, layer_name) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        OffsetDateTime at = now();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, physical);
             bindSource(ps, 2, source);
-            ps.setLong(6, count);
-            ps.setObject(7, now());
-            ps.setString(8, layer);
+            ps.setLong(7, count);
+            ps.setObject(8, at);
+            ps.setString(9, layer);
+            ps.executeUpdate();
+        }
+        // every published version stays in the history, in the same transaction (provenance of loads)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO carence_layer_history (physical_table, "
+                + "source_dataset, source_files, source_vintage, source_loaded_by, source_sha256, feature_count, "
+                + "committed_at, layer_name, retained) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, physical);
+            bindSource(ps, 2, source);
+            ps.setLong(7, count);
+            ps.setObject(8, at);
+            ps.setString(9, layer);
+            // loaded files (they have a digest) are kept when replaced; computed layers are not
+            ps.setBoolean(10, source != null && source.sha256() != null);
             ps.executeUpdate();
         }
         return previous;
@@ -206,7 +282,7 @@ final class LayerRegistry {
     boolean recordPartitionWrite(Connection c, String layer, String physical, LayerInfo.Source source, long delta)
             throws SQLException {
         String sql = "UPDATE carence_layer SET feature_count = feature_count + ?, committed_at = ?, write_count = write_count + 1"
-                + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?, source_loaded_by = ?" : "")
+                + (source != null ? ", source_dataset = ?, source_files = ?, source_vintage = ?, source_loaded_by = ?, source_sha256 = ?" : "")
                 + " WHERE layer_name = ? AND physical_table = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -214,7 +290,7 @@ final class LayerRegistry {
             ps.setObject(i++, now());
             if (source != null) {
                 bindSource(ps, i, source);
-                i += 4;
+                i += 5;
             }
             ps.setString(i++, layer);
             ps.setString(i, physical);
@@ -245,7 +321,8 @@ final class LayerRegistry {
     void forget(Connection c, String physical) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM carence_table WHERE physical_table = ? AND physical_table NOT IN "
-                        + "(SELECT physical_table FROM carence_layer)")) {
+                        + "(SELECT physical_table FROM carence_layer) AND physical_table NOT IN "
+                        + "(SELECT physical_table FROM carence_layer_history WHERE retained)")) {
             ps.setString(1, physical);
             ps.executeUpdate();
         }
@@ -260,7 +337,8 @@ final class LayerRegistry {
     Set<String> orphans(Connection c, Set<String> existingTables, boolean exclusive, Duration grace) throws SQLException {
         Set<String> published = new HashSet<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_layer")) {
+             ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_layer UNION "
+                     + "SELECT physical_table FROM carence_layer_history WHERE retained")) {
             while (rs.next()) {
                 published.add(rs.getString(1));
             }
@@ -298,6 +376,7 @@ final class LayerRegistry {
         ps.setString(index + 1, source == null ? null : source.files());
         ps.setString(index + 2, source == null ? null : source.vintage());
         ps.setString(index + 3, source == null ? null : source.loadedBy());
+        ps.setString(index + 4, source == null ? null : source.sha256());
     }
 
     private static OffsetDateTime now() {
