@@ -57,10 +57,10 @@ class ZoneDossierHttpTest extends RunningSampleService {
         for (int i = 0; i < zones.size(); i++) {
             JsonNode z = zones.get(i);
             assertEquals(i + 1, z.get("rang").asInt(), "ranked");
-            assertTrue(z.get("id").asText().startsWith("defaut:zone-"), z.toString());
+            assertTrue(z.get("id").asText().startsWith("defaut:"), z.toString());
             assertFalse(z.get("nom").asText().isBlank(), z.toString());
             assertFalse(z.get("nom").asText().matches(".*\\d{5}.*"), "named by place, not by code: " + z);
-            assertEquals("communes contiguës", z.get("unite").asText());
+            assertFalse(z.get("unite").asText().isBlank(), "zoning unit: " + z);
         }
     }
 
@@ -71,7 +71,7 @@ class ZoneDossierHttpTest extends RunningSampleService {
         HttpResponse<byte[]> r = get("/api/scenarios/defaut/zones/" + zoneId.substring("defaut:".length()) + "/dossier.pdf", FUNDER);
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("dossier-carence_defaut_zone-"));
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("dossier-carence_defaut_"));
         // Kept for a human look: target/dossiers/.
         Files.write(Files.createDirectories(Path.of("target", "dossiers")).resolve("dossier-financeur.pdf"), r.body());
         Pdf pdf = pdf(r.body());
