@@ -16,6 +16,7 @@
   let scenarios = [];
 
   C.scenarioRecord = (id) => scenarios.find((s) => s.id === id);
+  C.scenarioList = () => scenarios.slice();
 
   function optionLabel(s) {
     const status = s.statut === 'termine' ? '' : ` — ${STATUS[s.statut] || s.statut}`;
