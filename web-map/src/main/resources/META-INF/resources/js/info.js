@@ -7,7 +7,8 @@
   const content = document.getElementById('contenu-info');
   document.getElementById('fermer-info').addEventListener('click', () => { panel.hidden = true; });
 
-  const HIDDEN = new Set(['id', 'scenario', 'codes_source']);
+  // Raw code lists are not shown: a zone's communes are named in its dossier.
+  const HIDDEN = new Set(['id', 'scenario', 'codes_source', 'codes_communes']);
 
   /** A table of a feature's attributes: label and explanation, value with its unit. */
   C.attributeTable = function (properties) {
@@ -38,7 +39,10 @@
       const h3 = document.createElement('h3');
       const p = f.properties;
       h3.textContent = `${title} — ${p.nom || p.nom_commune || (p.rang ? 'n° ' + p.rang : '') || f.id || ''}`;
-      section.append(h3, C.attributeTable(p));
+      section.append(h3);
+      // A carence zone: its dossier (PDF, GeoPackage) built by the server.
+      if (p.codes_communes !== undefined && p.id && C.dossierLinks) section.append(C.dossierLinks(p.id));
+      section.append(C.attributeTable(p));
     });
     return section;
   }

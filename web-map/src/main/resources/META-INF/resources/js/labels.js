@@ -6,7 +6,7 @@
 
   C.LABELS = {
     // Commune and reference layers.
-    code: ['Code INSEE', '', 'Code officiel géographique de la commune.'],
+    code: ['Code officiel géographique', '', 'Code de la commune dans le Code officiel géographique de l\'INSEE.'],
     nom: ['Nom', '', ''],
     dep: ['Département', '', 'Code du département.'],
     reg: ['Région', '', 'Code de la région.'],
@@ -20,7 +20,7 @@
     id: ['Identifiant', '', ''],
     type: ['Type', '', 'coworking, télécentre, tiers-lieu.'],
     adresse: ['Adresse', '', ''],
-    capacite: ['Capacité', 'postes', 'Vide si inconnue (valeur par défaut capacite_defaut dans le calcul).'],
+    capacite: ['Capacité', 'places', 'Vide si inconnue (le calcul retient alors la capacité par défaut du scénario, 15 places).'],
     precision: ['Précision de la position', '', ''],
     source: ['Source', '', '']
   };

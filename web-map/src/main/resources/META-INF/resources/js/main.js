@@ -12,6 +12,18 @@
     });
   });
 
+  // The left panel folds away (on a phone it starts folded, so that the map keeps most of the screen).
+  const fold = document.getElementById('replier-panneau');
+  const leftPanel = document.getElementById('panneau-gauche');
+  function setPanel(open) {
+    leftPanel.hidden = !open;
+    fold.setAttribute('aria-expanded', String(open));
+    fold.textContent = open ? 'Masquer le panneau' : 'Afficher le panneau (couches, zones, scénarios)';
+    setTimeout(() => C.map.updateSize(), 0);
+  }
+  fold.addEventListener('click', () => setPanel(leftPanel.hidden));
+  if (window.matchMedia('(max-width: 700px)').matches) setPanel(false);
+
   // Another identity: nothing read under the previous one stays on screen (a funder's site in the
   // information panel, the site sheet, outlined features); the layers and sites reload themselves.
   document.addEventListener('carence:session', () => {

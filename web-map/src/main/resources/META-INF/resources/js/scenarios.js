@@ -6,6 +6,7 @@
   const STEPS = { 1: 'Demande de télétravail', 2: 'Flux domicile-travail', 3: 'Accessibilité aux lieux', 4: 'Très haut débit',
     5: 'Fragilité', 6: 'Carence et zones', 7: 'Sites candidats', 8: 'Impact (km, CO₂)' };
   const STATUS = { en_attente: 'en attente', en_cours: 'en cours', termine: 'terminé', echec: 'échec' };
+  const RESERVED_TO_FUNDERS = 'réservé aux financeurs';
 
   const select = document.getElementById('scenario');
   const form = document.getElementById('form-scenario');
@@ -15,6 +16,7 @@
   let scenarios = [];
 
   C.scenarioRecord = (id) => scenarios.find((s) => s.id === id);
+  C.scenarioList = () => scenarios.slice();
 
   function optionLabel(s) {
     const status = s.statut === 'termine' ? '' : ` — ${STATUS[s.statut] || s.statut}`;
@@ -50,16 +52,20 @@
     box.innerHTML = '';
     if (!s) return;
     const r = s.resume || {};
+    // The server leaves out what the caller may not read (security/columns.properties): the author
+    // for anonymous visitors, the figures derived from the candidate sites for non-funders.
+    const siteFigure = (v, text) => (v != null ? text(v) : (C.hasRole('FUNDER') ? '–' : RESERVED_TO_FUNDERS));
     const rows = [
       ['Statut', STATUS[s.statut] || s.statut],
       // Runs the server starts itself (default scenario) and records older than authors have none.
-      ['Lancé par', s.auteur || (s.id === 'defaut' ? 'le serveur (scénario par défaut)' : 'non enregistré')],
+      ['Lancé par', !C.session.login ? 'visible une fois connecté'
+        : s.auteur || (s.id === 'defaut' ? 'le serveur (scénario par défaut)' : 'non enregistré')],
       ['Communes en carence', r.nbCommunesCarence != null ? C.formatNumber(r.nbCommunesCarence) : '–'],
       ['Zones de carence', r.nbZones != null ? C.formatNumber(r.nbZones) : '–'],
       ['Demande en carence', r.demandeCarence != null ? `${C.formatNumber(r.demandeCarence)} télétravailleurs` : '–'],
-      ['Demande couverte par les sites', r.demandeCouverte != null ? `${C.formatNumber(r.demandeCouverte)} télétravailleurs` : '–'],
-      ['Km évités par an', r.kmEvitesAn != null ? `${C.formatNumber(r.kmEvitesAn)} km` : '–'],
-      ['CO₂ évité par an', r.kgCo2eEvitesAn != null ? `${C.formatNumber(r.kgCo2eEvitesAn / 1000)} t CO₂e` : '–']
+      ['Demande couverte par les sites', siteFigure(r.demandeCouverte, (v) => `${C.formatNumber(v)} télétravailleurs`)],
+      ['Km évités par an', siteFigure(r.kmEvitesAn, (v) => `${C.formatNumber(v)} km`)],
+      ['CO₂ évité par an', siteFigure(r.kgCo2eEvitesAn, (v) => `${C.formatNumber(v / 1000)} t CO₂e`)]
     ];
     const dl = document.createElement('dl');
     rows.forEach(([k, v]) => { dl.append(Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: v })); });
@@ -191,6 +197,8 @@
   }
   rightsHint.querySelector('.se-connecter').addEventListener('click', () => C.openLogin());
   document.addEventListener('carence:session', showRights);
+  // The scenario records depend on who asks (author, site-derived figures): reload them.
+  document.addEventListener('carence:session', () => C.loadScenarios(C.scenario()));
   showRights();
 
   /** The API refused the run (session ended, or an account without the role). */
@@ -306,8 +314,8 @@
         ['Demande couverte', cmp.demandeCouverteReference, cmp.demandeCouverteAutre]].forEach(([k, x, y]) => {
         const tr = table.insertRow();
         tr.append(Object.assign(document.createElement('th'), { textContent: k }));
-        tr.insertCell().textContent = C.formatNumber(x);
-        tr.insertCell().textContent = C.formatNumber(y);
+        tr.insertCell().textContent = x != null ? C.formatNumber(x) : RESERVED_TO_FUNDERS;
+        tr.insertCell().textContent = y != null ? C.formatNumber(y) : RESERVED_TO_FUNDERS;
       });
       out.append(table,
         communeList('Entrent en carence', cmp.entrantes, 'entrantes'),

@@ -40,7 +40,8 @@
       ['Carburant économisé par an', `${C.formatNumber(r.litres_carburant_an)} L`],
       ['CO₂ évité par an', `${C.formatNumber(r.kg_co2e_an / 1000, 1)} t CO₂e`],
       ['Couverture fibre de la commune', `${C.formatNumber(r.taux_thd * 100)} % des locaux (ARCEP T1 2018)`],
-      ['Fragilités', r.fragilites.join(', ') || 'aucune'],
+      ['Pourquoi ici : communes desservies', r.desservies.map((c) => `${c.nom} (${C.formatNumber(c.demande)} télétravailleurs potentiels${c.fragilites.length ? ', ' + c.fragilites.join(', ') : ''})`).join(' ; ') || 'aucune'],
+      ['Fragilités des communes desservies', r.fragilites.join(', ') || 'aucune'],
       ['Méthode', `${r.methode}${r.ecart_optimalite ? ` (écart à l'optimum ${C.formatNumber(r.ecart_optimalite * 100, 1)} %)` : ' (optimum prouvé)'}`],
       ['Flux', r.flux_modelise ? 'au moins en partie modélisés (modèle de radiation)' : 'observés (INSEE)']
     ];
@@ -56,8 +57,28 @@
     return C.geojson.readFeatures(await C.requestJson(url, 'Communes desservies par le site'));
   }
 
+  /** Existing venues within 20 km of the site, nearest first (the "why here" of a funder). */
+  async function nearbyVenues(r) {
+    const [x, y] = r.feature.getGeometry().getCoordinates();
+    const d = 20000;
+    const url = C.wfsUrl({ TYPENAMES: 'carence:lieux_existants', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json',
+      BBOX: `${x - d},${y - d},${x + d},${y + d},EPSG:2154` });
+    return C.geojson.readFeatures(await C.requestJson(url, 'Lieux existants proches du site'))
+      .map((f) => { const [a, b] = f.getGeometry().getCoordinates(); return { nom: f.get('nom'), type: f.get('type'), km: Math.hypot(a - x, b - y) / 1000 }; })
+      .filter((v) => v.km <= 20).sort((a, b) => a.km - b.km).slice(0, 6);
+  }
+
   C.openSiteSheet = async function (r) {
     current = r;
+    const venues = dialog.querySelector('.fiche-lieux');
+    venues.innerHTML = '';
+    dialog.querySelector('.fiche-source').textContent = 'Sources : INSEE (Code officiel géographique, flux domicile-travail), IGN (ADMIN EXPRESS), ARCEP (fibre), ANCT (zonages), liste des lieux de télétravail ; calcul Carence, '
+      + `scénario « ${C.scenario()} ». Distances à vol d'oiseau.`;
+    nearbyVenues(r).then((list) => {
+      if (current !== r) return;
+      if (!list.length) venues.appendChild(Object.assign(document.createElement('li'), { textContent: 'Aucun lieu existant à moins de 20 km.' }));
+      list.forEach((v) => venues.appendChild(Object.assign(document.createElement('li'), { textContent: `${v.nom} (${v.type}) — ${C.formatNumber(v.km, 1)} km` })));
+    }).catch((e) => C.report(e, 'Les lieux existants proches du site sont illisibles.'));
     document.getElementById('message').hidden = true;
     dialog.querySelector('h2').textContent = title(r);
     const scenario = C.scenarioRecord(C.scenario());
@@ -127,7 +148,7 @@
       y += 44;
     });
     ctx.fillStyle = '#666'; ctx.font = '18px Arial, sans-serif';
-    ctx.fillText('Carence — données INSEE, IGN, ARCEP, ANCT ; méthode : docs/analysis.md', 50, canvas.height - 25);
+    ctx.fillText(dialog.querySelector('.fiche-source').textContent.slice(0, 140), 50, canvas.height - 25);
     return canvas;
   }
 

@@ -18,12 +18,37 @@
     { key: 'km_evites_an', title: 'Km évités par an', csv: 'km_evites_an', value: (r) => r.km_evites_an, number: 0 },
     { key: 'co2_t_an', title: 'CO₂ évité par an (t CO₂e)', csv: 'co2_evite_t_an', value: (r) => r.kg_co2e_an / 1000, number: 1 },
     { key: 'taux_thd', title: 'Fibre (FttH, %)', csv: 'fibre_ftth_pct', value: (r) => r.taux_thd * 100, number: 0 },
-    { key: 'fragilites', title: 'Fragilités', csv: 'fragilites', value: (r) => r.fragilites.join(', ') || 'aucune' }
+    { key: 'desservies', title: 'Communes desservies', csv: 'communes_desservies', value: (r) => servedText(r), sort: (r) => r.desservies.length },
+    { key: 'fragilites', title: 'Fragilités des communes desservies', csv: 'fragilites_communes_desservies', value: (r) => r.fragilites.join(', ') || 'aucune' },
+    { key: 'robustesse', title: 'Robustesse', csv: 'scenarios_avec_site_proche', value: (r) => r.robustesse.texte, sort: (r) => r.robustesse.part }
   ];
 
-  function hostCommunesFilter() {
-    return '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo><fes:ValueReference>site_retenu</fes:ValueReference>'
-      + '<fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>';
+  /**
+   * In how many saved (finished) scenarios this site, or another chosen site within the current
+   * scenario's catchment (straight line: minutes × speed ÷ detour factor), is chosen.
+   */
+  function robustness(site, all, scenarioIds, radiusM) {
+    const [x, y] = site.feature.getGeometry().getCoordinates();
+    const hit = new Set(all.filter((f) => {
+      const [a, b] = f.getGeometry().getCoordinates();
+      return Math.hypot(a - x, b - y) <= radiusM;
+    }).map((f) => f.get('scenario')));
+    const n = scenarioIds.filter((id) => hit.has(id)).length;
+    return { part: n / scenarioIds.length, texte: `${n} scénario${n > 1 ? 's' : ''} sur ${scenarioIds.length}` };
+  }
+
+  /** "Why here": the carence communes the site serves, named, with their demand and fragility. */
+  function servedText(r) {
+    return r.desservies.map((c) => `${c.nom} (${C.formatNumber(c.demande, 0)} télétravailleurs potentiels${c.fragilites.length ? ', ' + c.fragilites.join(', ') : ''})`).join(' ; ') || 'aucune';
+  }
+  function fragilitiesOf(c) {
+    return C.FRAGILITY_FLAGS.filter((k) => c[k]).map((k) => (k === 'montagne' && c.massif ? `Montagne (${c.massif})` : C.FRAGILITY_SHORT[k]));
+  }
+
+  /** The communes served by a chosen site (site_desservant set). */
+  function servedCommunesFilter() {
+    return '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:Not><fes:PropertyIsNull><fes:ValueReference>site_desservant</fes:ValueReference>'
+      + '</fes:PropertyIsNull></fes:Not></fes:Filter>';
   }
 
   /** Loads the sites of the current scenario with the host communes' fragility flags. */
@@ -43,24 +68,40 @@
     }
     status.textContent = 'Chargement des sites…';
     try {
-      const [sites, hosts] = await Promise.all([
+      const saved = (C.scenarioList ? C.scenarioList() : []).filter((s) => s.statut === 'termine').map((s) => s.id);
+      const everyScenario = '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:Not><fes:PropertyIsNull><fes:ValueReference>scenario</fes:ValueReference>'
+        + '</fes:PropertyIsNull></fes:Not></fes:Filter>';
+      const [sites, served, allSites] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
-        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: hostCommunesFilter(),
-          PROPERTYNAME: 'code,rural,montagne,massif,qpv,outre_mer,carence,population' }), 'Fragilité des communes des sites')
+        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: servedCommunesFilter(),
+          PROPERTYNAME: 'code,nom,demande,rural,montagne,massif,qpv,outre_mer,site_desservant' }), 'Communes desservies par les sites'),
+        // The chosen sites of every saved scenario (a filter on the scenario column selects them all).
+        C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', FILTER: everyScenario,
+          PROPERTYNAME: 'scenario,geom' }), 'Sites des scénarios enregistrés')
       ]);
+      const params = (C.scenarioRecord(scenario) || {}).parametres || {};
+      const radiusM = ((params.bassin_minutes || 30) / 60) * (params.vitesse_kmh || 60) / (params.facteur_detour || 1.3) * 1000;
+      const others = C.geojson.readFeatures(allSites);
+      const ids = saved.includes(scenario) ? saved : [scenario, ...saved];
       if (load !== loads) return; // scenario or identity changed meanwhile: a newer load shows its own
-      const byCode = new Map(hosts.features.map((f) => [f.properties.code, f.properties]));
+      const bySite = new Map();
+      served.features.forEach((f) => {
+        const c = Object.assign({}, f.properties, { fragilites: fragilitiesOf(f.properties) });
+        if (!bySite.has(c.site_desservant)) bySite.set(c.site_desservant, []);
+        bySite.get(c.site_desservant).push(c);
+      });
       rows = C.geojson.readFeatures(sites).map((f) => {
         const r = Object.assign({}, f.getProperties());
         delete r.geometry;
-        const host = byCode.get(r.code_commune) || {};
-        r.fragilites = C.FRAGILITY_FLAGS.filter((k) => host[k]).map((k) => (k === 'montagne' && host.massif ? `Montagne (${host.massif})` : C.FRAGILITY_SHORT[k]));
-        r.hote = host;
+        r.desservies = (bySite.get(r.id) || []).sort((a, b) => b.demande - a.demande);
+        // The fragility of the communes served (not of the host commune): why the site is there.
+        r.fragilites = [...new Set(r.desservies.flatMap((c) => c.fragilites))];
         r.feature = f;
+        r.robustesse = robustness(r, others, ids, radiusM);
         return r;
       });
       status.textContent = rows.length
-        ? `${rows.length} sites retenus pour le scénario « ${scenario} ». Cliquez un en-tête pour trier.`
+        ? `${rows.length} sites retenus pour le scénario « ${scenario} ». Cliquez sur un en-tête pour trier, cochez 2 à 4 sites pour les comparer.`
         : `Aucun site retenu pour le scénario « ${scenario} ».`;
       render();
       updateExportLinks(true);
@@ -92,6 +133,10 @@
     sorted().forEach((r) => {
       const tr = tbody.insertRow();
       tr.dataset.code = r.code_commune;
+      const pick = Object.assign(document.createElement('input'), { type: 'checkbox', className: 'comparer-site', checked: chosen.has(r.id) });
+      pick.setAttribute('aria-label', `Comparer le site n° ${r.rang} — ${r.nom_commune}`);
+      pick.addEventListener('change', () => { if (pick.checked) chosen.add(r.id); else chosen.delete(r.id); updateCompare(); });
+      tr.insertCell().appendChild(pick);
       COLUMNS.forEach((col) => {
         const td = tr.insertCell();
         const v = col.value(r);
@@ -126,9 +171,50 @@
     th.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
   });
 
+  // ----- Comparison of 2 to 4 sites -----
+  const chosen = new Set();
+  const compareButton = document.getElementById('comparer-sites');
+  const comparison = document.getElementById('comparaison-sites');
+  function updateCompare() {
+    compareButton.disabled = chosen.size < 2 || chosen.size > 4;
+    compareButton.textContent = `Comparer (${chosen.size})`;
+  }
+  const COMPARED = [
+    ['Commune d\'implantation', (r) => `${r.nom_commune} (${r.code_commune})`],
+    ['Demande couverte', (r) => `${C.formatNumber(r.demande_couverte)} télétravailleurs potentiels`],
+    ['Communes en carence desservies', (r) => C.formatNumber(r.communes_couvertes)],
+    ['Communes desservies (demande, fragilités)', servedText],
+    ['Km évités par an', (r) => `${C.formatNumber(r.km_evites_an)} km`],
+    ['CO₂ évité par an', (r) => `${C.formatNumber(r.kg_co2e_an / 1000, 1)} t CO₂e`],
+    ['Heures de trajet gagnées par an', (r) => `${C.formatNumber(r.heures_gagnees_an)} h`],
+    ['Fibre dans la commune d\'implantation', (r) => `${C.formatNumber(r.taux_thd * 100)} % des locaux`],
+    ['Flux domicile-travail', (r) => (r.flux_modelise ? 'au moins en partie modélisés' : 'observés (INSEE)')],
+    ['Choisi (lui ou un site à portée) dans', (r) => r.robustesse.texte]
+  ];
+  compareButton.addEventListener('click', () => {
+    const picked = rows.filter((r) => chosen.has(r.id)).sort((a, b) => a.rang - b.rang);
+    if (picked.length < 2 || picked.length > 4) { C.showError('Cochez de 2 à 4 sites à comparer.'); return; }
+    const table = document.createElement('table');
+    table.className = 'comparaison-sites';
+    const head = table.createTHead().insertRow();
+    head.appendChild(document.createElement('th'));
+    picked.forEach((r) => head.appendChild(Object.assign(document.createElement('th'), { textContent: `Site n° ${r.rang} — ${r.nom_commune}` })));
+    const body = table.createTBody();
+    COMPARED.forEach(([label, value]) => {
+      const tr = body.insertRow();
+      tr.appendChild(Object.assign(document.createElement('th'), { textContent: label, scope: 'row' }));
+      picked.forEach((r) => { tr.insertCell().textContent = value(r); });
+    });
+    comparison.innerHTML = '';
+    comparison.append(Object.assign(document.createElement('h3'), { textContent: 'Comparaison des sites' }), table);
+    comparison.hidden = false;
+    comparison.scrollIntoView({ block: 'nearest' });
+  });
+
   // ----- Exports -----
+  /** A CSV cell for French Excel: decimal comma, quoted when it holds a separator. */
   function csvCell(v) {
-    const s = typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v);
+    const s = typeof v === 'number' ? String(Math.round(v * 100) / 100).replace('.', ',') : String(v);
     return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
   /** The table as shown (current order) in CSV: semicolons and a BOM so that French spreadsheets open it. */
@@ -150,20 +236,23 @@
 
   document.getElementById('export-csv').addEventListener('click', () => {
     if (!rows.length) { C.showError('Aucun site à exporter pour ce scénario.'); return; }
-    download(new Blob([C.sitesCsv()], { type: 'text/csv;charset=utf-8' }), `sites-candidats-${C.scenario()}.csv`);
+    download(new Blob([C.sitesCsv()], { type: 'text/csv;charset=utf-8' }), `sites-candidats_${C.scenario()}.csv`);
   });
 
   function updateExportLinks(readable) {
-    ['export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
+    ['comparer-sites', 'export-csv', 'export-geojson', 'export-gpkg'].forEach((id) => { document.getElementById(id).hidden = !readable; });
     if (!readable) return;
     const scenario = C.scenario();
     const base = { TYPENAMES: 'carence:sites_candidats', SCENARIO: scenario, SORTBY: 'rang' };
     const geojson = document.getElementById('export-geojson');
     geojson.href = C.wfsUrl(Object.assign({ OUTPUTFORMAT: 'application/json', SRSNAME: 'EPSG:4326' }, base));
-    geojson.download = `sites-candidats-${scenario}.geojson`;
+    geojson.download = `sites-candidats_${scenario}.geojson`;
+    // Two layers: the sites and the communes they serve (one filter per type).
     const gpkg = document.getElementById('export-gpkg');
-    gpkg.href = C.wfsUrl(Object.assign({ OUTPUTFORMAT: 'application/geopackage+sqlite3', SRSNAME: 'EPSG:2154' }, base));
-    gpkg.download = `sites-candidats-${scenario}.gpkg`;
+    gpkg.href = C.wfsUrl({ TYPENAMES: 'carence:sites_candidats,carence:indicateurs_communes', SCENARIO: scenario,
+      FILTER: `(<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:Not><fes:PropertyIsNull><fes:ValueReference>rang</fes:ValueReference></fes:PropertyIsNull></fes:Not></fes:Filter>)(${servedCommunesFilter()})`,
+      OUTPUTFORMAT: 'application/geopackage+sqlite3', SRSNAME: 'EPSG:2154' });
+    gpkg.download = `sites-candidats_${scenario}.gpkg`;
   }
 
   document.getElementById('ouvrir-sites').addEventListener('click', () => {
@@ -176,6 +265,10 @@
   function emptyTable() {
     rows = [];
     tbody.innerHTML = '';
+    chosen.clear();
+    updateCompare();
+    comparison.hidden = true;
+    comparison.innerHTML = '';
   }
   // A closed panel keeps nothing: it reloads when opened (for the scenario and identity of then).
   const reload = () => { if (!document.getElementById('panneau-sites').hidden) C.loadSites(); else { loads++; emptyTable(); } };

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
@@ -20,7 +21,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * directories do not exist (the jar is run outside a checkout), the copies bundled in the jar
  * are extracted under the data directory and used instead.
  */
-public class BundledCatalogue implements EnvironmentPostProcessor {
+public class BundledCatalogue implements EnvironmentPostProcessor, Ordered {
+
+    /** After the configuration files are read, before {@code SecurityFilesCheck} reads the rules. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
 
     private static final String BUNDLE = "carence-bundle/";
 
@@ -31,12 +38,19 @@ public class BundledCatalogue implements EnvironmentPostProcessor {
         if (Files.isDirectory(Path.of(catalogDir)) && Files.isDirectory(Path.of(stylesDir))) {
             return;
         }
-        Path target = Path.of(env.getProperty("carence.store.data-dir", "data")).resolve("catalogue");
+        // Absolute and normalised: the containment check below compares it with normalised paths
+        // (a relative "./data" never matched them, so nothing was extracted: issue 14).
+        Path target = Path.of(env.getProperty("carence.store.data-dir", "data")).resolve("catalogue")
+                .toAbsolutePath().normalize();
         try {
             extract("geoserver-data", target);
             extract("sld-styles", target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the bundled catalogue to " + target, e);
+        }
+        if (!Files.isDirectory(target.resolve("geoserver-data").resolve("workspaces"))) {
+            throw new IllegalStateException("Catalogue intégré introuvable dans le jar : rien n'a été extrait vers "
+                    + target + " (carence.catalog.dir=" + catalogDir + " n'existe pas non plus).");
         }
         env.getPropertySources().addFirst(new MapPropertySource("carence-bundled-catalogue", Map.of(
                 "carence.catalog.dir", target.resolve("geoserver-data").toString(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.api.scenario.ApiError;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.ogc.web.OgcApiEndpoint;
 import fr.carence.security.OgcPaths;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +47,11 @@ public class ErrorAnswerController implements ErrorController {
             return;
         }
         ApiError error = describe(status, request.getMethod(), path);
+        if (OgcPaths.isOgcApiPath(path)) {
+            String code = status == 405 ? OwsException.OPERATION_NOT_SUPPORTED : status == 404 ? "NotFound" : OwsException.NO_APPLICABLE_CODE;
+            OgcApiEndpoint.writeError(new OwsException(code, null, status, error.message()), response);
+            return;
+        }
         if (OgcPaths.isOgcPath(path)) {
             String code = status == 405 ? OwsException.OPERATION_NOT_SUPPORTED : OwsException.NO_APPLICABLE_CODE;
             ExceptionReportWriter.write(new OwsException(code, null, status, error.message()), response,

@@ -20,7 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Several instances on one PostGIS database (docs/deployment.md). With the PostGIS store (and
  * {@code carence.cluster.enabled} left true) this configuration adds the {@link DataSource} that
  * Spring Boot's Spring Session JDBC support picks up (web map sessions in the database) and that
- * the scenario queue, the lockout counters and the load lock use. With H2GIS there is no such
+ * the scenario queue, the lockout counters, the upload jobs and the load lock use. With H2GIS there is no such
  * bean: sessions, counters and the queue stay in memory, as for one embedded instance.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,8 +65,8 @@ public class ClusterConfiguration {
             dataSource.close();
             throw e;
         }
-        LOG.info("Mode plusieurs instances : sessions, compteurs de verrouillage, file des scénarios et verrou des "
-                + "chargements dans la base ({}), instance « {} »", config.describe(), cluster.instance());
+        LOG.info("Mode plusieurs instances : sessions, compteurs de verrouillage, file des scénarios, travaux et verrou "
+                + "des chargements dans la base ({}), instance « {} »", config.describe(), cluster.instance());
         return dataSource;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.security.web.header.writers.CacheControlHeadersWriter
  * Cache headers, chosen per kind of answer instead of Spring Security's blanket "no-store":
  * <ul>
  * <li>API and actuator answers (per user, changing): no-store, as Spring Security does;</li>
- * <li>OGC answers to an anonymous caller (public layers, the same for everyone): left as the
+ * <li>OGC answers (OWS and OGC API Features) to an anonymous caller (public layers, the same for everyone): left as the
  *     services write them, so browsers and proxies keep caching map images and capabilities;</li>
  * <li>OGC answers to an authenticated caller (may hold restricted layers): {@code private}, so a
  *     shared proxy never hands them to someone else;</li>
@@ -28,7 +28,7 @@ final class CacheHeadersWriter implements HeaderWriter {
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-        if (OgcPaths.matches(request)) {
+        if (OgcPaths.matches(request) || OgcPaths.matchesApi(request)) {
             if (callerAuthenticated() && !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "private");
             }

@@ -97,57 +97,45 @@ final class DatabaseLockoutCounters {
         if (key == null) {
             return null;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                forgetIdle(c);
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO carence_login_failure (counter_key, failures) "
-                        + "VALUES (?, 0) ON CONFLICT (counter_key) DO NOTHING")) {
-                    st.setString(1, key);
-                    st.executeUpdate();
-                }
-                int failures;
-                List<String> recent;
-                try (PreparedStatement st = c.prepareStatement(
-                        "SELECT failures, recent_guesses FROM carence_login_failure WHERE counter_key = ? FOR UPDATE")) {
-                    st.setString(1, key);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        failures = rs.getInt(1);
-                        recent = new ArrayList<>(guesses(rs.getString(2)));
-                    }
-                }
-                if (recent.contains(guess)) {
-                    c.commit();
-                    return null; // two requests with the same guess raced past the repeat check: count it once
-                }
-                recent.add(guess);
-                if (recent.size() > rememberedGuesses) {
-                    recent.remove(0);
-                }
-                failures++;
-                Duration lock = failures >= maxFailures ? delay.apply(failures) : null;
-                try (PreparedStatement st = c.prepareStatement("UPDATE carence_login_failure SET failures = ?, "
-                        + "recent_guesses = ?, last_failure = now(), locked_until = CASE WHEN ? THEN now() + ? * interval "
-                        + "'1 millisecond' ELSE locked_until END WHERE counter_key = ?")) {
-                    st.setInt(1, failures);
-                    st.setString(2, String.join(" ", recent));
-                    st.setBoolean(3, lock != null);
-                    st.setLong(4, lock == null ? 0 : lock.toMillis());
-                    st.setString(5, key);
-                    st.executeUpdate();
-                }
-                c.commit();
-                return lock == null ? null : new Lock(failures, lock);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return SqlFailures.inTransaction(dataSource, "counting a failed login", c -> {
+            forgetIdle(c);
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO carence_login_failure (counter_key, failures) "
+                    + "VALUES (?, 0) ON CONFLICT (counter_key) DO NOTHING")) {
+                st.setString(1, key);
+                st.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw SqlFailures.of("counting a failed login", e);
-        }
+            int failures;
+            List<String> recent;
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT failures, recent_guesses FROM carence_login_failure WHERE counter_key = ? FOR UPDATE")) {
+                st.setString(1, key);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    failures = rs.getInt(1);
+                    recent = new ArrayList<>(guesses(rs.getString(2)));
+                }
+            }
+            if (recent.contains(guess)) {
+                return null; // two requests with the same guess raced past the repeat check: count it once
+            }
+            recent.add(guess);
+            if (recent.size() > rememberedGuesses) {
+                recent.remove(0);
+            }
+            failures++;
+            Duration lock = failures >= maxFailures ? delay.apply(failures) : null;
+            try (PreparedStatement st = c.prepareStatement("UPDATE carence_login_failure SET failures = ?, "
+                    + "recent_guesses = ?, last_failure = now(), locked_until = CASE WHEN ? THEN now() + ? * interval "
+                    + "'1 millisecond' ELSE locked_until END WHERE counter_key = ?")) {
+                st.setInt(1, failures);
+                st.setString(2, String.join(" ", recent));
+                st.setBoolean(3, lock != null);
+                st.setLong(4, lock == null ? 0 : lock.toMillis());
+                st.setString(5, key);
+                st.executeUpdate();
+            }
+            return lock == null ? null : new Lock(failures, lock);
+        });
     }
 
     /** A success: the key's failures are forgotten. */

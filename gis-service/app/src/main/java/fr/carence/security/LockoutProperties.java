@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstDelay first lock; each further wrong password doubles it
  * @param maxDelay longest lock
  * @param forgetAfter failures older than this (with no lock running) are forgotten
- * @param maxTrackedKeys logins and addresses followed at most (least recently seen dropped first)
+ * @param maxTrackedKeys logins and addresses followed at most (least recently seen unlocked one dropped first)
  */
 @ConfigurationProperties("carence.security.lockout")
 public record LockoutProperties(@DefaultValue("5") int loginMaxFailures, @DefaultValue("20") int ipMaxFailures,

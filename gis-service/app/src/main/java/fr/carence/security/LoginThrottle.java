@@ -33,8 +33,9 @@ import org.springframework.security.core.AuthenticationException;
  * must not lock its owner out. Such a repeat is refused at once, also without BCrypt. Wrong
  * passwords are remembered only as HMACs under a key drawn at start-up, never in clear.
  * <p>
- * Memory is bounded: at most {@code maxTrackedKeys} logins and addresses (least recently seen
- * dropped first), and failures are forgotten after {@code forgetAfter} without a new one.
+ * Memory is bounded: at most {@code maxTrackedKeys} logins and addresses (the least recently seen
+ * unlocked one dropped first; a locked one never before its lock expires), and failures are
+ * forgotten after {@code forgetAfter} without a new one.
  * <p>
  * With several instances on one database the counters live there instead
  * ({@link DatabaseLockoutCounters}), with the same rules, so a lock holds on every instance.
@@ -68,12 +69,8 @@ final class LoginThrottle implements AuthenticationManager {
         this.shared = shared;
         this.limits = limits;
         this.clock = clock;
-        this.counters = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
-                return size() > limits.maxTrackedKeys();
-            }
-        };
+        // Access order: iteration meets the least recently seen first (bounded in fail()).
+        this.counters = new LinkedHashMap<>(64, 0.75f, true);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         if (shared != null) {
@@ -188,6 +185,9 @@ final class LoginThrottle implements AuthenticationManager {
             return;
         }
         expireIdle(now);
+        if (!counters.containsKey(key) && !makeRoom(now)) {
+            return; // every followed key is locked: the newcomer waits rather than a lock being lifted
+        }
         Counter c = counters.computeIfAbsent(key, k -> new Counter());
         if (c.recentGuesses.contains(guess)) {
             return; // two requests with the same guess raced past the repeat check: count it once
@@ -205,6 +205,25 @@ final class LoginThrottle implements AuthenticationManager {
                     .with("login", login).with("ip", details.address()).with("echecs", c.failures)
                     .with("duree_s", delay.toSeconds()).log();
         }
+    }
+
+    /**
+     * Keeps at most maxTrackedKeys counters: drops the least recently seen one that is not locked. A
+     * locked entry is never dropped before its lock expires (else a flood of new keys would lift
+     * the lock); when all are locked, false: the new key is not followed for now.
+     */
+    private boolean makeRoom(Instant now) {
+        if (counters.size() < limits.maxTrackedKeys()) {
+            return true;
+        }
+        Iterator<Counter> it = counters.values().iterator();
+        while (it.hasNext()) {
+            if (!now.isBefore(it.next().lockedUntil)) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops counters idle for longer than forgetAfter, oldest first (the map is in access order). */

@@ -13,10 +13,23 @@ public final class OgcPaths {
     }
 
     static boolean matches(HttpServletRequest request) {
+        return isOgcPath(path(request));
+    }
+
+    /** OGC API Features ({@code /ogc/**}): read-only like the OWS endpoints, answered in the API's JSON exceptions. */
+    static boolean matchesApi(HttpServletRequest request) {
+        return isOgcApiPath(path(request));
+    }
+
+    /** True for {@code /ogc} and any path under it, relative to the context. */
+    public static boolean isOgcApiPath(String path) {
+        return path.equals("/ogc") || path.startsWith("/ogc/");
+    }
+
+    private static String path(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        String path = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-        return isOgcPath(path);
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     /** True for a path relative to the context ({@code /wfs}), e.g. the original path of an error dispatch. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.api.scenario.ApiError;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.ogc.web.OgcApiEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The 401 and 403 answers: a French JSON {@link ApiError} (an OWS exception report on the OGC
- * endpoints, which only refuse bad credentials), never an HTML page or a stack trace. No
+ * endpoints and the OGC API's JSON exception under /ogc, which only refuse bad credentials), never an HTML page or a stack trace. No
  * {@code WWW-Authenticate: Basic} challenge is sent, so a browser never shows its login box nor
  * caches credentials it would then send to every page (clients send Basic credentials up front).
  */
@@ -46,6 +47,10 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
         if (OgcPaths.matches(request)) {
             ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message),
                     response, ExceptionReportWriter.Dialect.OWS_11);
+            return;
+        }
+        if (OgcPaths.matchesApi(request)) {
+            OgcApiEndpoint.writeError(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message), response);
             return;
         }
         write(response, new ApiError(401, sentCredentials ? "identifiants_refuses" : "authentification_requise", null, message));

@@ -1,22 +1,36 @@
 package fr.carence.security;
 
+import fr.carence.analysis.store.ResultLayers;
 import fr.carence.ogc.catalog.CatalogException;
+import fr.carence.ogc.catalog.ColumnSecurityRules;
+import fr.carence.ogc.catalog.GeoServerCatalog;
 import fr.carence.ogc.catalog.LayerSecurityRules;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Reads the security files once before any bean is built, so a bad file stops the start with only
  * Spring Boot's short report ({@link SecurityFileFailureAnalyzer}) instead of a chain of
  * bean-creation messages: the users and tokens files (loaded for real by
- * {@link AccountsConfiguration}) and the layer read rules, whose role names must be Carence's
- * (a misspelt role would silently hide a layer from everyone).
+ * {@link AccountsConfiguration}) and the catalogue's read rules. These fail closed: the layer rules
+ * file must exist, every layer the analysis marks restricted ({@link ResultLayers#RESTRICTED_LAYERS})
+ * must have a non-public rule, every restricted column ({@link ResultLayers#RESTRICTED_COLUMNS}) a
+ * column rule, and every role named must be Carence's (a misspelt role would hide a layer from
+ * everyone). Runs after {@code BundledCatalogue}, which may have set the catalogue directory.
  */
-public class SecurityFilesCheck implements EnvironmentPostProcessor {
+public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -24,22 +38,63 @@ public class SecurityFilesCheck implements EnvironmentPostProcessor {
                 env.getProperty("carence.security.tokens-file"));
         files.users().ifPresent(UsersFile::read);
         files.tokens().ifPresent(ApiTokens::read);
-        checkLayerRules(Path.of(env.getProperty("carence.catalog.dir", "geoserver-data"), "security", "layers.properties"));
+        checkCatalogueRules(Path.of(env.getProperty("carence.catalog.dir", "geoserver-data")),
+                Path.of(env.getProperty("carence.styles.dir", "sld-styles")));
     }
 
-    static void checkLayerRules(Path file) {
-        LayerSecurityRules rules;
-        try {
-            rules = LayerSecurityRules.read(file);
-        } catch (CatalogException e) {
-            throw new SecurityFileException(file, "règles de lecture des couches illisibles (" + e.getMessage() + ").", e);
+    static void checkCatalogueRules(Path catalogDir, Path stylesDir) {
+        Path layersFile = catalogDir.resolve("security").resolve("layers.properties");
+        Path columnsFile = catalogDir.resolve("security").resolve("columns.properties");
+        if (!Files.isRegularFile(layersFile)) {
+            throw new SecurityFileException(layersFile, 0, "fichier introuvable : sans règles de lecture, les couches "
+                    + "réservées (" + String.join(", ", ResultLayers.RESTRICTED_LAYERS) + ") seraient publiques.");
         }
-        for (Map.Entry<String, Set<String>> rule : rules.readRules().entrySet()) {
-            for (String role : rule.getValue()) {
-                if (!role.equals("*") && Role.parse(role).isEmpty()) {
-                    throw new SecurityFileException(file, 0, "la règle " + rule.getKey() + ".r nomme le rôle inconnu « "
-                            + role + " » (rôles possibles : " + Role.names() + ", ou * pour tous).");
+        LayerSecurityRules layers = read(layersFile, () -> LayerSecurityRules.read(layersFile));
+        ColumnSecurityRules columns = read(columnsFile, () -> ColumnSecurityRules.read(columnsFile));
+        for (Map.Entry<String, Set<String>> rule : layers.readRules().entrySet()) {
+            checkRoles(layersFile, rule.getKey() + ".r", rule.getValue());
+        }
+        for (ColumnSecurityRules.Rule rule : columns.rules()) {
+            checkRoles(columnsFile, rule.key(), rule.roles());
+        }
+        String workspace;
+        try {
+            workspace = GeoServerCatalog.read(catalogDir, stylesDir).workspace();
+        } catch (CatalogException e) {
+            return; // the catalogue bean reports a broken catalogue with its own message
+        }
+        for (String layer : ResultLayers.RESTRICTED_LAYERS) {
+            if (layers.readRoles(workspace, layer).isEmpty()) {
+                throw new SecurityFileException(layersFile, 0, "la couche « " + layer + " » est réservée par l'analyse "
+                        + "(sites candidats) mais aucune règle ne la protège : ajoutez par exemple "
+                        + workspace + "." + layer + ".r=FUNDER,ADMIN.");
+            }
+        }
+        for (Map.Entry<String, List<String>> table : ResultLayers.RESTRICTED_COLUMNS.entrySet()) {
+            for (String column : table.getValue()) {
+                if (!columns.restricted(workspace, table.getKey(), column)) {
+                    throw new SecurityFileException(columnsFile, 0, (Files.isRegularFile(columnsFile) ? "" : "fichier introuvable ; ")
+                            + "la colonne « " + table.getKey() + "." + column + " » est réservée par l'analyse (dérivée des "
+                            + "sites candidats, ou auteur d'un scénario) mais aucune règle ne la protège : ajoutez par exemple "
+                            + workspace + "." + table.getKey() + "." + column + ".r=FUNDER,ADMIN.");
                 }
+            }
+        }
+    }
+
+    private static <T> T read(Path file, java.util.function.Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (CatalogException e) {
+            throw new SecurityFileException(file, "règles de lecture illisibles (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static void checkRoles(Path file, String rule, Set<String> roles) {
+        for (String role : roles) {
+            if (!role.equals("*") && Role.parse(role).isEmpty()) {
+                throw new SecurityFileException(file, 0, "la règle " + rule + " nomme le rôle inconnu « "
+                        + role + " » (rôles possibles : " + Role.names() + ", ou * pour tous).");
             }
         }
     }

@@ -30,7 +30,7 @@ class HealthProbesTest extends RunningSampleService {
 
     @Test
     void readinessReportsTheStoreWithoutSecrets() throws Exception {
-        HttpResponse<byte[]> r = new ServiceClient(port).get("/actuator/health/readiness");
+        HttpResponse<byte[]> r = new ServiceClient(port).getAsAdmin("/actuator/health/readiness");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(r.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
@@ -39,16 +39,29 @@ class HealthProbesTest extends RunningSampleService {
         assertThat(store.path("details").path("magasin").asText()).isEqualTo("h2gis");
         // the sample's layers plus the default scenario's results
         assertThat(store.path("details").path("couches").asInt()).isGreaterThanOrEqualTo(15);
-        String all = ServiceClient.text(new ServiceClient(port).get("/actuator/health"));
+        String all = ServiceClient.text(new ServiceClient(port).getAsAdmin("/actuator/health"));
         assertThat(all).doesNotContain(DATA_DIR.toString()).doesNotContain("jdbc:");
     }
 
     @Test
+    void healthDetailsAreForAdministratorsOnly() throws Exception {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"}) {
+            HttpResponse<byte[]> r = new ServiceClient(port).get(path); // the planner's client sends no credentials on GET
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            JsonNode body = json.readTree(r.body());
+            assertThat(body.path("status").asText()).as(path).isEqualTo("UP");
+            assertThat(body.has("components")).as(path + " anonymous: status only").isFalse();
+            assertThat(ServiceClient.text(r)).as(path).doesNotContain("magasin", "h2gis", "couches");
+        }
+    }
+
+    @Test
     void livenessDoesNotDependOnTheStore() throws Exception {
-        HttpResponse<byte[]> r = new ServiceClient(port).get("/actuator/health/liveness");
+        HttpResponse<byte[]> r = new ServiceClient(port).getAsAdmin("/actuator/health/liveness");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(r.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("components").has("livenessState")).as("details shown to the administrator").isTrue();
         assertThat(body.path("components").has("store")).isFalse();
     }
 }

@@ -36,6 +36,11 @@ final class ServiceClient {
         return send(request(pathAndQuery).GET().build());
     }
 
+    /** GET as an administrator (health details are shown to ADMIN only). */
+    HttpResponse<byte[]> getAsAdmin(String pathAndQuery) {
+        return send(request(pathAndQuery).header("Authorization", TestAccounts.ADMIN.basic()).GET().build());
+    }
+
     CompletableFuture<HttpResponse<byte[]>> getAsync(String pathAndQuery) {
         return http.sendAsync(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

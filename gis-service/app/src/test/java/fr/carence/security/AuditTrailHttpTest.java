@@ -38,7 +38,10 @@ class AuditTrailHttpTest extends RunningSampleService {
             }
             assertThat(status).isEqualTo("termine");
             // Finished: the record is now the one stored in the scenarios table.
-            JsonNode list = json.readTree(http.get(Caller.ANONYMOUS, "/api/scenarios").body());
+            // The author is shown to accounts only (security/columns.properties).
+            JsonNode list = json.readTree(http.get(Caller.FUNDER_BASIC, "/api/scenarios").body());
+            assertThat(find(json.readTree(http.get(Caller.ANONYMOUS, "/api/scenarios").body()), "audit-auteur")
+                    .path("auteur").isNull()).as("anonymous").isTrue();
             JsonNode mine = find(list, "audit-auteur");
             assertThat(mine.path("auteur").asText()).isEqualTo("planif");
             assertThat(find(list, "defaut").path("auteur").isNull()).as("started by the server itself").isTrue();
@@ -70,6 +73,36 @@ class AuditTrailHttpTest extends RunningSampleService {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
             assertThat(audit.of("chargement")).containsExactly("evenement=chargement login=admin ip=127.0.0.1 "
                     + "jeu=fixture-jeu-inexistant fichiers=fixture-vide.csv resultat=echec erreur=UnknownDatasetException");
+            assertNoSecret(audit.lines());
+        }
+    }
+
+    @Test
+    void anAcceptedUploadIsAuditedOnReceiptAndAtItsJobsEnd() throws Exception {
+        String boundary = "fixture-frontiere-audit";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichiers\"; filename=\"fixture-sans-colonnes.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncode;nom\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/chargements/lieux")))
+                .header("Authorization", TestAccounts.bearer(TestAccounts.ADMIN_TOKEN))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        try (AuditLines audit = new AuditLines()) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            String id = json.readTree(r.body()).path("id").asText();
+            assertThat(audit.of("chargement")).containsExactly("evenement=chargement login=admin ip=127.0.0.1 "
+                    + "jeu=lieux fichiers=fixture-sans-colonnes.csv resultat=accepte travail=" + id);
+            HttpCalls http = new HttpCalls(url(""));
+            JsonNode job = null;
+            for (int i = 0; i < 600 && (job == null || job.path("statut").asText().startsWith("en_")); i++) {
+                Thread.sleep(100);
+                job = json.readTree(http.as(Caller.ADMIN_BASIC, "GET", "/api/chargements/travaux/" + id, null).body());
+            }
+            assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("echec");
+            assertThat(job.path("erreur").path("erreur").asText()).isEqualTo("chargement_refuse");
+            assertThat(job.path("erreur").path("fichier").asText()).isEqualTo("fixture-sans-colonnes.csv");
+            assertThat(audit.of("chargement_termine")).containsExactly("evenement=chargement_termine login=admin travail=" + id
+                    + " jeu=lieux resultat=echec erreur=chargement_refuse");
             assertNoSecret(audit.lines());
         }
     }

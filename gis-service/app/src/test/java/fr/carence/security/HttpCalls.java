@@ -27,6 +27,11 @@ final class HttpCalls {
 
     /** A request; {@code headers} alternate name and value (null values skipped); body JSON when given. */
     HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path, body, headers);
+    }
+
+    private <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler, String method, String path, String body,
+                                     String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i + 1] != null) {
@@ -39,7 +44,7 @@ final class HttpCalls {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(b.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -54,6 +59,11 @@ final class HttpCalls {
 
     HttpResponse<String> get(Caller caller, String path) {
         return as(caller, "GET", path, null);
+    }
+
+    /** A GET whose answer is kept as bytes (binary formats such as GeoPackage). */
+    HttpResponse<byte[]> getBytes(Caller caller, String path) {
+        return send(HttpResponse.BodyHandlers.ofByteArray(), "GET", path, null, "Authorization", caller.authorization());
     }
 
     /** The value of cookie {@code name} set by the response, if any. */

@@ -138,6 +138,42 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aLockedLoginIsNeverEvictedBeforeItsLockExpiresWhateverTheFloodOfNewKeys() {
+        // Room for 12 keys: alice's 5 failures use alice's key and 5 address keys (6 in all).
+        LoginThrottle t = throttle(new LockoutProperties(5, 20, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofHours(1), 12));
+        wrongPasswords(t, "alice", 5, "a");
+        // 500 other logins from 500 other addresses: without the rule the least recently seen key
+        // (alice's, locked) would be dropped and her lock lifted.
+        for (int i = 0; i < 500; i++) {
+            String login = "flood-" + i;
+            String address = "10.1." + (i / 250) + "." + (i % 250);
+            assertThatThrownBy(() -> t.authenticate(attempt(login, "x", address))).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(t.trackedKeys()).isLessThanOrEqualTo(12);
+        assertThat(lockedFor(t, attempt("alice", "secret", "198.51.100.9"))).isEqualTo(30);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(t.authenticate(attempt("alice", "secret", "198.51.100.9")).isAuthenticated()).as("lock expired").isTrue();
+    }
+
+    @Test
+    void whenEveryFollowedKeyIsLockedANewKeyIsNotFollowedRatherThanALockLifted() {
+        // Room for 2 keys: alice's and carol's login keys, both locked. Failures come without an address.
+        LoginThrottle t = throttle(new LockoutProperties(5, 20, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofHours(1), 2));
+        for (String login : List.of("alice", "carol")) {
+            for (int i = 0; i < 5; i++) {
+                String guess = "g" + i;
+                assertThatThrownBy(() -> t.authenticate(attempt(login, guess, null))).isNotInstanceOf(LoginLockedException.class);
+            }
+        }
+        assertThatThrownBy(() -> t.authenticate(attempt("bob", "wrong", null))).isNotInstanceOf(LoginLockedException.class);
+        assertThat(t.trackedKeys()).isEqualTo(2);
+        assertThat(lockedFor(t, attempt("alice", "secret", null))).isEqualTo(30);
+        assertThat(lockedFor(t, attempt("carol", "x", null))).isEqualTo(30);
+    }
+
+    @Test
     void otherKindsOfAuthenticationPassThrough() {
         LoginThrottle t = new LoginThrottle(request -> request, LIMITS, clock);
         Authentication token = UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of());

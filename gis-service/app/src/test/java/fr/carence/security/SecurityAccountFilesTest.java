@@ -123,21 +123,6 @@ class SecurityAccountFilesTest {
                 .run(args);
     }
 
-    @Test
-    void layerRulesMayOnlyNameCarencesRoles() throws Exception {
-        SecurityFilesCheck.checkLayerRules(Path.of("../../geoserver-data/security/layers.properties"));
-        SecurityFilesCheck.checkLayerRules(dir.resolve("absent.properties")); // no rule: every layer public
-        Path rules = file("*.*.r=*", "carence.sites_candidats.r=FUNDER,ADMINISTRATEUR");
-        assertError(f -> {
-            SecurityFilesCheck.checkLayerRules(f);
-            return null;
-        }, rules, "la règle carence.sites_candidats.r nomme le rôle inconnu « ADMINISTRATEUR »");
-        assertError(f -> {
-            SecurityFilesCheck.checkLayerRules(f);
-            return null;
-        }, file("carence.sites_candidats=FUNDER"), "workspace.layer.mode");
-    }
-
     private static void assertError(java.util.function.Function<Path, ?> reader, Path f, String... fragments) {
         assertThatThrownBy(() -> reader.apply(f)).isInstanceOf(SecurityFileException.class)
                 .hasMessageStartingWith("Fichier " + f)

@@ -71,12 +71,72 @@ class SecurityApiMatrixTest extends RunningSampleService {
             status = read(http.get(Caller.ANONYMOUS, "/api/scenarios/matrice-planif")).path("statut").asText();
         }
         assertThat(status).isEqualTo("termine");
+        theScenarioShowsItsAuthorAndSiteFiguresOnlyToThoseWhoMayReadThem("matrice-planif");
         assertApiError(http.as(Caller.ANONYMOUS, "DELETE", "/api/scenarios/matrice-planif", null), 401,
                 "authentification_requise", "anonymous delete");
         assertApiError(http.as(Caller.FUNDER_BASIC, "DELETE", "/api/scenarios/matrice-planif", null), 403,
                 "acces_refuse", "funder delete");
         assertThat(http.as(Caller.ADMIN_BASIC, "DELETE", "/api/scenarios/matrice-planif", null).statusCode()).isEqualTo(204);
         assertThat(http.get(Caller.ANONYMOUS, "/api/scenarios/matrice-planif").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Column rules of the {@code scenarios} table (security/columns.properties): the author for
+     * accounts only, the figures derived from the candidate sites for FUNDER and ADMIN; the other
+     * figures for everyone. Same on the list, the record and the comparison.
+     */
+    private void theScenarioShowsItsAuthorAndSiteFiguresOnlyToThoseWhoMayReadThem(String id) throws Exception {
+        List<String> siteFigures = List.of("demandeCouverte", "methodeSites", "ecartOptimalite", "kmEvitesAn", "kgCo2eEvitesAn");
+        for (Caller caller : Caller.ALL) {
+            if (caller.refused()) {
+                continue;
+            }
+            JsonNode one = read(http.get(caller, "/api/scenarios/" + id));
+            JsonNode listed = null;
+            for (JsonNode s : read(http.get(caller, "/api/scenarios"))) {
+                if (s.path("id").asText().equals(id)) {
+                    listed = s;
+                }
+            }
+            assertThat(listed).as("listed / " + caller).isNotNull();
+            for (JsonNode s : List.of(one, listed)) {
+                String who = id + " / " + caller;
+                assertThat(s.path("resume").path("nbCommunesCarence").isInt()).as(who).isTrue();
+                assertThat(s.path("resume").path("demandeCarence").isNumber()).as(who).isTrue();
+                if (caller.authorization() == null) {
+                    assertThat(s.path("auteur").isNull()).as(who + ": no author for anonymous callers").isTrue();
+                } else {
+                    assertThat(s.path("auteur").asText()).as(who).isEqualTo(TestAccounts.PLANNER.login());
+                }
+                for (String figure : siteFigures) {
+                    JsonNode v = s.path("resume").path(figure);
+                    if (caller.has(Role.FUNDER)) {
+                        assertThat(v.isNull() || v.isMissingNode()).as(who + " " + figure).isFalse();
+                    } else {
+                        assertThat(v.isNull()).as(who + " " + figure).isTrue();
+                    }
+                }
+            }
+            JsonNode cmp = read(http.get(caller, "/api/scenarios/defaut/compare/" + id));
+            for (String f : List.of("demandeCouverteReference", "demandeCouverteAutre")) {
+                assertThat(cmp.path(f).isNumber()).as(f + " / " + caller).isEqualTo(caller.has(Role.FUNDER));
+            }
+            assertThat(cmp.path("demandeCarenceReference").isNumber()).as("compare / " + caller).isTrue();
+        }
+    }
+
+    @Test
+    void healthDetailsAreForAdministratorsOnly() throws Exception {
+        for (Caller caller : Caller.ALL) {
+            if (caller.refused()) {
+                continue;
+            }
+            for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+                JsonNode body = read(http.get(caller, path));
+                assertThat(body.path("status").asText()).as(path + " / " + caller).isEqualTo("UP");
+                assertThat(body.has("components")).as(path + " / " + caller).isEqualTo(caller.has(Role.ADMIN));
+            }
+        }
     }
 
     @Test

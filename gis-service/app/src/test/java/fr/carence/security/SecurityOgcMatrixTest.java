@@ -149,6 +149,97 @@ class SecurityOgcMatrixTest extends RunningSampleService {
         assertThat(caps.headers().firstValue("Content-Encoding")).hasValue("gzip");
     }
 
+    // ----- Column rules (security/columns.properties): the site_* columns of the public indicators -----
+
+    @Test
+    void anAnonymousGetFeatureOfTheIndicatorsHoldsNoSiteFieldInAnyFormat() {
+        String base = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:indicateurs_communes&COUNT=400&OUTPUTFORMAT=";
+        for (String format : List.of("application/gml+xml; version=3.2", "application/json", "text/csv",
+                "application/geopackage+sqlite3")) {
+            for (Caller caller : Caller.ALL) {
+                if (caller.refused()) {
+                    continue;
+                }
+                String what = format + " / " + caller;
+                HttpResponse<byte[]> r = http.getBytes(caller, base + enc(format));
+                assertThat(r.statusCode()).as(what).isEqualTo(200);
+                // ISO-8859-1 keeps every byte: the GeoPackage's table definition is plain text in the file.
+                String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+                assertThat(body).as(what).contains("score_carence");
+                if (caller.has(Role.FUNDER)) {
+                    assertThat(body).as(what).contains("site_candidat", "site_retenu", "site_desservant");
+                } else {
+                    assertThat(body).as(what).doesNotContain("site_");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theChosenHostCommunesAreFoundOnlyByFundersAndAdministrators() {
+        String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>@"
+                + "</fes:ValueReference><fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
+        String query = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:indicateurs_communes"
+                + "&OUTPUTFORMAT=application/json&FILTER=";
+        int sites = countDefaultSites();
+        for (Caller caller : Caller.ALL) {
+            if (caller.refused()) {
+                continue;
+            }
+            HttpResponse<String> chosen = http.get(caller, query + enc(filter.replace("@", "site_retenu")));
+            if (caller.has(Role.FUNDER)) {
+                // One host commune per chosen site of the default scenario (sites_candidats, another table).
+                assertThat(chosen.statusCode()).as(caller.toString()).isEqualTo(200);
+                assertThat(chosen.body()).as(caller.toString()).contains("\"numberMatched\":" + sites + ",");
+            } else {
+                HttpResponse<String> unknown = http.get(caller, query + enc(filter.replace("@", "site_inexistant")));
+                assertThat(chosen.statusCode()).as(caller.toString()).isEqualTo(400).isEqualTo(unknown.statusCode());
+                assertThat(chosen.body().replace("site_retenu", "site_inexistant")).as(caller.toString()).isEqualTo(unknown.body());
+            }
+        }
+    }
+
+    @Test
+    void getFeatureInfoOnAHostCommuneShowsSiteInformationOnlyToFundersAndAdministrators() {
+        Point site = firstSite().geometry().getInteriorPoint();
+        String bbox = String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f",
+                site.getX() - 1000, site.getY() - 1000, site.getX() + 1000, site.getY() + 1000);
+        for (String format : List.of("application/json", "text/html", "text/plain", "application/vnd.ogc.gml",
+                "application/vnd.ogc.gml/3.1.1")) {
+            String info = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=carence:indicateurs_communes"
+                    + "&QUERY_LAYERS=carence:indicateurs_communes&STYLES=&CRS=EPSG:2154&BBOX=" + bbox
+                    + "&WIDTH=101&HEIGHT=101&I=50&J=50&INFO_FORMAT=" + enc(format);
+            for (Caller caller : Caller.ALL) {
+                if (caller.refused()) {
+                    continue;
+                }
+                HttpResponse<String> r = http.get(caller, info);
+                String what = format + " / " + caller;
+                assertThat(r.statusCode()).as(what).isEqualTo(200);
+                assertThat(r.body()).as(what).contains("score_carence");
+                if (caller.has(Role.FUNDER)) {
+                    assertThat(r.body()).as(what).contains("site_retenu");
+                } else {
+                    assertThat(r.body()).as(what).doesNotContain("site_");
+                }
+            }
+        }
+    }
+
+    private int countDefaultSites() {
+        FeatureQuery defaut = FeatureQuery.all().withFilter(new Filter.Compare("scenario", Filter.ComparisonOperator.EQ, "defaut"))
+                .withoutGeometry();
+        int n = 0;
+        try (FeatureCursor c = store.query(RESTRICTED, defaut)) {
+            while (c.hasNext()) {
+                c.next();
+                n++;
+            }
+        }
+        assertThat(n).as("the default scenario has candidate sites").isPositive();
+        return n;
+    }
+
     /** Each operation on a layer, by name; the restricted one is checked against {@link #UNKNOWN}. */
     private Map<String, String> operations(String layer) {
         String q = "carence:" + layer;

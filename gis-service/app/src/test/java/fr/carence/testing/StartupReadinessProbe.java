@@ -32,7 +32,9 @@ public class StartupReadinessProbe implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         String port = environment.getRequiredProperty("local.server.port");
         HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                // As an administrator: health details are shown to ADMIN only (docs/security.md).
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .header("Authorization", fr.carence.security.TestAccounts.ADMIN.basic()).build(),
                 HttpResponse.BodyHandlers.ofString());
         statusDuringStartup = r.statusCode();
         bodyDuringStartup = r.body();

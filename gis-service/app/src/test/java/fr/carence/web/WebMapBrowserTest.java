@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +33,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -55,8 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebMapBrowserTest extends RunningCarence {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int BACKGROUND = 0xeef3f7;
     private static final String RUN_HINT = "Connectez-vous avec un compte planificateur pour lancer un scénario.";
 
@@ -71,8 +66,6 @@ class WebMapBrowserTest extends RunningCarence {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        ToolAvailability.require(CHROMIUM, "chromium");
-        ToolAvailability.require(CHROMEDRIVER, "chromium-driver");
         screenshots = artifactDir("screenshots");
         downloads = Files.createDirectories(artifactDir("downloads").resolve("web-map"));
         try (var old = Files.list(downloads)) {
@@ -80,19 +73,7 @@ class WebMapBrowserTest extends RunningCarence {
                 Files.delete(p);
             }
         }
-        Path profile = Files.createTempDirectory("carence-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        // Explicit binary and driver: Selenium Manager must not look for (or download) either.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1400,900", "--lang=fr-FR");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(downloads, 1400, 900);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
@@ -178,11 +159,14 @@ class WebMapBrowserTest extends RunningCarence {
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panneau-info")));
         assertThat(panel.getText()).contains("Indicateurs communaux de carence — Mende");
         WebElement accessibility = panel.findElement(By.cssSelector("tr[data-attribut=accessibilite]"));
-        assertThat(accessibility.getText()).contains("Accessibilité aux lieux").contains("postes / 1 000 télétravailleurs")
+        assertThat(accessibility.getText()).contains("Accessibilité aux lieux").contains("places / 1 000 télétravailleurs potentiels")
                 .contains("2SFCA");
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=demande]")).getText()).contains("télétravailleurs");
         // Mende and its surroundings are served by the venues (docs/analysis.md).
         assertThat(panel.findElement(By.cssSelector("tr[data-attribut=carence]")).getText()).endsWith("non");
+        // Site information is for funders (security/columns.properties): none for the public.
+        assertThat(panel.findElements(By.cssSelector("tr[data-attribut^=site_]"))).as("site rows").isEmpty();
+        assertThat(panel.getText()).doesNotContain("Site candidat", "Site retenu", "Site desservant");
         screenshot("03-panneau-mende");
     }
 
@@ -276,7 +260,9 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(new Select(driver.findElement(By.id("scenario"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(scenarioRun);
         assertThat(driver.findElement(By.id("message")).getText()).contains("calculé");
 
-        JsonNode run = json.readTree(get("api/scenarios/" + scenarioRun));
+        // The author is shown to accounts only (security/columns.properties): read as the planner.
+        JsonNode run = json.readTree(getAs(TestAccounts.PLANNER, "api/scenarios/" + scenarioRun));
+        assertThat(json.readTree(get("api/scenarios/" + scenarioRun)).path("auteur").isNull()).as("anonymous").isTrue();
         assertThat(run.path("parametres").path("bassin_minutes").asDouble()).isEqualTo(20.0);
         int carence = run.path("resume").path("nbCommunesCarence").asInt();
         int carenceDefault = json.readTree(get("api/scenarios/defaut")).path("resume").path("nbCommunesCarence").asInt();
@@ -366,16 +352,18 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(driver.findElement(By.id("sites-etat")).getText()).contains(scenarioRun);
 
         driver.findElement(By.cssSelector("#table-sites th[data-cle=km_evites_an]")).click();
-        List<Double> km = column(4);
+        List<Double> km = column(5);
         assertThat(km).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         screenshot("06-tableau-sites");
 
         driver.findElement(By.id("export-csv")).click();
-        Path csv = downloads.resolve("sites-candidats-" + scenarioRun + ".csv");
+        Path csv = downloads.resolve("sites-candidats_" + scenarioRun + ".csv");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\ufeffrang;code_commune;nom_commune;demande_couverte_teletravailleurs;km_evites_an;"
-                + "co2_evite_t_an;fibre_ftth_pct;fragilites");
+                + "co2_evite_t_an;fibre_ftth_pct;communes_desservies;fragilites_communes_desservies;scenarios_avec_site_proche");
+        // Robustness across the saved scenarios (defaut, this run, any other test's): each site counts this one at least.
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches(".*;[1-9][0-9]* scénarios? sur [1-9][0-9]*$"));
         assertThat(lines).hasSize(11);
         JsonNode sites = json.readTree(getAs(TestAccounts.FUNDER, "wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:sites_candidats"
                 + "&OUTPUTFORMAT=application/json&SCENARIO=" + scenarioRun));
@@ -384,15 +372,41 @@ class WebMapBrowserTest extends RunningCarence {
             maxKm = Math.max(maxKm, f.path("properties").path("km_evites_an").asDouble());
         }
         // Rows follow the table's order: the first line has the most km avoided.
-        assertThat(Double.parseDouble(lines.get(1).split(";")[4])).isCloseTo(maxKm, org.assertj.core.data.Offset.offset(0.01));
+        // French Excel: decimal comma, no decimal point anywhere in the figures.
+        assertThat(lines.get(1).split(";")[4]).doesNotContain(".");
+        assertThat(Double.parseDouble(lines.get(1).split(";")[4].replace(',', '.'))).isCloseTo(maxKm, org.assertj.core.data.Offset.offset(0.01));
+        // "Why here": the first site's served communes are named in its row.
+        assertThat(lines.get(1)).contains("télétravailleurs potentiels");
 
         String gpkgHref = driver.findElement(By.id("export-gpkg")).getAttribute("href");
         HttpResponse<byte[]> gpkg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gpkgHref))
                         .header("Authorization", TestAccounts.FUNDER.basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+        // Named after the scenario, with the served communes as a second layer.
+        assertThat(gpkg.headers().firstValue("Content-Disposition").orElse("")).contains("sites_candidats_" + scenarioRun + ".gpkg");
+        Path gpkgFile = downloads.resolve("verification-" + scenarioRun + ".gpkg");
+        Files.write(gpkgFile, gpkg.body());
+        try (mil.nga.geopackage.GeoPackage g = mil.nga.geopackage.GeoPackageManager.open(gpkgFile.toFile())) {
+            assertThat(g.getFeatureTables()).contains("sites_candidats", "indicateurs_communes");
+            assertThat(g.getFeatureDao("sites_candidats").count()).isEqualTo(10);
+            assertThat(g.getFeatureDao("indicateurs_communes").count()).isPositive();
+        }
+        Files.delete(gpkgFile);
+
+        // Side-by-side comparison of two sites.
+        List<WebElement> picks = driver.findElements(By.cssSelector("#table-sites input.comparer-site"));
+        picks.get(0).click();
+        picks.get(1).click();
+        driver.findElement(By.id("comparer-sites")).click();
+        WebElement comparison = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comparaison-sites table")));
+        assertThat(comparison.findElements(By.cssSelector("thead th"))).hasSize(3);
+        assertThat(comparison.getText()).contains("Communes desservies").contains("t CO₂e");
+        screenshot("06-comparaison-sites");
         JsonNode geojson = json.readTree(getAs(TestAccounts.FUNDER, driver.findElement(By.id("export-geojson")).getAttribute("href").substring(baseUrl().length())));
         assertThat(geojson.path("features")).hasSize(10);
 
+        // The comparison scrolled the drawer: back to the first row (the sticky header would cover it).
+        js("document.querySelector('#panneau-sites .defilement').scrollTop = 0");
         driver.findElement(By.cssSelector("#table-sites tbody tr:first-child button.fiche")).click();
         wait.until(d -> "pret".equals(driver.findElement(By.id("fiche-site")).getAttribute("data-etat")));
         WebElement sheet = driver.findElement(By.cssSelector("#fiche-site .fiche-page"));

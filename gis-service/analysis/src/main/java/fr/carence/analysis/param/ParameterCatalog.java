@@ -196,7 +196,7 @@ public final class ParameterCatalog {
                     "Part des télétravailleurs potentiels couverts qui viennent au tiers-lieu leurs jours de télétravail",
                     "1 = potentiel maximal ; à réduire pour une estimation prudente"),
             ParameterSpec.integer(FLUX_OD_MAX, 500, 0, 100_000, "flux", 2,
-                    "Nombre de flux domicile-travail (les plus gros) dessinés dans la couche flux_od",
+                    "Nombre de flux domicile-travail (les plus gros) dessinés sur la carte (couche « Principaux flux domicile-travail »)",
                     "Choix de lisibilité de la carte"));
 
     private static final Map<String, ParameterSpec> BY_NAME = new LinkedHashMap<>();

@@ -117,40 +117,28 @@ public final class DatabaseRunQueue {
         String take = "UPDATE carence_run_queue SET statut = ?, instance = ?, attempts = attempts + 1, "
                 + "lease_until = now() + ? * interval '1 millisecond', started_at = now(), progression = 0, etape = NULL "
                 + "WHERE scenario_id = ?";
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                Entry e;
-                try (PreparedStatement st = c.prepareStatement(pick)) {
-                    st.setString(1, ScenarioRecord.EN_ATTENTE);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (!rs.next()) {
-                            c.rollback();
-                            return Optional.empty();
-                        }
-                        e = entry(rs);
+        return SqlFailures.inTransaction(dataSource, "claiming a queued scenario", c -> {
+            Entry e;
+            try (PreparedStatement st = c.prepareStatement(pick)) {
+                st.setString(1, ScenarioRecord.EN_ATTENTE);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Entry>empty();
                     }
+                    e = entry(rs);
                 }
-                try (PreparedStatement st = c.prepareStatement(take)) {
-                    st.setString(1, ScenarioRecord.EN_COURS);
-                    st.setString(2, instance);
-                    st.setLong(3, lease.toMillis());
-                    st.setString(4, e.id());
-                    st.executeUpdate();
-                }
-                c.commit();
-                // As claimed, still naming the instance that held it before (null for a new run).
-                return Optional.of(new Entry(e.id(), e.nom(), e.parametres(), e.auteur(), ScenarioRecord.EN_COURS, 0, null,
-                        e.instance(), e.attempts() + 1, e.createdAt(), e.startedAt()));
-            } catch (SQLException | RuntimeException ex) {
-                c.rollback();
-                throw ex;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw SqlFailures.of("claiming a queued scenario", e);
-        }
+            try (PreparedStatement st = c.prepareStatement(take)) {
+                st.setString(1, ScenarioRecord.EN_COURS);
+                st.setString(2, instance);
+                st.setLong(3, lease.toMillis());
+                st.setString(4, e.id());
+                st.executeUpdate();
+            }
+            // As claimed, still naming the instance that held it before (null for a new run).
+            return Optional.of(new Entry(e.id(), e.nom(), e.parametres(), e.auteur(), ScenarioRecord.EN_COURS, 0, null,
+                    e.instance(), e.attempts() + 1, e.createdAt(), e.startedAt()));
+        });
     }
 
     /** Renews this instance's lease on a run and records its progress; false when the run is no longer ours. */

@@ -4,6 +4,7 @@ import fr.carence.analysis.store.InputVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One row of the {@code scenarios} table, as the REST API shows it.
@@ -41,6 +42,32 @@ public record ScenarioRecord(String id, String nom, Map<String, Object> parametr
                          Integer nbCommunesCarence, Integer nbZones, Double demandeTotale, Double demandeCarence,
                          Double demandeCouverte, Double seuilAccessibiliteApplique, String methodeSites,
                          Double ecartOptimalite, Double kmEvitesAn, Double kgCo2eEvitesAn) {
+    }
+
+    /**
+     * This record as a caller sees it: each field stored in a column of the {@code scenarios}
+     * table that {@code readable} refuses (site-derived figures, the author) becomes null.
+     */
+    public ScenarioRecord readableBy(Predicate<String> readable) {
+        Resume r = resume == null ? null : new Resume(
+                keep(readable, "source_flux", resume.sourceFlux()), keep(readable, "nb_communes", resume.nbCommunes()),
+                keep(readable, "nb_communes_flux_modelises", resume.nbCommunesFluxModelises()),
+                keep(readable, "nb_communes_carence", resume.nbCommunesCarence()), keep(readable, "nb_zones", resume.nbZones()),
+                keep(readable, "demande_totale", resume.demandeTotale()),
+                keep(readable, "demande_carence", resume.demandeCarence()),
+                keep(readable, "demande_couverte", resume.demandeCouverte()),
+                keep(readable, "seuil_accessibilite_applique", resume.seuilAccessibiliteApplique()),
+                keep(readable, "methode_sites", resume.methodeSites()),
+                keep(readable, "ecart_optimalite", resume.ecartOptimalite()),
+                keep(readable, "km_evites_an", resume.kmEvitesAn()),
+                keep(readable, "kg_co2e_evites_an", resume.kgCo2eEvitesAn()));
+        return new ScenarioRecord(id, nom, parametres, statut, progression, etape, message, createdAt, startedAt,
+                finishedAt, dureeMs, tempsEtapesMs, avertissements, r, keep(readable, "auteur", auteur),
+                provenance, versionMethode, entreesModifiees);
+    }
+
+    private static <T> T keep(Predicate<String> readable, String column, T value) {
+        return readable.test(column) ? value : null;
     }
 
     public boolean active() {

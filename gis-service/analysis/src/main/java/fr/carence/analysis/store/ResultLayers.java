@@ -13,6 +13,7 @@ import fr.carence.analysis.result.ResultColumns;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.GeometryType;
 import java.util.List;
+import java.util.Map;
 
 /** Schemas of the result layers ({@link ResultColumns} declares every column), all partitioned by {@link #PARTITION}. */
 public final class ResultLayers {
@@ -26,6 +27,23 @@ public final class ResultLayers {
 
     /** Result layers cleared when a scenario is deleted (the scenarios row last). */
     public static final List<String> RESULT_LAYERS = List.of(INDICATEURS, ZONES, SITES, FLUX_OD);
+
+    /**
+     * Layers holding the candidate sites themselves: pre-decisional, the catalogue must restrict
+     * them ({@code security/layers.properties}); the service refuses to start otherwise.
+     */
+    public static final List<String> RESTRICTED_LAYERS = List.of(SITES);
+
+    /**
+     * Columns derived from the candidate sites (or naming who ran a scenario), per table: the
+     * catalogue must restrict each of them ({@code security/columns.properties}); the service
+     * refuses to start otherwise. A new column derived from the sites is added here.
+     */
+    public static final Map<String, List<String>> RESTRICTED_COLUMNS = Map.of(
+            INDICATEURS, List.of("site_candidat", "site_retenu", "site_desservant"),
+            ZONES, List.of("demande_couverte"),
+            SCENARIOS, List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
+                    "kg_co2e_evites_an", "auteur"));
 
     public static final LayerSchema SCENARIOS_SCHEMA = new LayerSchema(SCENARIOS, List.of(
             required("id", STRING), required(PARTITION, STRING), required("nom", STRING), required("parametres", STRING),

@@ -1,6 +1,5 @@
 package fr.carence.api.chargement;
 
-import fr.carence.loaders.core.LoadException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +24,6 @@ public class ChargementApiExceptionHandler {
                                          @Value("${server.tomcat.max-part-count:50}") int maxParts) {
         this.maxMegabytes = maxMegabytes;
         this.maxParts = maxParts;
-    }
-
-    @ExceptionHandler(LoadException.class)
-    ResponseEntity<ErreurChargement> loadFailed(LoadException e) {
-        LOG.info("Chargement refusé : {}", e.getMessage());
-        return ResponseEntity.unprocessableEntity().body(new ErreurChargement(422, "chargement_refuse", e.getMessage(),
-                e.file(), e.location(), e.field()));
     }
 
     @ExceptionHandler(UploadRejectedException.class)
@@ -66,18 +58,22 @@ public class ChargementApiExceptionHandler {
         return error(HttpStatus.NOT_FOUND, "jeu_inconnu", e.getMessage());
     }
 
+    @ExceptionHandler(UnknownJobException.class)
+    ResponseEntity<ErreurChargement> unknownJob(UnknownJobException e) {
+        return error(HttpStatus.NOT_FOUND, "travail_inconnu", e.getMessage());
+    }
+
     @ExceptionHandler(LoadBusyException.class)
     ResponseEntity<ErreurChargement> busy(LoadBusyException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "30")
-                .body(ErreurChargement.of(409, "chargement_en_cours", e.getMessage()));
+                .body(ErreurChargement.of(409, "chargements_en_attente", e.getMessage()));
     }
 
     /** A bug or an infrastructure failure: logged in full, reported without details. */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ErreurChargement> unexpected(RuntimeException e) {
         LOG.error("Échec inattendu d'un chargement par téléversement", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "erreur_interne",
-                "le chargement a échoué sur une erreur interne (détails dans le journal du serveur) ; le magasin est inchangé");
+        return ResponseEntity.internalServerError().body(ErreurChargement.internal());
     }
 
     private static ResponseEntity<ErreurChargement> error(HttpStatus status, String code, String message) {

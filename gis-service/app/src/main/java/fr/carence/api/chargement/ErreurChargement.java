@@ -1,6 +1,7 @@
 package fr.carence.api.chargement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.carence.loaders.core.LoadException;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -20,5 +21,26 @@ public record ErreurChargement(
 
     static ErreurChargement of(int status, String code, String message) {
         return new ErreurChargement(status, code, message, null, null, null);
+    }
+
+    /** The loader refused the data: 422 naming the file, the line and the field. */
+    static ErreurChargement of(LoadException e) {
+        return new ErreurChargement(422, "chargement_refuse", e.getMessage(), e.file(), e.location(), e.field());
+    }
+
+    /** A bug or an infrastructure failure (logged in full by the caller), reported without details. */
+    static ErreurChargement internal() {
+        return of(500, "erreur_interne",
+                "le chargement a échoué sur une erreur interne (détails dans le journal du serveur) ; le magasin est inchangé");
+    }
+
+    /**
+     * The job's instance stopped (or lost the database) before the job ended. A load publishes in
+     * one commit, so it was either published whole or not at all; which one the layers' dates tell.
+     */
+    static ErreurChargement interrupted(String reason) {
+        return of(503, "chargement_interrompu", reason + " avant la fin du chargement : celui-ci, atomique, a été soit "
+                + "entièrement publié soit annulé ; vérifier la date de mise à jour des couches (/api/couches) avant de "
+                + "téléverser à nouveau");
     }
 }

@@ -1,10 +1,10 @@
 package fr.carence.api.chargement;
 
-/** Another load is running: loads are serialised, the caller retries later. */
+/** Too many uploads already wait on this instance: the caller retries later (each waiting upload holds its files on disk). */
 public class LoadBusyException extends RuntimeException {
 
-    public LoadBusyException(String running) {
-        super(running == null ? "un chargement est déjà en cours (sur une autre instance du service) : réessayer quand il sera terminé"
-                : "un chargement est déjà en cours (jeu « " + running + " ») : réessayer quand il sera terminé");
+    public LoadBusyException(int maxPending) {
+        super("déjà " + maxPending + " chargements en attente ou en cours sur cette instance "
+                + "(carence.chargements.max-pending) : réessayer quand l'un d'eux sera terminé");
     }
 }

@@ -9,6 +9,8 @@ import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
+import fr.carence.analysis.store.ResultLayers;
+import fr.carence.ogc.catalog.Catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -30,15 +32,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** REST API of the carence scenarios (calculs asynchrones). */
+/**
+ * REST API of the carence scenarios (calculs asynchrones). What a caller sees of a scenario follows
+ * the column rules of the {@code scenarios} table and of {@code indicateurs_communes}
+ * ({@code security/columns.properties}, asked through {@link Catalog#columnReadable}): anonymous
+ * callers get neither the author nor the figures derived from the candidate sites.
+ */
 @RestController
 @RequestMapping("/api/scenarios")
 @Tag(name = "Scénarios", description = "Calcul des zones de carence, des sites candidats et de leur impact")
 public class ScenarioController {
     private final ScenarioService service;
+    private final Catalog catalog;
 
-    public ScenarioController(ScenarioService service) {
+    public ScenarioController(ScenarioService service, Catalog catalog) {
         this.service = service;
+        this.catalog = catalog;
+    }
+
+    private ScenarioRecord readable(ScenarioRecord r) {
+        return r.readableBy(column -> catalog.columnReadable(ResultLayers.SCENARIOS, column));
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
@@ -60,13 +73,13 @@ public class ScenarioController {
         ScenarioRecord queued = service.submit(r.id(), r.nom(), r.parametres(), auteur);
         AuditLog.event("scenario_lance").caller(http).with("scenario", queued.id()).log();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(queued.id()).toUri();
-        return ResponseEntity.accepted().location(location).body(queued);
+        return ResponseEntity.accepted().location(location).body(readable(queued));
     }
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "Lister les scénarios", description = "Avec leur statut et leur avancement")
     public List<ScenarioRecord> list() {
-        return service.list();
+        return service.list().stream().map(this::readable).toList();
     }
 
     @GetMapping(path = "/parameters", produces = "application/json")
@@ -87,7 +100,7 @@ public class ScenarioController {
     @ApiResponse(responseCode = "404", description = "Scénario inconnu",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ScenarioRecord get(@Parameter(description = "Identifiant du scénario") @PathVariable String id) {
-        return service.get(id).orElseThrow(() -> new ScenarioNotFoundException(id));
+        return readable(service.get(id).orElseThrow(() -> new ScenarioNotFoundException(id)));
     }
 
     @GetMapping(path = "/{id}/compare/{other}", produces = "application/json")
@@ -98,7 +111,9 @@ public class ScenarioController {
     @ApiResponse(responseCode = "409", description = "Scénario non terminé",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ScenarioComparison compare(@PathVariable String id, @PathVariable String other) {
-        return service.compare(id, other);
+        ScenarioComparison c = service.compare(id, other);
+        // The covered demand is summed from site_desservant: shown only to who may read that column.
+        return catalog.columnReadable(ResultLayers.INDICATEURS, "site_desservant") ? c : c.withoutSiteFigures();
     }
 
     @PostMapping(path = "/{id}/recalcul", produces = "application/json")

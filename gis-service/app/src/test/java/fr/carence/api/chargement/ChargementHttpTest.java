@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,10 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The load API over real HTTP (Tomcat, Spring Security, multipart limits) on an empty embedded
- * store: the COG reference and the venues are loaded from the committed Occitanie sample files,
- * and every refusal (roles, size, type, zip-slip, zip bomb, malformed data, busy) is checked to
- * answer French JSON and to leave the store and the staging directory as they were.
+ * store: the COG reference and the venues are loaded from the committed Occitanie sample files
+ * through the asynchronous API (202, then the job at its Location), and every refusal (roles,
+ * size, type, zip-slip, zip bomb on receipt; malformed data in the job; too many waiting) is
+ * checked to answer French JSON and to leave the store and the staging directory as they were.
  */
 @SpringBootTest(classes = CarenceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChargementHttpTest {
@@ -69,6 +69,7 @@ class ChargementHttpTest {
         registry.add("carence.startup.default-scenario", () -> "false");
         registry.add("carence.chargements.max-megabytes", () -> "3"); // the zipped Shapefile fixture is 2.2 MB
         registry.add("carence.chargements.temp-dir", () -> stagingDir.toString());
+        registry.add("carence.chargements.max-pending", () -> "2"); // one running and one waiting, then 409
         TestAccounts.register(registry);
     }
 
@@ -79,6 +80,7 @@ class ChargementHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private static boolean referenceLoaded;
+    private static String lastJob;
 
     @AfterEach
     void stagingIsAlwaysEmptied() {
@@ -101,9 +103,14 @@ class ChargementHttpTest {
     @Test
     void venuesLoadWithAnApiTokenAndShowInTheLayerList() throws Exception {
         ensureReference();
-        ResponseEntity<String> r = upload("lieux", bearer(TestAccounts.ADMIN_TOKEN), Map.of(LIEUX, sample(LIEUX)));
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
-        JsonNode report = json.readTree(r.getBody());
+        JsonNode job = load("lieux", bearer(TestAccounts.ADMIN_TOKEN), Map.of(LIEUX, sample(LIEUX)));
+        assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("termine");
+        assertThat(job.path("auteur").asText()).isEqualTo(TestAccounts.ADMIN.login());
+        assertThat(job.path("fichiers").get(0).asText()).isEqualTo(LIEUX);
+        assertThat(job.path("progression").asDouble()).isEqualTo(1.0);
+        assertThat(job.path("debutLe").asText()).isNotBlank();
+        assertThat(job.path("finLe").asText()).isNotBlank();
+        JsonNode report = job.path("rapport");
         assertThat(report.path("entitesEcrites").path(LIEUX_LAYER).asLong()).isEqualTo(73);
         assertThat(store.count(LIEUX_LAYER, FeatureQuery.all())).isEqualTo(73);
 
@@ -123,10 +130,10 @@ class ChargementHttpTest {
     void communePolygonsLoadFromAZippedShapefile(@TempDir Path work) throws Exception {
         ensureReference();
         byte[] archive = ChargementFixtures.communesShapefileZip(work, "ADMIN-EXPRESS/1_DONNEES_LIVRAISON");
-        ResponseEntity<String> r = upload("communes", basic(TestAccounts.ADMIN), Map.of("admin-express-occitanie.zip", archive),
+        JsonNode job = load("communes", basic(TestAccounts.ADMIN), Map.of("admin-express-occitanie.zip", archive),
                 "millesime=ADMIN EXPRESS fixture");
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
-        JsonNode report = json.readTree(r.getBody());
+        assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("termine");
+        JsonNode report = job.path("rapport");
         assertThat(report.path("lignesLues").asLong()).isEqualTo(4485); // polygons in the file
         assertThat(report.path("entitesEcrites").path("communes").asLong()).isEqualTo(4446) // merged to the current COG
                 .isEqualTo(store.count("communes", FeatureQuery.all()));
@@ -151,15 +158,17 @@ class ChargementHttpTest {
         lines.set(39, String.join(",", cells));
         byte[] broken = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
 
-        ResponseEntity<String> r = upload("lieux", basic(TestAccounts.ADMIN), Map.of("fixture-lieux-ligne-40.csv", broken));
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        JsonNode error = json.readTree(r.getBody());
+        JsonNode job = load("lieux", basic(TestAccounts.ADMIN), Map.of("fixture-lieux-ligne-40.csv", broken));
+        assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("echec");
+        assertThat(job.has("rapport")).isFalse();
+        JsonNode error = job.path("erreur");
+        assertThat(error.path("statut").asInt()).as("what a synchronous load answered").isEqualTo(422);
         assertThat(error.path("erreur").asText()).isEqualTo("chargement_refuse");
         assertThat(error.path("fichier").asText()).isEqualTo("fixture-lieux-ligne-40.csv");
         assertThat(error.path("emplacement").asText()).isEqualTo("ligne 40");
         assertThat(error.path("champ").asText()).isEqualTo("lon_approx");
         assertThat(error.path("message").asText()).startsWith("fixture-lieux-ligne-40.csv, ligne 40, champ « lon_approx » : ");
-        assertThat(r.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(job.toString()).doesNotContain("Exception").doesNotContain("\tat ");
 
         assertThat(snapshot(LIEUX_LAYER)).isEqualTo(before);
         assertThat(store.info(LIEUX_LAYER)).isEqualTo(infoBefore);
@@ -224,27 +233,55 @@ class ChargementHttpTest {
     }
 
     @Test
-    void aSecondLoadWhileOneIsRunningIs409() throws Exception {
+    void aSecondUploadWaitsItsTurnAndOneMoreThanMaxPendingIs409() throws Exception {
         FixtureBlockingLoader.reset();
         HttpHeaders admin = basic(TestAccounts.ADMIN);
-        CompletableFuture<ResponseEntity<String>> first = CompletableFuture.supplyAsync(() ->
-                upload(FixtureBlockingLoader.KEY, admin, Map.of("fixture-attente.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
+        byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        String first = accepted(upload(FixtureBlockingLoader.KEY, admin, Map.of("fixture-attente.csv", csv)));
+        String second;
         try {
             assertThat(FixtureBlockingLoader.started.await(60, TimeUnit.SECONDS)).as("first load started").isTrue();
-            ResponseEntity<String> second = upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)));
-            assertError(second, HttpStatus.CONFLICT, "chargement_en_cours", "« fixture-attente »");
-            assertThat(second.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+            JsonNode running = job(first);
+            assertThat(running.path("statut").asText()).isEqualTo("en_cours");
+            assertThat(running.path("debutLe").asText()).isNotBlank();
+
+            second = accepted(upload(FixtureBlockingLoader.KEY, admin, Map.of("fixture-attente-2.csv", csv)));
+            assertThat(job(second).path("statut").asText()).as("queued behind the running load").isEqualTo("en_attente");
+            assertThat(job(second).has("debutLe")).isFalse();
+            try (var staged = java.nio.file.Files.list(stagingDir)) {
+                assertThat(staged.count()).as("both uploads staged, each in its own directory").isEqualTo(2);
+            }
+
+            // max-pending = 2: a third upload is refused on receipt, nothing staged for it
+            ResponseEntity<String> third = upload("lieux", admin, Map.of(LIEUX, sample(LIEUX)));
+            assertError(third, HttpStatus.CONFLICT, "chargements_en_attente", "carence.chargements.max-pending");
+            assertThat(third.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+            try (var staged = java.nio.file.Files.list(stagingDir)) {
+                assertThat(staged.count()).isEqualTo(2);
+            }
         } finally {
             FixtureBlockingLoader.release.countDown();
         }
-        assertThat(first.get(60, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.OK);
-        // the slot is free again
-        ResponseEntity<String> again = upload(FixtureBlockingLoader.KEY, admin, Map.of("fixture-attente.csv", "a\n1\n".getBytes()));
-        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode one = await(first);
+        JsonNode two = await(second);
+        assertThat(one.path("statut").asText()).isEqualTo("termine");
+        assertThat(two.path("statut").asText()).isEqualTo("termine");
+        // one load at a time: the second started only once the first had ended
+        assertThat(java.time.Instant.parse(two.path("debutLe").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(one.path("finLe").asText()));
+    }
+
+    @Test
+    void anUnknownJobIs404InFrench() throws Exception {
+        ResponseEntity<String> r = http.exchange("/api/chargements/travaux/fixture-pas-un-travail", HttpMethod.GET,
+                new HttpEntity<>(basic(TestAccounts.ADMIN)), String.class);
+        assertError(r, HttpStatus.NOT_FOUND, "travail_inconnu", "« fixture-pas-un-travail »");
     }
 
     @Test
     void onlyAdministratorsMayListOrLoad() throws Exception {
+        ensureReference();
+        String jobId = lastJob;
         Map<String, byte[]> files = Map.of(LIEUX, sample(LIEUX));
         List<String> before = store.schema(LIEUX_LAYER).isPresent() ? snapshot(LIEUX_LAYER) : List.of();
 
@@ -255,7 +292,7 @@ class ChargementHttpTest {
         assertThat(upload("lieux", bearer(TestAccounts.FUNDER_TOKEN), files).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(store.schema(LIEUX_LAYER).isPresent() ? snapshot(LIEUX_LAYER) : List.of()).isEqualTo(before);
 
-        for (String path : List.of("/api/chargements/jeux", "/api/couches")) {
+        for (String path : List.of("/api/chargements/jeux", "/api/couches", "/api/chargements/travaux/" + jobId)) {
             ResponseEntity<String> anonymous = http.getForEntity(path, String.class);
             assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(anonymous.getHeaders().getContentType()).as(path).isNotNull();
@@ -294,7 +331,10 @@ class ChargementHttpTest {
         JsonNode multipart = post.path("requestBody").path("content").path("multipart/form-data");
         assertThat(multipart.path("schema").path("properties").path("fichiers").path("items").path("format").asText())
                 .as(post.toString()).isEqualTo("binary");
-        assertThat(post.path("responses").path("422").path("description").asText()).contains("fichier, ligne et champ");
+        assertThat(post.path("responses").path("202").path("description").asText()).contains("Location");
+        JsonNode job = api.path("paths").path("/api/chargements/travaux/{id}").path("get");
+        assertThat(job.path("summary").asText()).isEqualTo("Suivre un chargement");
+        assertThat(job.path("description").asText()).contains("fichier, la ligne et le champ");
         assertThat(api.path("paths").path("/api/couches").path("get").path("summary").asText()).isEqualTo("Lister les couches du magasin");
     }
 
@@ -309,8 +349,8 @@ class ChargementHttpTest {
     private void ensureVenues() throws Exception {
         ensureReference();
         if (store.schema(LIEUX_LAYER).isEmpty()) {
-            ResponseEntity<String> r = upload("lieux", basic(TestAccounts.ADMIN), Map.of(LIEUX, sample(LIEUX)));
-            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+            JsonNode job = load("lieux", basic(TestAccounts.ADMIN), Map.of(LIEUX, sample(LIEUX)));
+            assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("termine");
         }
     }
 
@@ -319,10 +359,46 @@ class ChargementHttpTest {
         for (String f : List.of("communes.json", "epci.json", "departements.json", "regions.json")) {
             cog.put("cog/" + f, sampleText(f + ".gz"));
         }
-        ResponseEntity<String> r = upload("admin", basic(TestAccounts.ADMIN), Map.of("cog-occitanie.zip", ChargementFixtures.zip(cog)));
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode job = load("admin", basic(TestAccounts.ADMIN), Map.of("cog-occitanie.zip", ChargementFixtures.zip(cog)));
+        assertThat(job.path("statut").asText()).as(job.toString()).isEqualTo("termine");
         referenceLoaded = true;
+        return job.path("rapport");
+    }
+
+    /** Uploads, checks the 202 and its Location, and waits for the job's end. */
+    private JsonNode load(String dataset, HttpHeaders auth, Map<String, byte[]> files, String... options) throws Exception {
+        return await(accepted(upload(dataset, auth, files, options)));
+    }
+
+    /** The job id of a 202 answer, whose body is the job waiting and whose Location is where to follow it. */
+    private String accepted(ResponseEntity<String> r) throws Exception {
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode job = json.readTree(r.getBody());
+        String id = job.path("id").asText();
+        assertThat(r.getHeaders().getLocation()).hasToString("/api/chargements/travaux/" + id);
+        assertThat(job.path("statut").asText()).isEqualTo("en_attente");
+        lastJob = id;
+        return id;
+    }
+
+    private JsonNode job(String id) throws Exception {
+        ResponseEntity<String> r = http.exchange("/api/chargements/travaux/" + id, HttpMethod.GET,
+                new HttpEntity<>(basic(TestAccounts.ADMIN)), String.class);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
         return json.readTree(r.getBody());
+    }
+
+    private JsonNode await(String id) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            JsonNode job = job(id);
+            String status = job.path("statut").asText();
+            if (status.equals("termine") || status.equals("echec")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job " + id + " still " + status).isLessThan(end);
+            Thread.sleep(100);
+        }
     }
 
     private ResponseEntity<String> upload(String dataset, HttpHeaders auth, Map<String, byte[]> files, String... options) {

@@ -40,7 +40,7 @@ class ChargementUploadStagingTest {
     void setUp() throws IOException {
         staging = Files.createDirectories(work.resolve("staging"));
         // small limits so the bombs are caught quickly: 8 MiB upload, 64 MiB expanded, 20 entries, ratio 100
-        stager = new UploadStager(new ChargementProperties(8, 64, 20, 100, staging.toString()));
+        stager = new UploadStager(new ChargementProperties(8, 64, 20, 100, staging.toString(), 4, java.time.Duration.ofHours(24)));
     }
 
     record Part(String originalName, byte[] bytes) implements UploadPart {
@@ -127,7 +127,7 @@ class ChargementUploadStagingTest {
     @Test
     void theExpandedTotalIsCappedEvenAtAnOrdinaryRatio() {
         // the real communes GeoJSON expands ~7:1; with a 4 MiB expansion cap it must stop
-        UploadStager tight = new UploadStager(new ChargementProperties(8, 4, 20, 100, staging.toString()));
+        UploadStager tight = new UploadStager(new ChargementProperties(8, 4, 20, 100, staging.toString(), 4, java.time.Duration.ofHours(24)));
         assertThatThrownBy(() -> tight.stage(DatasetLoaders.require("communes"),
                 List.of(new Part("communes-2018-occitanie.geojson.gz", sample("communes-2018-occitanie.geojson.gz")))))
                 .isInstanceOfSatisfying(UploadRejectedException.class, e -> {

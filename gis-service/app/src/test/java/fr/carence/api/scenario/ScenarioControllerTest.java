@@ -57,6 +57,14 @@ class ScenarioControllerTest {
         ScenarioService scenarioService(TestStore store) {
             return new ScenarioService(store.store(), 1, 4, null);
         }
+
+        /** The repository's catalogue seen by the caller: its column rules shape the scenario records. */
+        @Bean
+        fr.carence.ogc.catalog.Catalog catalog(org.springframework.security.access.hierarchicalroles.RoleHierarchy roles) {
+            return new fr.carence.ogc.security.ReadableLayersCatalog(fr.carence.ogc.catalog.GeoServerCatalog.read(
+                    java.nio.file.Path.of("../../geoserver-data"), java.nio.file.Path.of("../../sld-styles")),
+                    new fr.carence.security.SecurityContextCallerRoles(roles));
+        }
     }
 
     @Autowired

@@ -1,5 +1,6 @@
 package fr.carence.ogc.catalog;
 
+import fr.carence.store.LayerSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,29 @@ public interface Catalog {
      * case-sensitively as GeoServer does.
      */
     Optional<PublishedLayer> layer(String name);
+
+    /** The column read rules ({@code security/columns.properties}). */
+    ColumnSecurityRules columnRules();
+
+    /**
+     * Whether the current caller may read a column of a layer (the catalogue layer name, or a
+     * table the REST API shows, e.g. {@code scenarios}). The one decision every protocol asks:
+     * the unfiltered catalogue answers true, the per-caller view applies the column rules.
+     */
+    boolean columnReadable(String layer, String column);
+
+    /**
+     * The layer's schema as the current caller may see it: the stored schema without the columns
+     * {@link #columnReadable} refuses (the id column always stays: it is the feature's identity).
+     * Everything that names or outputs columns (schemas, filters, sort keys, property lists,
+     * outputs, styles) works from this schema, so a refused column is "unknown" everywhere.
+     */
+    default LayerSchema readableSchema(PublishedLayer layer, LayerSchema stored) {
+        List<LayerSchema.Attribute> kept = stored.attributes().stream()
+                .filter(a -> a.name().equals(stored.idAttribute()) || columnReadable(layer.name(), a.name())).toList();
+        return kept.size() == stored.attributes().size() ? stored
+                : new LayerSchema(stored.name(), kept, stored.geometryType(), stored.idAttribute());
+    }
 
     /** Names of the styles known to the catalogue. */
     List<String> styleNames();

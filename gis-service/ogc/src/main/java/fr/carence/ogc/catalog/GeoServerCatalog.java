@@ -26,7 +26,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The layer catalogue read once from a GeoServer data directory (one workspace): namespace,
- * datastores, featuretype/layer pairs, styles and {@code security/layers.properties}. Adding a
+ * datastores, featuretype/layer pairs, styles, {@code security/layers.properties} and
+ * {@code security/columns.properties}. Adding a
  * featuretype/layer pair that points at a store table publishes it with no code change.
  *
  * <p>Style descriptors ({@code styles/<name>.xml}) name an SLD {@code <filename>} that is resolved
@@ -34,7 +35,8 @@ import org.xml.sax.SAXException;
  *
  * <p>Carence extras are read from the featuretype's {@code <metadata>} map:
  * {@code carence.group} (entrees|resultats), {@code carence.scenarioColumn} and
- * {@code carence.otherSrs} (comma-separated EPSG codes offered besides the default CRS).
+ * {@code carence.otherSrs} (comma-separated EPSG codes offered besides the default CRS) and
+ * {@code carence.mvtAttributes} (comma-separated attributes written into vector tiles).
  */
 public final class GeoServerCatalog implements Catalog {
 
@@ -48,9 +50,11 @@ public final class GeoServerCatalog implements Catalog {
     private final List<PublishedLayer> layers;
     private final Map<String, String> styleFiles;
     private final Path stylesDir;
+    private final ColumnSecurityRules columnRules;
 
     private GeoServerCatalog(String workspace, String namespaceUri, List<PublishedLayer> layers,
-                             Map<String, String> styleFiles, Path stylesDir) {
+                             Map<String, String> styleFiles, Path stylesDir, ColumnSecurityRules columnRules) {
+        this.columnRules = columnRules;
         this.workspace = workspace;
         this.namespaceUri = namespaceUri;
         this.layers = List.copyOf(layers);
@@ -111,7 +115,8 @@ public final class GeoServerCatalog implements Catalog {
         // Inputs first, then results; alphabetical inside a group (directory order is not portable).
         layers.sort(Comparator.comparing((PublishedLayer l) -> "resultats".equals(l.group()) ? 1 : 0)
                 .thenComparing(PublishedLayer::name));
-        return new GeoServerCatalog(wsName, uri, layers, styleFiles, stylesDir);
+        ColumnSecurityRules columnRules = ColumnSecurityRules.read(dataDir.resolve("security").resolve("columns.properties"));
+        return new GeoServerCatalog(wsName, uri, layers, styleFiles, stylesDir, columnRules);
     }
 
     private static PublishedLayer layer(Path ftFile, Path layerFile, String ws, Map<String, String> styleIds,
@@ -138,6 +143,9 @@ public final class GeoServerCatalog implements Catalog {
                         .map(s -> parseCode(s, ftFile)).toList()
                 : DEFAULT_OTHER_SRS.stream().filter(c -> c != srs).toList();
 
+        List<String> tileAttributes = Arrays.stream(metadata.getOrDefault("carence.mvtAttributes", "").split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+
         Element layer = root(layerFile, "layer");
         String layerName = Dom.child(layer, "name").map(Dom::text).orElse(name);
         if (!layerName.equals(name)) {
@@ -152,7 +160,7 @@ public final class GeoServerCatalog implements Catalog {
                 .map(s -> styleRef(s, styleIds, styleFiles, layerFile))
                 .filter(s -> !styles.contains(s)).forEach(styles::add));
         return new PublishedLayer(name, title, abstractText, keywords, nativeName, nativeSrs, srs, other,
-                defaultStyle, styles, group, scenarioColumn, security.readRoles(ws, name));
+                defaultStyle, styles, group, scenarioColumn, security.readRoles(ws, name), tileAttributes);
     }
 
     private static String styleRef(Element ref, Map<String, String> styleIds, Map<String, String> styleFiles, Path file) {
@@ -258,6 +266,17 @@ public final class GeoServerCatalog implements Catalog {
         }
         String wanted = local;
         return layers.stream().filter(l -> l.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public ColumnSecurityRules columnRules() {
+        return columnRules;
+    }
+
+    /** The whole catalogue, as the service itself sees it: every column. */
+    @Override
+    public boolean columnReadable(String layer, String column) {
+        return true;
     }
 
     @Override

@@ -31,17 +31,15 @@ public final class LayerSecurityRules {
         return new LayerSecurityRules(Map.of());
     }
 
-    /** Reads the file; a missing file means no rule (every layer public). */
+    /**
+     * Reads the file; a missing file means no rule (every layer public: the application's start
+     * check refuses that, see docs/security.md).
+     */
     public static LayerSecurityRules read(Path file) {
         if (!Files.isRegularFile(file)) {
             return none();
         }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (IOException e) {
-            throw new CatalogException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        Properties props = load(file);
         Map<String, Set<String>> rules = new TreeMap<>();
         for (String key : props.stringPropertyNames()) {
             String[] parts = key.split("\\.");
@@ -59,6 +57,17 @@ public final class LayerSecurityRules {
             }
         }
         return new LayerSecurityRules(rules);
+    }
+
+    /** A security rules file as UTF-8 properties (shared with {@link ColumnSecurityRules}). */
+    static Properties load(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new CatalogException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return props;
     }
 
     /**

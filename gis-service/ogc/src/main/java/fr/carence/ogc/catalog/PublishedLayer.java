@@ -20,11 +20,18 @@ import java.util.Set;
  * @param scenarioColumn for result layers partitioned by scenario: the column holding the scenario
  *                       id (requests select one scenario; see docs), else null
  * @param readRoles roles allowed to read the layer; empty = public
+ * @param tileAttributes attributes written into the layer's vector tiles (metadata
+ *                       {@code carence.mvtAttributes}); empty = the default small set chosen by
+ *                       the tiles service (id attribute and {@code nom})
  */
 public record PublishedLayer(String name, String title, String abstractText, List<String> keywords,
                              String storeLayer, int nativeEpsg, int declaredEpsg, List<Integer> otherEpsg,
                              String defaultStyle, List<String> styles, String group, String scenarioColumn,
-                             Set<String> readRoles) {
+                             Set<String> readRoles, List<String> tileAttributes) {
+
+    public PublishedLayer {
+        tileAttributes = tileAttributes == null ? List.of() : List.copyOf(tileAttributes);
+    }
 
     public String qualifiedName(String workspace) {
         return workspace + ":" + name;

@@ -10,7 +10,6 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -107,7 +106,14 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
         g.writeEndObject();
     }
 
-    private void writeFeature(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
+    /** One GeoJSON Feature object (also the OGC API Features item and items). */
+    public static void writeFeature(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
+        writeFeatureMembers(g, lf, f);
+        g.writeEndObject();
+    }
+
+    /** A Feature object left open after its properties, for a caller that adds members (links). */
+    public static void writeFeatureMembers(JsonGenerator g, LayerFeatures lf, Feature f) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", FeatureIds.encode(lf.layer(), f.id()));
@@ -136,16 +142,14 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
             }
         }
         g.writeEndObject();
-        g.writeEndObject();
     }
 
     private static void number(JsonGenerator g, double d) throws IOException {
         if (!Double.isFinite(d)) {
             g.writeNull();
-        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            g.writeNumber((long) d);
         } else {
-            g.writeNumber(Double.toString(d).indexOf('E') < 0 ? Double.toString(d) : BigDecimal.valueOf(d).toPlainString());
+            // One conversion per number (this used to format each coordinate twice).
+            g.writeNumber(Numbers.format(d));
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.carence.ogc.security;
 
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.catalog.ColumnSecurityRules;
 import fr.carence.ogc.catalog.PublishedLayer;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.Set;
  * HIDE mode). Every WFS and WMS operation finds its layers through the catalogue, so a hidden
  * layer is absent from the capabilities and "unknown" to every other operation, with the same
  * message as a name that never existed.
+ *
+ * <p>Columns likewise: {@link #columnReadable} applies {@code security/columns.properties} to the
+ * caller's roles, and {@link #readableSchema} (built on it) is the schema every operation works
+ * from, so a column the caller may not read is "unknown" to it.
  */
 public final class ReadableLayersCatalog implements Catalog {
 
@@ -48,6 +53,16 @@ public final class ReadableLayersCatalog implements Catalog {
     @Override
     public Optional<PublishedLayer> layer(String name) {
         return all.layer(name).filter(l -> readable(l, caller.current()));
+    }
+
+    @Override
+    public ColumnSecurityRules columnRules() {
+        return all.columnRules();
+    }
+
+    @Override
+    public boolean columnReadable(String layer, String column) {
+        return all.columnRules().readable(all.workspace(), layer, column, caller.current());
     }
 
     /** Styles are not data: they stay listed, and a hidden layer's style draws nothing without the layer. */

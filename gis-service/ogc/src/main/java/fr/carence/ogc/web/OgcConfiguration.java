@@ -2,6 +2,7 @@ package fr.carence.ogc.web;
 
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.GeoServerCatalog;
+import fr.carence.ogc.features.FeaturesApi;
 import fr.carence.ogc.format.OutputFormats;
 import fr.carence.ogc.security.CallerRoles;
 import fr.carence.ogc.security.ReadableLayersCatalog;
@@ -43,5 +44,12 @@ public class OgcConfiguration {
     public WfsService wfsService(Catalog catalog, FeatureStore store, OutputFormats wfsOutputFormats, OgcSettings settings) {
         return new WfsService(catalog, store, wfsOutputFormats, settings.maxFeatures(), settings.exactCountLimit(),
                 settings.title(), settings.requestTimeout());
+    }
+
+    /** OGC API Features at /ogc: same catalogue (read rules), store, page limit and timeout as WFS. */
+    @Bean
+    public FeaturesApi featuresApi(Catalog catalog, FeatureStore store, OgcSettings settings) {
+        return new FeaturesApi(catalog, store, settings.maxFeatures(), settings.exactCountLimit(), settings.requestTimeout(),
+                settings.title());
     }
 }

@@ -79,7 +79,7 @@ public class OwsEndpoint {
     }
 
     /** The streaming limit behind a failure, however the writer wrapped it (e.g. in an XMLStreamException). */
-    private static LimitedResponse.LimitExceeded limitExceeded(Throwable e) {
+    static LimitedResponse.LimitExceeded limitExceeded(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof LimitedResponse.LimitExceeded cut) {
                 return cut;

@@ -6,12 +6,12 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 
 /** Presents a store cursor's features in the client's CRS and axis order, one at a time. */
-final class ClientCrsCursor implements FeatureCursor {
+public final class ClientCrsCursor implements FeatureCursor {
 
     private final FeatureCursor source;
     private final CrsName crs;
 
-    ClientCrsCursor(FeatureCursor source, CrsName crs) {
+    public ClientCrsCursor(FeatureCursor source, CrsName crs) {
         this.source = source;
         this.crs = crs;
     }

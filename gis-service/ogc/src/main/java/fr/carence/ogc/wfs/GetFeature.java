@@ -76,7 +76,11 @@ public final class GetFeature {
         FeatureCollectionResult result = new FeatureCollectionResult(catalog.workspace(), catalog.namespaceUri(), Instant.now(),
                 matched, returned, next, previous, query.crs(),
                 schemaLocation(req, query.selections().stream().map(s -> s.layer().name()).toList()), layers);
-        send(format, result, query.selections().get(0).layer().name(), response);
+        // A download keeps the scenario in its name (sites_candidats_defaut.gpkg), so two exports do not
+        // collide; the id was validated by the parser (letters, digits, '_' and '-'), safe in a header.
+        String name = query.selections().get(0).layer().name()
+                + ScenarioSelection.requested(req).map(sc -> "_" + sc).orElse("");
+        send(format, result, name, response);
     }
 
     private LayerFeatures features(LayerSelection s, fr.carence.store.FeatureQuery paged, WfsQuery query) {

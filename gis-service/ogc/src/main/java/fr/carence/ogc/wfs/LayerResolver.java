@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Joins the catalogue with the store: a catalogued layer is served only while its table exists
- * (a layer whose loader or analysis has not run yet is skipped, not an error).
+ * (a layer whose loader or analysis has not run yet is skipped, not an error). The schema is the
+ * one the caller may read ({@link Catalog#readableSchema}): WFS never sees the other columns.
  */
 public final class LayerResolver {
 
@@ -33,7 +34,7 @@ public final class LayerResolver {
     public List<ResolvedLayer> available() {
         List<ResolvedLayer> out = new ArrayList<>();
         for (PublishedLayer l : catalog.layers()) {
-            store.schema(l.storeLayer()).ifPresent(s -> out.add(new ResolvedLayer(l, s)));
+            store.schema(l.storeLayer()).ifPresent(s -> out.add(new ResolvedLayer(l, catalog.readableSchema(l, s))));
         }
         return out;
     }
@@ -61,7 +62,7 @@ public final class LayerResolver {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, locator,
                     "Type d'entité inconnu : « " + name + " »");
         }
-        return new ResolvedLayer(l.get(), s.get());
+        return new ResolvedLayer(l.get(), catalog.readableSchema(l.get(), s.get()));
     }
 
     /** Comma-separated type names (WFS 2.0 TYPENAMES, also the parenthesised form "(a)(b)"). */

@@ -26,10 +26,16 @@ public final class ScenarioSelection {
 
     /** The SCENARIO the request names, validated; empty when it names none. */
     public static Optional<String> requested(OwsRequest request) {
-        Optional<String> s = request.get(PARAMETER).map(String::trim);
+        return validated(request.get(PARAMETER), PARAMETER);
+    }
+
+    /** A scenario id given in the named parameter (OGC API's {@code scenario}), validated; empty when absent. */
+    public static Optional<String> validated(Optional<String> value, String parameter) {
+        Optional<String> s = value.map(String::trim);
         if (s.isPresent() && !ID.matcher(s.get()).matches()) {
-            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, PARAMETER,
-                    "Identifiant de scénario invalide : « " + s.get() + " » (lettres, chiffres, '_' et '-' seulement).");
+            throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, parameter,
+                    "Identifiant de scénario invalide (paramètre " + parameter + ") : « " + s.get()
+                            + " » (lettres, chiffres, '_' et '-' seulement).");
         }
         return s;
     }

@@ -91,8 +91,9 @@ public final class WfsQueryParser {
                 List<String> wanted = propertyNames(propertyNames.get(), schema, layer.name(), names);
                 attributes = attributes.stream().filter(wanted::contains).toList();
                 geometry = geometry && wanted.contains(LayerSchema.GEOMETRY_COLUMN);
-                q = q.withProperties(attributes);
             }
+            // Always name the columns: the store then never reads one the caller may not see.
+            q = q.withProperties(attributes);
             if (!geometry) {
                 q = q.withoutGeometry();
             }

@@ -43,8 +43,10 @@ final class FeatureInfoSearch {
     /**
      * @param i column of the pixel (0 = left)
      * @param j row of the pixel (0 = top)
+     * @param columns the columns fetched and shown: those the caller may read (the style reads no other)
      */
-    List<Feature> search(MapRequest map, String storeLayer, Style style, Filter baseFilter, double i, double j, int max) {
+    List<Feature> search(MapRequest map, String storeLayer, List<String> columns, Style style, Filter baseFilter,
+                         double i, double j, int max) {
         var view = map.viewport();
         Coordinate centre = view.toWorld(i + 0.5, j + 0.5);
         double tolerance = tolerancePixels * Math.max(view.pixelSizeX(), view.pixelSizeY());
@@ -57,7 +59,8 @@ final class FeatureInfoSearch {
                 .filter(r -> r.symbolizers().stream().anyMatch(s -> !(s instanceof TextSymbolizer))).toList();
         List<Feature> polygons = new ArrayList<>();
         List<Hit> others = new ArrayList<>();
-        FeatureQuery query = FeatureQuery.all().withBbox(storageBox).withFilter(baseFilter).withTimeout(timeout);
+        FeatureQuery query = FeatureQuery.all().withBbox(storageBox).withFilter(baseFilter).withProperties(columns)
+                .withTimeout(timeout);
         try (FeatureCursor cursor = store.query(storeLayer, query)) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();

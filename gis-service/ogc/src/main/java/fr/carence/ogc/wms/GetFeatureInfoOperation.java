@@ -4,6 +4,7 @@ import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.store.Feature;
+import fr.carence.store.LayerSchema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class GetFeatureInfoOperation {
                         "La couche « " + name + " » de QUERY_LAYERS n'est pas dans LAYERS.");
             }
             List<Feature> found = !map.withData().get(index) ? List.of()
-                    : search.search(map, layer.storeLayer(), map.styles().get(index),
+                    : search.search(map, layer.storeLayer(), readableColumns(layer), map.styles().get(index),
                             WmsLayers.scenarioFilter(layer, map.scenario()), i, j, count);
             hits.add(new FeatureInfoHits(layer, layers.qualifiedName(layer), found));
         }
@@ -56,6 +57,12 @@ final class GetFeatureInfoOperation {
         response.setContentType(format.mimeType() + "; charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Only the columns the caller may read are fetched, so no info format can show another. */
+    private List<String> readableColumns(PublishedLayer layer) {
+        return layers.readableSchema(layer).map(s -> s.attributes().stream().map(LayerSchema.Attribute::name).toList())
+                .orElse(List.of());
     }
 
     private static int pixel(OwsRequest request, String name, int size) {

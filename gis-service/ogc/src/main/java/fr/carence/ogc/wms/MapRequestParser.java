@@ -48,13 +48,19 @@ final class MapRequestParser {
             }
         }
         List<Style> resolvedStyles = resolveStyles(resolved, request.get("STYLES").orElse(""));
-        if (sld.isPresent()) {
-            for (int i = 0; i < resolved.size(); i++) {
-                Optional<Style> fromSld = SldBodyStyles.styleOf(sld.get(), resolved.get(i));
+        for (int i = 0; i < resolved.size(); i++) {
+            PublishedLayer layer = resolved.get(i);
+            String parameter = "STYLES";
+            if (sld.isPresent()) {
+                Optional<Style> fromSld = SldBodyStyles.styleOf(sld.get(), layer);
                 if (fromSld.isPresent()) {
                     resolvedStyles.set(i, fromSld.get());
+                    parameter = SldBodyStyles.PARAMETER;
                 }
             }
+            Style style = resolvedStyles.get(i);
+            String locator = parameter;
+            layers.readableSchema(layer).ifPresent(schema -> StyleProperties.check(style, schema, layer.name(), locator));
         }
         WmsCrs crs = WmsCrs.parse(request.require("CRS"), settings.crs(), "CRS");
         Envelope bbox = parseBbox(request.require("BBOX"), crs);
@@ -116,18 +122,7 @@ final class MapRequestParser {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX doit contenir quatre nombres séparés par des virgules (minx,miny,maxx,maxy), reçu « " + value + " ».");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!Double.isFinite(v[i])) {
-                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
-                        "BBOX : « " + parts[i].trim() + " » n'est pas un nombre.");
-            }
-        }
+        double[] v = fr.carence.ogc.core.BboxNumbers.parse(parts, "BBOX", "BBOX");
         if (v[0] >= v[2] || v[1] >= v[3]) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX invalide « " + value + " » : le minimum doit être strictement inférieur au maximum sur chaque axe"

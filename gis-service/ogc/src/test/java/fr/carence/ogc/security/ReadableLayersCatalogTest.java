@@ -3,7 +3,6 @@ package fr.carence.ogc.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.ogc.OgcService;
-import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.GeoServerCatalog;
 import fr.carence.ogc.format.OutputFormats;
@@ -18,14 +17,11 @@ import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +39,7 @@ class ReadableLayersCatalogTest {
     private static final String HIDDEN = "sites_candidats";
     private static final String UNKNOWN = "pas_de_couche";
 
-    private static final AtomicReference<Set<String>> ROLES = new AtomicReference<>(Set.of());
+    private static final RoleSwitch ROLES = new RoleSwitch();
     private static TestStore testStore;
     private static WfsService wfs;
     private static WmsService wms;
@@ -57,7 +53,7 @@ class ReadableLayersCatalogTest {
         OgcTestData.load(store);
         Catalog all = GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
                 SharedData.repoRoot().resolve("sld-styles"));
-        Catalog catalog = new ReadableLayersCatalog(all, ROLES::get);
+        Catalog catalog = new ReadableLayersCatalog(all, ROLES);
         wfs = new WfsService(catalog, store, OutputFormats.standard(), 1000, 1_000_000, "Carence test");
         wms = new WmsService(store, catalog, WmsSettings.defaults());
         try (FeatureCursor c = store.query(HIDDEN, FeatureQuery.all().withPage(0, 1))) {
@@ -186,20 +182,7 @@ class ReadableLayersCatalogTest {
     }
 
     private static MockHttpServletResponse as(Set<String> roles, OgcService service, String... kvp) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < kvp.length; i += 2) {
-            params.put(kvp[i], kvp[i + 1]);
-        }
-        ROLES.set(roles);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        try {
-            service.handle(new OwsRequest(params, "http://localhost/ows"), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            ROLES.set(Set.of());
-        }
-        return response;
+        return ROLES.call(roles, service, kvp);
     }
 
     private static String body(MockHttpServletResponse response) {

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({OgcConfiguration.class, OwsEndpoint.class})
+@Import({OgcConfiguration.class, OwsEndpoint.class, OgcApiEndpoint.class})
 public class OgcTestServer {
 
     @Bean(destroyMethod = "close")

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * GDAL (ogrinfo, ogr2ogr) and OWSLib against the running server, as a regional council's GIS
+ * GDAL (ogrinfo, ogr2ogr; WFS and OGC API Features) and OWSLib (WFS, OGC API Features) against the running server, as a regional council's GIS
  * team would use it. CountDefault is 100, so reading the 775 communes needs paging. A missing
  * client skips the test with a message, except in CI (CI=true) where it fails.
  */
@@ -88,13 +88,20 @@ class RealClientsTest {
         Result r = run(List.of("ogr2ogr", "-f", "GPKG", out.toString(), "--config", "OGR_WFS_PAGING_ALLOWED", "ON",
                 "WFS:" + wfsUrl() + "?VERSION=2.0.0", "carence:communes", "-nln", "communes"), null);
         assertThat(r.exit).as(r.output).isZero();
+        try (GeoPackage g = GeoPackageManager.open(out.toFile())) {
+            assertThat(g.getFeatureDao("communes").getSrsId()).isEqualTo(2154);
+        }
+        assertCopyHoldsEveryCommune(out);
+    }
+
+    /** The GeoPackage's communes table holds every stored commune, attribute for attribute, each with a geometry. */
+    private void assertCopyHoldsEveryCommune(Path gpkg) throws Exception {
         Map<String, Feature> expected = new HashMap<>();
         try (FeatureCursor c = store.query("communes", FeatureQuery.all())) {
             c.forEachRemaining(f -> expected.put(f.id(), f));
         }
         Map<String, Map<String, Object>> copied = new HashMap<>();
-        try (GeoPackage g = GeoPackageManager.open(out.toFile())) {
-            assertThat(g.getFeatureDao("communes").getSrsId()).isEqualTo(2154);
+        try (GeoPackage g = GeoPackageManager.open(gpkg.toFile())) {
             FeatureResultSet rs = g.getFeatureDao("communes").queryForAll();
             try {
                 while (rs.moveToNext()) {
@@ -151,6 +158,65 @@ class RealClientsTest {
         assertThat(r.output).contains("URL " + wfsUrl() + "\n");
         assertThat(r.output).contains("MEMBERS 5", "MATCHED " + OgcTestData.communesTotal());
         // Sorted by name from the 11th: independently, the store's own sort gives the same commune.
+        List<String> names = new ArrayList<>();
+        try (FeatureCursor c = store.query("communes", FeatureQuery.all().withSort(List.of(new FeatureQuery.SortKey("nom", true)))
+                .withPage(10, 1))) {
+            c.forEachRemaining(f -> names.add((String) f.get("nom")));
+        }
+        assertThat(r.output).contains("FIRST " + names.get(0) + "\n");
+    }
+
+    private String apiUrl() {
+        return "http://127.0.0.1:" + port + "/ogc";
+    }
+
+    @Test
+    void ogrinfoListsTheOgcApiCollectionsAndReadsCommunesThroughPaging() throws Exception {
+        requireTool("/usr/bin/ogrinfo");
+        Result list = run(List.of("ogrinfo", "-ro", "-q", "OAPIF:" + apiUrl()), null);
+        assertThat(list.exit).as(list.output).isZero();
+        assertThat(list.output).contains("communes", "communes_insee", "departements").doesNotContain("sites_candidats");
+        // The server pages by at most 100 (carence.ogc.max-features): reading 775 communes follows next links.
+        Result all = run(List.of("ogrinfo", "-ro", "-q", "OAPIF:" + apiUrl(), "communes", "-fields=YES", "-geom=NO"), null);
+        assertThat(all.exit).as(all.output).isZero();
+        assertThat(all.output.lines().filter(l -> l.startsWith("OGRFeature")).count()).isEqualTo(OgcTestData.communesTotal());
+    }
+
+    @Test
+    void ogr2ogrCopiesTheOgcApiCommunesWithIdenticalCountsAndAttributes(@TempDir Path tmp) throws Exception {
+        requireTool("/usr/bin/ogr2ogr");
+        Path out = tmp.resolve("communes-oapif.gpkg");
+        Result r = run(List.of("ogr2ogr", "-f", "GPKG", out.toString(), "OAPIF:" + apiUrl(), "communes", "-nln", "communes"), null);
+        assertThat(r.exit).as(r.output).isZero();
+        try (GeoPackage g = GeoPackageManager.open(out.toFile())) {
+            // The API's default CRS is CRS84, which GDAL stores as EPSG:4326.
+            assertThat(g.getFeatureDao("communes").getSrsId()).isEqualTo(4326);
+        }
+        assertCopyHoldsEveryCommune(out);
+    }
+
+    @Test
+    void owslibListsCollectionsAndReadsItems(@TempDir Path tmp) throws Exception {
+        requireTool(PYTHON);
+        Path script = tmp.resolve("owslib_oapif.py");
+        Files.writeString(script, String.join("\n",
+                "import sys",
+                "from owslib.ogcapi.features import Features",
+                "api = Features(sys.argv[1])",
+                "print('COLLECTIONS', ','.join(sorted(api.feature_collections())))",
+                "print('CORE', any(c.endswith('/conf/core') for c in api.conformance()['conformsTo']))",
+                "items = api.collection_items('communes', limit=5, offset=10, sortby='nom')",
+                "print('RETURNED', items['numberReturned'], 'MATCHED', items['numberMatched'])",
+                "print('FIRST', items['features'][0]['properties']['nom'])",
+                "one = api.collection_item('communes', 'communes.12202')",
+                "print('ONE', one['properties']['nom'])",
+                "q = api.collection_queryables('communes')",
+                "print('QUERYABLES', ','.join(sorted(q['properties'])))",
+                ""));
+        Result r = run(List.of(PYTHON, script.toString(), apiUrl()), null);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("COLLECTIONS communes,communes_insee,departements\n", "CORE True",
+                "RETURNED 5 MATCHED " + OgcTestData.communesTotal(), "ONE Rodez", "QUERYABLES code,dep,epci,geom,nom,population,reg");
         List<String> names = new ArrayList<>();
         try (FeatureCursor c = store.query("communes", FeatureQuery.all().withSort(List.of(new FeatureQuery.SortKey("nom", true)))
                 .withPage(10, 1))) {

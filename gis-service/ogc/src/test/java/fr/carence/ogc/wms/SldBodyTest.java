@@ -160,6 +160,16 @@ class SldBodyTest {
     /** A catalogue that does not show some layers (test double of a per-caller view of the catalogue). */
     record HidingCatalog(Catalog delegate, String hidden) implements Catalog {
         @Override
+        public fr.carence.ogc.catalog.ColumnSecurityRules columnRules() {
+            return delegate.columnRules();
+        }
+
+        @Override
+        public boolean columnReadable(String layer, String column) {
+            return delegate.columnReadable(layer, column);
+        }
+
+        @Override
         public String workspace() {
             return delegate.workspace();
         }

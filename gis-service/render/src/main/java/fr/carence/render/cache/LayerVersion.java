@@ -9,9 +9,9 @@ import java.time.Instant;
  * feature count is kept too so two commits within the timestamp's precision still differ when
  * they changed the layer's size.
  */
-record LayerVersion(Instant committedAt, long featureCount) {
+public record LayerVersion(Instant committedAt, long featureCount) {
 
-    static LayerVersion of(LayerInfo info) {
+    public static LayerVersion of(LayerInfo info) {
         return new LayerVersion(info.committedAt(), info.featureCount());
     }
 }

@@ -84,20 +84,10 @@ final class SldFilterParser {
         }
         if (first.equals("Literal") && second.equals("PropertyName")) {
             // "literal op property" is "property (mirrored op) literal".
-            return new Filter.Compare(text(args.get(1)), mirror(op), args.get(0).getTextContent().trim(), matchCase);
+            return new Filter.Compare(text(args.get(1)), op.mirrored(), args.get(0).getTextContent().trim(), matchCase);
         }
         throw error("ogc:" + Xml.localName(e) + ": only PropertyName/Literal comparisons are supported, got "
                 + first + "/" + second);
-    }
-
-    private static ComparisonOperator mirror(ComparisonOperator op) {
-        return switch (op) {
-            case LT -> ComparisonOperator.GT;
-            case LE -> ComparisonOperator.GE;
-            case GT -> ComparisonOperator.LT;
-            case GE -> ComparisonOperator.LE;
-            default -> op;
-        };
     }
 
     private Filter like(Element e) {

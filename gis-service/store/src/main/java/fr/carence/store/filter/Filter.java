@@ -61,7 +61,20 @@ public sealed interface Filter {
         }
     }
 
-    enum ComparisonOperator { EQ, NE, LT, LE, GT, GE }
+    enum ComparisonOperator {
+        EQ, NE, LT, LE, GT, GE;
+
+        /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
+        public ComparisonOperator mirrored() {
+            return switch (this) {
+                case LT -> GT;
+                case LE -> GE;
+                case GT -> LT;
+                case GE -> LE;
+                default -> this;
+            };
+        }
+    }
 
     enum SpatialOperator { BBOX, INTERSECTS, WITHIN, CONTAINS, DISJOINT, TOUCHES, OVERLAPS, CROSSES, EQUALS, DWITHIN, BEYOND }
 }

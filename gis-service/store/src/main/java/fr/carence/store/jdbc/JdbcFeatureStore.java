@@ -563,7 +563,13 @@ public final class JdbcFeatureStore implements FeatureStore {
     private void dropPhysical(Connection c, String physical) {
         try (var st = c.createStatement()) {
             st.setQueryTimeout(CLEANUP_TIMEOUT_SECONDS);
-            st.execute("DROP TABLE IF EXISTS " + dialect.quote(physical));
+            try {
+                st.execute("DROP TABLE IF EXISTS " + dialect.quote(physical));
+            } finally {
+                // H2 applies a statement's timeout to its whole session, which goes back to the pool:
+                // without this reset the next read on the connection (e.g. an extent) inherits the 2 s limit.
+                st.setQueryTimeout(0);
+            }
             registry.forget(c, physical);
         } catch (SQLException e) {
             LOG.warn("could not drop old table {} now (dropped at next start-up): {}", physical, e.getMessage());

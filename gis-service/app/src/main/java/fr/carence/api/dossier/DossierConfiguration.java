@@ -1,0 +1,29 @@
+package fr.carence.api.dossier;
+
+import fr.carence.analysis.scenario.ScenarioService;
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.render.map.MapRenderer;
+import fr.carence.store.FeatureStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of the dossiers de carence: reader, map, PDF and GeoPackage writers. */
+@Configuration(proxyBeanMethods = false)
+public class DossierConfiguration {
+
+    /** The caller-filtered catalogue decides whether candidate sites appear (same rule as WMS / WFS). */
+    @Bean
+    public DossierReader dossierReader(FeatureStore store, ScenarioService scenarios, Catalog catalog) {
+        return new DossierReader(store, scenarios, catalog);
+    }
+
+    @Bean
+    public DossierPdf dossierPdf(FeatureStore store, Catalog catalog) {
+        return new DossierPdf(new DossierMap(new MapRenderer(store), catalog));
+    }
+
+    @Bean
+    public DossierGeoPackage dossierGeoPackage(FeatureStore store) {
+        return new DossierGeoPackage(store);
+    }
+}

@@ -1,0 +1,279 @@
+package fr.carence.api.dossier;
+
+import fr.carence.analysis.param.ParameterSpec;
+import fr.carence.analysis.scenario.ScenarioConflictException;
+import fr.carence.analysis.scenario.ScenarioNotFoundException;
+import fr.carence.analysis.scenario.ScenarioRecord;
+import fr.carence.analysis.scenario.ScenarioService;
+import fr.carence.analysis.store.ResultLayers;
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.filter.Filter;
+import fr.carence.store.filter.Filter.ComparisonOperator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Reads a {@link ZoneDossier} from the store: the same layers, partitions and values as the WFS
+ * serves. Whether candidate sites may be shown is decided by the caller-filtered catalogue (the
+ * same layer rule as WMS and WFS), so a dossier never shows an anonymous caller more than the
+ * WFS would.
+ */
+public final class DossierReader {
+
+    /** Layer name of the candidate sites in the catalogue (its read rule decides who sees them). */
+    static final String SITES_LAYER = "sites_candidats";
+    /** Columns of {@code indicateurs_communes} that describe candidate sites (restricted like the sites layer). */
+    static final String SITE_COLUMN_PREFIX = "site_";
+    /** Map width / height of the dossier's map (A4 portrait text width by about 12 cm). */
+    static final double MAP_ASPECT = 1.45;
+    static final int LIEUX_MAX = 8;
+    static final double LIEUX_RAYON_M = 30_000;
+    static final String UNITE_PAR_DEFAUT = "communes contiguës";
+
+    /** Input layers whose provenance the dossier cites, with what they are in plain French. */
+    static final Map<String, String> SOURCES = sourceLabels();
+
+    private final FeatureStore store;
+    private final ScenarioService scenarios;
+    private final Catalog catalog;
+    private final String versionService;
+
+    public DossierReader(FeatureStore store, ScenarioService scenarios, Catalog catalog) {
+        this.store = store;
+        this.scenarios = scenarios;
+        this.catalog = catalog;
+        this.versionService = serviceVersion();
+    }
+
+    /** The finished scenario, or 404 / 409 in French. */
+    ScenarioRecord finishedScenario(String scenarioId) {
+        ScenarioRecord s = scenarios.get(scenarioId).orElseThrow(() -> new ScenarioNotFoundException(scenarioId));
+        if (!ScenarioRecord.TERMINE.equals(s.statut())) {
+            throw new ScenarioConflictException("le scénario « " + scenarioId + " » n'est pas terminé (statut "
+                    + s.statut() + ") : ses zones ne sont pas encore publiées");
+        }
+        return s;
+    }
+
+    /** Every zone of a finished scenario, by rank, named. */
+    public List<ZoneDossier.ZoneResume> zones(String scenarioId) {
+        finishedScenario(scenarioId);
+        List<Feature> zones = read(ResultLayers.ZONES, scenarioFilter(scenarioId), false);
+        Map<String, List<Feature>> communesByZone = read(ResultLayers.INDICATEURS,
+                new Filter.And(List.of(scenarioFilter(scenarioId),
+                        new Filter.Compare("carence", ComparisonOperator.EQ, Boolean.TRUE))), false)
+                .stream().filter(f -> f.get("zone_id") != null)
+                .collect(Collectors.groupingBy(f -> (String) f.get("zone_id")));
+        return zones.stream().map(z -> resume(z, communesByZone.getOrDefault(z.id(), List.of())))
+                .sorted(Comparator.comparingInt(ZoneDossier.ZoneResume::rang)).toList();
+    }
+
+    /** The dossier of one zone ({@code zone}: its id, with or without the {@code scenario:} prefix). */
+    public ZoneDossier read(String scenarioId, String zone) {
+        ScenarioRecord scenario = finishedScenario(scenarioId);
+        String zoneId = zone.startsWith(scenarioId + ":") ? zone : scenarioId + ":" + zone;
+        List<Feature> found = read(ResultLayers.ZONES, new Filter.And(List.of(scenarioFilter(scenarioId),
+                new Filter.Compare("id", ComparisonOperator.EQ, zoneId))), true);
+        if (found.isEmpty()) {
+            throw new ZoneNotFoundException(scenarioId, zone);
+        }
+        Feature z = found.get(0);
+        boolean sitesLisibles = catalog.layer(SITES_LAYER).isPresent();
+        List<Feature> communes = read(ResultLayers.INDICATEURS, new Filter.And(List.of(scenarioFilter(scenarioId),
+                new Filter.Compare("zone_id", ComparisonOperator.EQ, z.id()))), true).stream()
+                .map(f -> sitesLisibles ? f : withoutSiteColumns(f))
+                .sorted(Comparator.comparing((Feature f) -> -((Number) f.get("score_carence")).doubleValue())
+                        .thenComparing(f -> (String) f.get("code")))
+                .toList();
+        Envelope extent = mapExtent(z.geometry());
+        List<Feature> sites = sitesLisibles ? servingSites(scenarioId, z, communes) : List.of();
+        return new ZoneDossier(scenario, z, resume(z, communes), communes, nearbyVenues(z.geometry()), sites,
+                sitesLisibles, parametres(scenario), sources(), versionMethode(scenarioId), extent, Instant.now());
+    }
+
+    /** The zone's name, unit and robustness: the method's columns when the layer has them, derived otherwise. */
+    static ZoneDossier.ZoneResume resume(Feature zone, List<Feature> communes) {
+        String nom = text(zone.get("nom"));
+        if (nom == null) {
+            nom = derivedName(communes);
+        }
+        String unite = Optional.ofNullable(text(zone.get("unite"))).orElse(UNITE_PAR_DEFAUT);
+        return new ZoneDossier.ZoneResume(zone.id(), nom, ((Number) zone.get("rang")).intValue(), unite,
+                text(zone.get("classe_robustesse")));
+    }
+
+    /**
+     * A place name for a zone without one: its most populous commune, then how many others
+     * ("Saint-Affrique et 3 communes voisines"); the rank only when no commune has a name.
+     */
+    static String derivedName(List<Feature> communes) {
+        List<Feature> named = communes.stream().filter(f -> text(f.get("nom")) != null)
+                .sorted(Comparator.comparing((Feature f) -> -((Number) f.get("population")).doubleValue())
+                        .thenComparing(f -> (String) f.get("code")))
+                .toList();
+        if (named.isEmpty()) {
+            return "Zone sans nom";
+        }
+        String first = (String) named.get(0).get("nom");
+        int others = communes.size() - 1;
+        return switch (others) {
+            case 0 -> first;
+            case 1 -> first + " et " + communes.stream().filter(f -> f != named.get(0)).findFirst()
+                    .map(f -> Optional.ofNullable(text(f.get("nom"))).orElse((String) f.get("code"))).orElseThrow();
+            default -> first + " et " + others + " communes voisines";
+        };
+    }
+
+    private List<Feature> servingSites(String scenarioId, Feature zone, List<Feature> communes) {
+        Set<String> serving = new HashSet<>();
+        communes.forEach(c -> Optional.ofNullable(text(c.get("site_desservant"))).ifPresent(serving::add));
+        return read(ResultLayers.SITES, scenarioFilter(scenarioId), true).stream()
+                .filter(s -> serving.contains(s.id()) || zone.id().equals(s.get("zone_id")))
+                .sorted(Comparator.comparingInt(s -> ((Number) s.get("rang")).intValue()))
+                .toList();
+    }
+
+    private List<ZoneDossier.LieuProche> nearbyVenues(Geometry zone) {
+        Envelope around = new Envelope(zone.getEnvelopeInternal());
+        around.expandBy(LIEUX_RAYON_M);
+        if (store.schema("lieux_existants").isEmpty()) {
+            return List.of();
+        }
+        List<ZoneDossier.LieuProche> out = new ArrayList<>();
+        try (FeatureCursor c = store.query("lieux_existants", FeatureQuery.all().withBbox(around))) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                if (f.geometry() != null) {
+                    out.add(new ZoneDossier.LieuProche(f, zone.distance(f.geometry()) / 1000.0));
+                }
+            }
+        }
+        return out.stream().sorted(Comparator.comparingDouble(ZoneDossier.LieuProche::distanceKm)
+                .thenComparing(l -> l.lieu().id())).limit(LIEUX_MAX).toList();
+    }
+
+    private List<ZoneDossier.ParametreAffiche> parametres(ScenarioRecord scenario) {
+        Map<String, ParameterSpec> specs = scenarios.parameters().stream()
+                .collect(Collectors.toMap(ParameterSpec::name, Function.identity()));
+        List<ZoneDossier.ParametreAffiche> out = new ArrayList<>();
+        scenario.parametres().forEach((name, value) -> {
+            ParameterSpec spec = specs.get(name);
+            out.add(new ZoneDossier.ParametreAffiche(name, spec == null ? name : spec.description(),
+                    FrenchText.value(value), spec == null ? "" : spec.unit()));
+        });
+        return out;
+    }
+
+    private List<ZoneDossier.SourceAffichee> sources() {
+        List<ZoneDossier.SourceAffichee> out = new ArrayList<>();
+        SOURCES.forEach((layer, label) -> store.info(layer).ifPresent(info -> {
+            LayerInfo.Source s = info.source();
+            out.add(new ZoneDossier.SourceAffichee(layer, label, s == null ? null : s.vintage(),
+                    s == null ? null : s.files(), info.committedAt()));
+        }));
+        return out;
+    }
+
+    /** The scenario's recorded method version when the method work records one (issue 11), else the service's. */
+    private String versionMethode(String scenarioId) {
+        if (store.schema(ResultLayers.SCENARIOS).flatMap(s -> s.attribute("version_methode")).isPresent()) {
+            List<Feature> rows = read(ResultLayers.SCENARIOS, new Filter.Compare("id", ComparisonOperator.EQ, scenarioId), false);
+            String recorded = rows.isEmpty() ? null : text(rows.get(0).get("version_methode"));
+            if (recorded != null) {
+                return recorded;
+            }
+        }
+        return "Carence " + versionService + " (version du service qui produit ce dossier ; le scénario n'enregistre pas encore la sienne)";
+    }
+
+    /** A map extent around the zone: its envelope with a margin, widened to the map's aspect ratio. */
+    static Envelope mapExtent(Geometry zone) {
+        Envelope e = new Envelope(zone.getEnvelopeInternal());
+        double margin = Math.max(3000, 0.15 * Math.max(e.getWidth(), e.getHeight()));
+        e.expandBy(margin);
+        double w = e.getWidth();
+        double h = e.getHeight();
+        if (w / h < MAP_ASPECT) {
+            e.expandBy((h * MAP_ASPECT - w) / 2, 0);
+        } else {
+            e.expandBy(0, (w / MAP_ASPECT - h) / 2);
+        }
+        return e;
+    }
+
+    static Filter scenarioFilter(String scenarioId) {
+        return new Filter.Compare(ResultLayers.PARTITION, ComparisonOperator.EQ, scenarioId);
+    }
+
+    private List<Feature> read(String layer, Filter filter, boolean geometry) {
+        FeatureQuery q = FeatureQuery.all().withFilter(filter);
+        if (!geometry) {
+            q = q.withoutGeometry();
+        }
+        List<Feature> out = new ArrayList<>();
+        try (FeatureCursor c = store.query(layer, q)) {
+            c.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static Feature withoutSiteColumns(Feature f) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        f.properties().forEach((k, v) -> {
+            if (!k.startsWith(SITE_COLUMN_PREFIX)) {
+                kept.put(k, v);
+            }
+        });
+        return new Feature(f.id(), f.geometry(), kept);
+    }
+
+    private static String text(Object v) {
+        return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+
+    private static Map<String, String> sourceLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("communes", "Limites communales (IGN, ADMIN EXPRESS)");
+        m.put("communes_insee", "Code officiel géographique et populations (INSEE)");
+        m.put("flux_domicile_travail", "Flux domicile-travail observés (INSEE, MOBPRO)");
+        m.put("couverture_thd", "Couverture en fibre optique (ARCEP)");
+        m.put("grille_densite", "Grille communale de densité (INSEE)");
+        m.put("zrr", "Zones de revitalisation rurale (ANCT)");
+        m.put("zone_montagne", "Communes classées en zone de montagne (ANCT)");
+        m.put("qpv_communes", "Quartiers prioritaires de la politique de la ville (ANCT)");
+        m.put("lieux_existants", "Lieux de télétravail existants");
+        return m;
+    }
+
+    private static String serviceVersion() {
+        Properties p = new Properties();
+        try (InputStream in = DossierReader.class.getResourceAsStream("/dossier/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version", "(version inconnue)");
+    }
+}

@@ -1,0 +1,23 @@
+package fr.carence.ogc.tiles;
+
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.web.OgcSettings;
+import fr.carence.store.FeatureStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Spring wiring of the vector tiles: the tile service over the same caller-filtered catalogue and
+ * store as WFS and WMS, with {@code carence.tiles.*} settings and the OGC request timeout.
+ * {@link TilesEndpoint} is the web binding.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TilesSettings.class)
+public class TilesConfiguration {
+
+    @Bean
+    public VectorTileService vectorTileService(Catalog catalog, FeatureStore store, TilesSettings settings, OgcSettings ogc) {
+        return new VectorTileService(catalog, store, settings, ogc.requestTimeout());
+    }
+}

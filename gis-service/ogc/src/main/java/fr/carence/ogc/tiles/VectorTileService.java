@@ -1,0 +1,294 @@
+package fr.carence.ogc.tiles;
+
+import fr.carence.crs.CrsTransforms;
+import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.wfs.ScenarioSelection;
+import fr.carence.render.cache.CachedLayer;
+import fr.carence.render.cache.LayerFeatureCache;
+import fr.carence.render.cache.LayerVersion;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.filter.Filter;
+import io.tileverse.vectortile.mvt.LayerBuilder;
+import io.tileverse.vectortile.mvt.VectorTileBuilder;
+import io.tileverse.vectortile.mvt.VectorTileCodec;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mapbox Vector Tiles of the catalogue's layers in the {@link WebMercatorQuad} tile matrix set.
+ *
+ * <p>Layers are found through the same (caller-filtered) catalogue as WFS and WMS, so a layer the
+ * caller may not read is unknown here too. Features come from the store in Lambert-93: the tile
+ * (with its buffer) is transformed to Lambert-93 to select them by envelope (the whole layer in
+ * memory with its STR-tree, or the store's spatial index when the layer does not fit), each
+ * geometry is taken at the coarsest pre-generalised level that moves no border by more than a
+ * quarter of a screen pixel at this zoom, transformed to EPSG:3857 and then to tile units
+ * (4,096 per tile), clipped to the tile plus its buffer and quantised by the encoder
+ * (tileverse-vectortiles). Result layers show scenario {@code defaut} unless another is named.
+ * Only the attributes listed for the layer in the catalogue ({@code carence.mvtAttributes}) are
+ * written.
+ */
+public final class VectorTileService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VectorTileService.class);
+
+    /** Tile units per tile side, the MVT default that every client expects. */
+    public static final int EXTENT = 4096;
+    /**
+     * Below this zoom a tile spans more than 11° of longitude: its envelope cannot be reprojected
+     * to Lambert-93 meaningfully (the conic projection folds far from France), so the whole
+     * layer is read and each feature is tested in EPSG:3857 instead.
+     */
+    static final int MIN_ZOOM_FOR_STORAGE_BOX = 5;
+
+    /** A layer ready for tiles: the catalogue entry, its store schema and the attributes written. */
+    public record TileLayer(PublishedLayer published, LayerSchema schema, List<String> attributes) {
+
+        public boolean restricted() {
+            return !published.readRoles().isEmpty();
+        }
+    }
+
+    /** An answered tile: MVT bytes (empty when no feature falls in it) and a strong entity tag. */
+    public record Tile(byte[] mvt, String etag, boolean restricted) {
+
+        public boolean empty() {
+            return mvt.length == 0;
+        }
+    }
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    private final LayerFeatureCache features;
+    private final TileCache tiles;
+    private final TilesSettings settings;
+    private final Duration requestTimeout;
+    private final Set<String> warnedMissing = ConcurrentHashMap.newKeySet();
+
+    public VectorTileService(Catalog catalog, FeatureStore store, TilesSettings settings, Duration requestTimeout) {
+        this.catalog = catalog;
+        this.store = store;
+        this.settings = settings;
+        this.requestTimeout = requestTimeout;
+        this.features = new LayerFeatureCache(store, settings.featuresMegabytes() * 1024L * 1024L);
+        this.tiles = new TileCache(settings.cacheMegabytes() * 1024L * 1024L);
+    }
+
+    /** The layers the caller may read that have geometries in the store, in catalogue order. */
+    public List<TileLayer> layers() {
+        List<TileLayer> out = new ArrayList<>();
+        for (PublishedLayer l : catalog.layers()) {
+            store.schema(l.storeLayer()).filter(LayerSchema::hasGeometry).ifPresent(s -> out.add(tileLayer(l, s)));
+        }
+        return out;
+    }
+
+    /**
+     * The layer named by a collection id (the layer name without workspace prefix); 404 when it
+     * is unknown, hidden from the caller, not computed yet or without geometry, with one message
+     * for the first three so a hidden layer cannot be told from a missing one.
+     */
+    public TileLayer layer(String collectionId) {
+        Optional<PublishedLayer> published = collectionId.contains(":") ? Optional.empty() : catalog.layer(collectionId);
+        Optional<LayerSchema> schema = published.flatMap(p -> store.schema(p.storeLayer()));
+        if (schema.isEmpty()) {
+            throw TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " ».");
+        }
+        if (!schema.get().hasGeometry()) {
+            throw TileException.notFound("collectionId", "La collection « " + collectionId
+                    + " » n'a pas de géométrie : elle n'a pas de tuiles (voir /ogc/collections/" + collectionId + "/items).");
+        }
+        return tileLayer(published.get(), schema.get());
+    }
+
+    private TileLayer tileLayer(PublishedLayer published, LayerSchema schema) {
+        List<String> wanted = published.tileAttributes().isEmpty()
+                ? defaultAttributes(schema) : published.tileAttributes();
+        // Column read rules (security/columns.properties): a column the caller may not read is
+        // left out of the tile as if it were not listed, never an error that would reveal it.
+        LayerSchema readable = catalog.readableSchema(published, schema);
+        List<String> present = new ArrayList<>();
+        for (String a : wanted) {
+            if (readable.attribute(a).isPresent()) {
+                present.add(a);
+            } else if (schema.attribute(a).isPresent()) {
+                continue;
+            } else if (warnedMissing.add(published.name() + "." + a)) {
+                LOG.warn("Tuiles : l'attribut {} listé dans carence.mvtAttributes de la couche {} n'existe pas dans la base ; "
+                        + "il est omis des tuiles", a, published.name());
+            }
+        }
+        return new TileLayer(published, schema, List.copyOf(present));
+    }
+
+    /** Without a catalogue list: the id attribute and the name, enough to identify and label. */
+    static List<String> defaultAttributes(LayerSchema schema) {
+        List<String> out = new ArrayList<>(List.of(schema.idAttribute()));
+        if (!schema.idAttribute().equals("nom") && schema.attribute("nom").isPresent()) {
+            out.add("nom");
+        }
+        return out;
+    }
+
+    /**
+     * The tile, from the tile cache or encoded now.
+     *
+     * @param scenario the {@code scenario} query parameter, if given (result layers only)
+     */
+    public Tile tile(String collectionId, int zoom, long row, long col, Optional<String> scenario) {
+        WebMercatorQuad.check(zoom, row, col);
+        TileLayer layer = layer(collectionId);
+        String scenarioId = scenario(layer, scenario);
+        LayerInfo info = store.info(layer.published().storeLayer())
+                .orElseThrow(() -> TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " »."));
+        TileCache.Key key = new TileCache.Key(layer.published().storeLayer(), LayerVersion.of(info), scenarioId,
+                layer.attributes(), zoom, row, col);
+        TileCache.Entry entry = tiles.get(key, () -> encode(layer, scenarioId, zoom, row, col));
+        return new Tile(entry.mvt(), entry.etag(), layer.restricted());
+    }
+
+    private static String scenario(TileLayer layer, Optional<String> requested) {
+        if (layer.published().scenarioColumn() == null) {
+            return null; // the parameter does not apply; ignored as WMS does for input layers
+        }
+        // The one rule for scenario ids (ScenarioSelection): same check and message as WFS and WMS.
+        Optional<String> given = requested.filter(v -> !v.isBlank());
+        return given.isEmpty() ? ScenarioSelection.DEFAULT_SCENARIO
+                : ScenarioSelection.requested(new OwsRequest(Map.of(ScenarioSelection.PARAMETER, given.get()), null)).get();
+    }
+
+    private TileCache.Entry encode(TileLayer layer, String scenario, int zoom, long row, long col) {
+        Envelope tile = WebMercatorQuad.envelope(zoom, row, col);
+        double span = tile.getWidth();
+        double buffer = span * settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS;
+        Envelope read3857 = new Envelope(tile);
+        read3857.expandBy(buffer);
+        Envelope box = zoom >= MIN_ZOOM_FOR_STORAGE_BOX
+                ? CrsTransforms.transform(read3857, WebMercatorQuad.EPSG, FeatureStore.STORAGE_SRID) : null;
+        // A screen pixel of this zoom in Lambert-93 metres (the two CRSs' scales agree within a few
+        // per cent over France; the generalisation only needs the order of magnitude).
+        double pixelStorage = box == null ? span / WebMercatorQuad.TILE_PIXELS
+                : box.getWidth() / (WebMercatorQuad.TILE_PIXELS * (1 + 2.0 * settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS));
+        double scale = EXTENT / span;
+        AffineTransformation toTile = new AffineTransformation(scale, 0, -tile.getMinX() * scale,
+                0, -scale, tile.getMaxY() * scale);
+        int clipUnits = (int) Math.ceil(EXTENT * (double) settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS);
+        // The geometries are already generalised (quarter pixel): no second simplification, and no
+        // snapping pass (the encoder's precision reducer drops polygons the generalisation left
+        // self-touching); rounding to tile units is all MVT needs.
+        VectorTileBuilder builder = new VectorTileBuilder().setExtent(EXTENT).setClipBuffer(clipUnits)
+                .setSimplificationDistanceTolerance(0).setUsePrecisionModelSnapping(false);
+        LayerBuilder mvt = builder.layer().name(layer.published().name());
+        int[] written = {0};
+        String scenarioColumn = layer.published().scenarioColumn();
+        Visitor visit = (feature, geometry) -> {
+            if (geometry == null || geometry.isEmpty()) {
+                return;
+            }
+            if (scenario != null && !scenario.equals(feature.get(scenarioColumn))) {
+                return;
+            }
+            Geometry web = CrsTransforms.transform(geometry, FeatureStore.STORAGE_SRID, WebMercatorQuad.EPSG);
+            if (!web.getEnvelopeInternal().intersects(read3857)) {
+                return;
+            }
+            web.apply(toTile);
+            web.geometryChanged();
+            if (web instanceof Polygonal && !web.isValid()) {
+                // The map cache's generalisation skips the validity repair (invisible when drawn),
+                // but the encoder silently drops an invalid polygon: repair it here.
+                web = GeometryFixer.fix(web);
+            }
+            mvt.feature(attributes(feature, layer.attributes()), web);
+            written[0]++;
+        };
+        Optional<CachedLayer> cached = features.layer(layer.published().storeLayer());
+        if (cached.isPresent()) {
+            cached.get().forEach(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+                    Double.MAX_VALUE) : box, pixelStorage, visit::visit);
+        } else {
+            readStore(layer, scenario, box, visit);
+        }
+        if (written[0] == 0) {
+            return new TileCache.Entry(new byte[0], etag(new byte[0]));
+        }
+        mvt.build();
+        byte[] bytes = MvtWinding.fix(new VectorTileCodec().encode(builder.build()));
+        return new TileCache.Entry(bytes, etag(bytes));
+    }
+
+    @FunctionalInterface
+    private interface Visitor {
+        void visit(Feature feature, Geometry geometry);
+    }
+
+    /** When the layer is not held in memory: the store's spatial index, one scenario, full geometries. */
+    private void readStore(TileLayer layer, String scenario, Envelope box, Visitor visit) {
+        Filter filter = scenario == null ? null
+                : ScenarioSelection.apply(layer.published(), null, Optional.of(scenario));
+        List<String> properties = new ArrayList<>(layer.attributes());
+        if (scenario != null && !properties.contains(layer.published().scenarioColumn())) {
+            properties.add(layer.published().scenarioColumn());
+        }
+        FeatureQuery q = FeatureQuery.all().withBbox(box).withFilter(filter).withProperties(properties)
+                .withTimeout(requestTimeout);
+        try (FeatureCursor c = store.query(layer.published().storeLayer(), q)) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                visit.visit(f, f.geometry());
+            }
+        }
+    }
+
+    /** The listed attributes; values the MVT encoding has no type for (dates) are written as text. */
+    private static Map<String, Object> attributes(Feature feature, List<String> names) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String n : names) {
+            Object v = feature.get(n);
+            if (v == null) {
+                continue; // MVT has no null: an absent key is the null value
+            }
+            out.put(n, v instanceof TemporalAccessor ? v.toString() : v);
+        }
+        return out;
+    }
+
+    /** Strong entity tag from the tile's bytes: equal bytes, equal tag, whatever the layer version. */
+    static String etag(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tile cache, for tests. */
+    TileCache tileCache() {
+        return tiles;
+    }
+}

@@ -1,0 +1,43 @@
+package fr.carence.ogc.security;
+
+import fr.carence.ogc.OgcService;
+import fr.carence.ogc.OwsRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The caller's roles for tests that share one service between callers, as the Spring singletons
+ * do: {@link #call} sets the roles for one request and clears them after.
+ */
+final class RoleSwitch implements CallerRoles {
+
+    private final AtomicReference<Set<String>> roles = new AtomicReference<>(Set.of());
+
+    @Override
+    public Set<String> current() {
+        return roles.get();
+    }
+
+    /** One KVP request ({@code name, value, …}) to the service with the given roles. */
+    MockHttpServletResponse call(Set<String> callerRoles, OgcService service, String... kvp) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < kvp.length; i += 2) {
+            params.put(kvp[i], kvp[i + 1]);
+        }
+        roles.set(callerRoles);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            service.handle(new OwsRequest(params, "http://localhost/ows"), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            roles.set(Set.of());
+        }
+        return response;
+    }
+}

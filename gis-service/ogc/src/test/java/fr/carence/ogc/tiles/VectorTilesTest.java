@@ -1,0 +1,261 @@
+package fr.carence.ogc.tiles;
+
+import static fr.carence.ogc.tiles.TileTestSupport.decode;
+import static fr.carence.ogc.tiles.TileTestSupport.tileAt;
+import static fr.carence.ogc.tiles.TileTestSupport.toWebMercator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.ogc.testdata.OgcTestData;
+import fr.carence.ogc.testdata.WfsCall;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
+import fr.carence.store.LayerSchema.Attribute;
+import fr.carence.store.LayerSchema.AttributeType;
+import fr.carence.store.LayerSchema.GeometryType;
+import fr.carence.store.LayerWriter;
+import fr.carence.store.testing.BothStores;
+import io.tileverse.vectortile.model.VectorTile;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+
+/**
+ * Vector tiles over a real store (H2GIS and PostGIS) holding the communes of Aveyron, Lozère,
+ * Tarn and La Réunion: decoded tiles hold the features the WFS returns for the same area, with
+ * the same attribute values and geometries within the generalisation tolerance.
+ */
+class VectorTilesTest {
+
+    /** Rodez cathedral, a point inside commune 12202. */
+    private static final double RODEZ_LON = 2.5750;
+    private static final double RODEZ_LAT = 44.3506;
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private static TileTestSupport tiles(FeatureStore store) {
+        OgcTestData.load(store);
+        return new TileTestSupport(store, TilesSettings.defaults());
+    }
+
+    @BothStores
+    void aTileHoldsTheCommunesTheWfsReturnsForItsAreaWithTheSameValuesAndShapes(FeatureStore store) throws Exception {
+        TileTestSupport t = tiles(store);
+        long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 10);
+        int z = (int) zrc[0];
+        VectorTileService.Tile tile = t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty());
+        List<VectorTile.Layer.Feature> mvt = decode(tile.mvt());
+
+        // The WFS for the tile grown by its 4-pixel buffer and one more pixel, in EPSG:3857.
+        Envelope env = WebMercatorQuad.envelope(z, zrc[1], zrc[2]);
+        double pixel = env.getWidth() / WebMercatorQuad.TILE_PIXELS;
+        Envelope outer = new Envelope(env);
+        outer.expandBy(5 * pixel);
+        JsonNode wfs = new ObjectMapper().readTree(new WfsCall(store, 10_000).get("REQUEST", "GetFeature",
+                "TYPENAMES", "carence:communes", "SRSNAME", "EPSG:3857", "OUTPUTFORMAT", "application/json",
+                "BBOX", outer.getMinX() + "," + outer.getMinY() + "," + outer.getMaxX() + "," + outer.getMaxY()
+                        + ",urn:ogc:def:crs:EPSG::3857").getContentAsByteArray());
+        GeoJsonReader reader = new GeoJsonReader();
+        Map<String, JsonNode> wfsProps = new HashMap<>();
+        Map<String, Geometry> wfsGeoms = new HashMap<>();
+        Set<String> mustHave = new TreeSet<>();
+        Set<String> mayHave = new TreeSet<>();
+        for (JsonNode f : wfs.get("features")) {
+            String code = f.get("properties").get("code").asText();
+            Geometry g = reader.read(f.get("geometry").toString());
+            wfsProps.put(code, f.get("properties"));
+            wfsGeoms.put(code, g);
+            if (g.intersects(GF.toGeometry(env))) {
+                mustHave.add(code); // inside the tile proper: surely drawn
+            }
+            if (g.intersects(GF.toGeometry(outer))) {
+                mayHave.add(code); // reaching the buffer: may be drawn
+            }
+        }
+        Set<String> inTile = mvt.stream().map(f -> (String) f.getAttribute("code")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(mustHave).contains("12202").hasSizeGreaterThan(5);
+        assertThat(inTile).containsAll(mustHave);
+        assertThat(mayHave).containsAll(inTile);
+        assertThat(inTile).hasSize(mvt.size()); // one feature per commune
+
+        for (VectorTile.Layer.Feature f : mvt) {
+            String code = (String) f.getAttribute("code");
+            JsonNode p = wfsProps.get(code);
+            // Only the catalogue's carence.mvtAttributes for communes, with the WFS values.
+            assertThat(f.getAttributes().keySet()).containsExactlyInAnyOrder("code", "nom", "dep", "population");
+            assertThat(f.getAttribute("nom")).isEqualTo(p.get("nom").asText());
+            assertThat(f.getAttribute("dep")).isEqualTo("12");
+            assertThat(((Number) f.getAttribute("population")).longValue()).isEqualTo(p.get("population").asLong());
+            // Shapes: generalised by at most a quarter pixel, quantised to 1/16 pixel, compared where both are drawn.
+            Envelope clip = new Envelope(env);
+            clip.expandBy(3 * pixel);
+            Geometry drawn = toWebMercator(f.getGeometry(), z, zrc[1], zrc[2]).intersection(GF.toGeometry(clip));
+            Geometry expected = wfsGeoms.get(code).intersection(GF.toGeometry(clip));
+            assertThat(DiscreteHausdorffDistance.distance(drawn, expected)).as(code).isLessThan(0.5 * pixel);
+        }
+    }
+
+    @BothStores
+    void aTileOfTheThreeDepartementsHoldsEachOfTheirCommunesOnce(FeatureStore store) throws Exception {
+        // Tile 6/23/32 spans 0°–5.625°E, 40.98°–45.09°N: all of Aveyron, Lozère and Tarn, nothing of La Réunion.
+        VectorTileService.Tile tile = tiles(store).service.tile("communes", 6, 23, 32, Optional.empty());
+        Map<String, Integer> perDep = new LinkedHashMap<>();
+        for (VectorTile.Layer.Feature f : decode(tile.mvt())) {
+            perDep.merge((String) f.getAttribute("dep"), 1, Integer::sum);
+        }
+        Map<String, Integer> source = new HashMap<>(OgcTestData.communesPerDepartement());
+        source.remove("974");
+        assertThat(perDep).isEqualTo(source);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSignedAreaIsPositiveForTheExteriorRingOfTheSpecificationsFixture() {
+        // mapbox/mvt-fixtures 054 "clipped square": MoveTo(-1,-1) LineTo(+4098,0)(0,+4098)(-4098,0), an exterior ring.
+        assertThat(MvtWinding.signedArea2(new long[] {-1, -1, 4097, -1, 4097, 4097, -1, 4097})).isEqualTo(2L * 4098 * 4098);
+        // The same ring the other way round is a hole.
+        assertThat(MvtWinding.signedArea2(new long[] {-1, -1, -1, 4097, 4097, 4097, 4097, -1})).isEqualTo(-2L * 4098 * 4098);
+    }
+
+    @BothStores
+    void exteriorRingsAreClockwiseOnScreenAsTheMvtSpecificationAsks(FeatureStore store) {
+        // MVT 2.1 §4.3.4.4: an exterior ring has a positive surveyor's-formula area in tile
+        // coordinates (y down), an interior ring a negative one; OpenLayers and GDAL rely on it.
+        VectorTileService.Tile tile = tiles(store).service.tile("communes", 6, 23, 32, Optional.empty());
+        List<RawMvt.PolygonFeature> polygons = RawMvt.polygons(tile.mvt());
+        assertThat(polygons).hasSizeGreaterThan(700);
+        for (RawMvt.PolygonFeature p : polygons) {
+            assertThat(MvtWinding.signedArea2(p.rings().get(0))).isPositive();
+            for (long[] ring : p.rings().subList(1, p.rings().size())) {
+                // Communes are single polygons or polygons with enclaves: no part lies inside a hole.
+                assertThat(MvtWinding.signedArea2(ring)).isNotZero();
+            }
+        }
+    }
+
+    @BothStores
+    void layersWithoutAnAttributeListGetTheirIdAndName(FeatureStore store) throws Exception {
+        VectorTileService.Tile tile = tiles(store).service.tile("departements", 6, 23, 32, Optional.empty());
+        List<VectorTile.Layer.Feature> deps = decode(tile.mvt());
+        assertThat(deps).extracting(f -> f.getAttribute("code")).containsExactlyInAnyOrder("12", "48", "81");
+        assertThat(deps).allSatisfy(f -> assertThat(f.getAttributes().keySet()).containsExactly("code", "nom"));
+        assertThat(deps).extracting(f -> f.getLayer().getName()).containsOnly("departements");
+    }
+
+    @BothStores
+    void aTileWithoutFeatureIsEmptyAndTilesOutsideTheMatrixAreRefused(FeatureStore store) {
+        TileTestSupport t = tiles(store);
+        // Bay of Biscay, 45°N 5°W.
+        long[] sea = tileAt(-5, 45, 9);
+        assertThat(t.service.tile("communes", 9, sea[1], sea[2], Optional.empty()).empty()).isTrue();
+        assertThatThrownBy(() -> t.service.tile("communes", 3, 8, 0, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessageContaining("tileRow").hasMessageContaining("de 0 à 7");
+        assertThatThrownBy(() -> t.service.tile("communes", 25, 0, 0, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessageContaining("tileMatrix");
+        assertThatThrownBy(() -> t.service.tile("communes_insee", 6, 23, 32, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessageContaining("n'a pas de géométrie");
+        assertThatThrownBy(() -> t.service.tile("carence:communes", 6, 23, 32, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessage("Collection inconnue : « carence:communes ».");
+    }
+
+    @BothStores
+    void restrictedLayersAreUnknownToAnonymousCallersAndPrivateToOthers(FeatureStore store) throws Exception {
+        TileTestSupport t = tiles(store);
+        assertThatThrownBy(() -> t.service.tile("sites_candidats", 6, 23, 32, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessage("Collection inconnue : « sites_candidats ».");
+        assertThat(t.service.layers()).extracting(l -> l.published().name()).doesNotContain("sites_candidats");
+        t.roles.set(Set.of("PLANNER"));
+        assertThatThrownBy(() -> t.service.tile("sites_candidats", 6, 23, 32, Optional.empty()))
+                .isInstanceOf(TileException.class).hasMessage("Collection inconnue : « sites_candidats ».");
+        t.roles.set(Set.of("FUNDER"));
+        VectorTileService.Tile tile = t.service.tile("sites_candidats", 6, 23, 32, Optional.empty());
+        assertThat(tile.restricted()).isTrue();
+        // Fixture: 5 sites in scenario "defaut", ranked 1 to 5 (default attributes: id only, no "nom").
+        assertThat(decode(tile.mvt())).extracting(f -> (String) f.getAttribute("id"))
+                .hasSize(5).allSatisfy(id -> assertThat(id).startsWith("defaut:"));
+        VectorTileService.Tile other = t.service.tile("sites_candidats", 6, 23, 32, Optional.of("teletravail_fort"));
+        assertThat(decode(other.mvt())).extracting(f -> (String) f.getAttribute("id"))
+                .hasSize(3).allSatisfy(id -> assertThat(id).startsWith("teletravail_fort:"));
+        assertThat(t.service.tile("sites_candidats", 6, 23, 32, Optional.of("inconnu")).empty()).isTrue();
+    }
+
+    @BothStores
+    void aChangedLayerIsReencodedWhileOtherLayersStayCached(FeatureStore store) throws Exception {
+        TileTestSupport t = tiles(store);
+        LayerSchema schema = new LayerSchema("zones_carence", List.of(Attribute.required("id", AttributeType.STRING),
+                Attribute.required("scenario", AttributeType.STRING), Attribute.required("rang", AttributeType.INTEGER)),
+                GeometryType.MULTIPOLYGON, "id");
+        Geometry rodez = communeGeometry(store, "12202");
+        writeZone(store, schema, "defaut", 1, rodez);
+        writeZone(store, schema, "autre", 7, rodez);
+        long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 8);
+        int z = (int) zrc[0];
+
+        VectorTileService.Tile communes = t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty());
+        VectorTileService.Tile zone = t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty());
+        assertThat(decode(zone.mvt())).extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(1);
+        assertThat(decode(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.of("autre")).mvt()))
+                .extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(7);
+        long hits = t.service.tileCache().hits();
+        assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(zone.etag());
+        assertThat(t.service.tileCache().hits()).isEqualTo(hits + 1);
+
+        // A new run of scenario "autre" rewrites its partition: the layer's registry version changes.
+        writeZone(store, schema, "autre", 2, rodez);
+        assertThat(decode(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.of("autre")).mvt()))
+                .extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(2);
+        long afterReload = t.service.tileCache().hits();
+        // The communes tile is still served from memory; the "defaut" zones tile is re-encoded, identical.
+        assertThat(t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(communes.etag());
+        assertThat(t.service.tileCache().hits()).isEqualTo(afterReload + 1);
+        assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(zone.etag());
+        assertThat(t.service.tileCache().hits()).isEqualTo(afterReload + 1);
+        LayerInfo info = store.info("zones_carence").orElseThrow();
+        assertThat(t.service.tileCache().holdsVersion("zones_carence", fr.carence.render.cache.LayerVersion.of(info))).isTrue();
+    }
+
+    @BothStores
+    void withoutCachesTilesAreReadFromTheStoreAndMatch(FeatureStore store) throws Exception {
+        OgcTestData.load(store);
+        TileTestSupport cached = new TileTestSupport(store, TilesSettings.defaults());
+        TileTestSupport direct = new TileTestSupport(store, new TilesSettings(0, 0, 4));
+        long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 12);
+        int z = (int) zrc[0];
+        List<VectorTile.Layer.Feature> a = decode(cached.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).mvt());
+        List<VectorTile.Layer.Feature> b = decode(direct.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).mvt());
+        assertThat(b).extracting(f -> f.getAttribute("code")).containsExactlyInAnyOrderElementsOf(
+                a.stream().map(f -> f.getAttribute("code")).toList());
+        assertThat(direct.service.tileCache().hits()).isZero();
+    }
+
+    private static Geometry communeGeometry(FeatureStore store, String code) {
+        try (var c = store.query("communes", fr.carence.store.FeatureQuery.all().withFilter(new fr.carence.store.filter.Filter.Compare(
+                "code", fr.carence.store.filter.Filter.ComparisonOperator.EQ, code)))) {
+            return c.next().geometry();
+        }
+    }
+
+    private static void writeZone(FeatureStore store, LayerSchema schema, String scenario, int rang, Geometry g) {
+        try (LayerWriter w = store.replacePartition(schema, "scenario", scenario,
+                new LayerInfo.Source("scenario", "test zones_carence", null))) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", scenario + ":z1");
+            p.put("scenario", scenario);
+            p.put("rang", rang);
+            w.write(new Feature(scenario + ":z1", g, p));
+            w.commit();
+        }
+    }
+}
