@@ -82,8 +82,8 @@ public final class ResultColumns {
                     .definition("Navetteurs éligibles / navetteurs sortants.").source(ETAPE_1),
             ResultColumn.<CommuneRow>of("accessibilite", DOUBLE, "Accessibilité aux lieux",
                             row -> row.run().r().access().accessibility()[row.i()])
-                    .unit("postes / 1 000 télétravailleurs")
-                    .definition("Indice 2SFCA : postes de travail accessibles dans le bassin, pondérés par la distance-temps.")
+                    .unit("places / 1 000 télétravailleurs potentiels")
+                    .definition("Indice 2SFCA : places de travail accessibles dans le bassin, pondérées par la distance-temps.")
                     .source(ETAPE_3),
             ResultColumn.<CommuneRow>of("temps_lieu_proche_min", DOUBLE, "Temps vers le lieu le plus proche",
                             row -> row.run().r().access().nearestVenueMinutes()[row.i()]).optional()
@@ -125,7 +125,7 @@ public final class ResultColumns {
                             + "(seule mesure chargée), quand le quartier est évalué à part.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("accessibilite_qpv", DOUBLE, "Accessibilité au quartier prioritaire",
                             row -> row.run().r().study().quartierAccess()[row.i()]).optional()
-                    .unit("postes / 1 000 télétravailleurs").definition("Indice 2SFCA au point intérieur des QPV de la commune.")
+                    .unit("places / 1 000 télétravailleurs potentiels").definition("Indice 2SFCA au point intérieur des QPV de la commune.")
                     .source(ETAPE_3),
             ResultColumn.<CommuneRow>of("outre_mer", BOOLEAN, "Outre-mer", row -> LegalCrs.isOverseas(row.commune().code()))
                     .definition("Commune d'un département ou d'une collectivité d'outre-mer.").source("code INSEE de la commune"),

@@ -92,7 +92,7 @@ class ScenarioControllerTest {
                 .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].libelle")
                         .value(hasItem("Accessibilité aux lieux")))
                 .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'accessibilite')].unite")
-                        .value(hasItem("postes / 1 000 télétravailleurs")))
+                        .value(hasItem("places / 1 000 télétravailleurs potentiels")))
                 .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].echelle").value(hasItem(100.0)))
                 .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].source").value(hasItem(containsString("ARCEP"))))
                 .andExpect(jsonPath("$.sites_candidats[?(@.nom == 'kg_co2e_an')].unite").value(hasItem("kg CO₂e")))
