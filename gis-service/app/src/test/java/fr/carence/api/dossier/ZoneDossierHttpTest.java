@@ -152,6 +152,9 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertFalse(anonymous.text.contains("Sites candidats"), "no site section, no sites in the legend");
         assertFalse(anonymous.text.contains("dessert"), "no serving-site column");
         assertFalse(anonymous.text.contains(":site-"), "no site id");
+        // zones_carence.demande_couverte is a FUNDER/ADMIN column (columns.properties): not even its row anonymously.
+        assertTrue(funder.text.contains("Demande couverte par les sites retenus"), "the funder sees the covered demand");
+        assertFalse(anonymous.text.contains("Demande couverte"), "no covered demand anonymously");
         for (JsonNode s : wfs("sites_candidats", null, FUNDER).get("features")) {
             assertFalse(anonymous.text.contains(fr(s.get("properties").get("km_evites_an").asDouble(), 0) + " "
                     + fr(s.get("properties").get("kg_co2e_an").asDouble() / 1000, 1)), "no site figures");
@@ -164,6 +167,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertTrue(anonymousTables.get("communes").stream().noneMatch(c -> c.startsWith("site_")), anonymousTables.get("communes").toString());
         assertTrue(funderTables.containsKey("sites_candidats"));
         assertTrue(funderTables.get("communes").contains("site_desservant"));
+        assertFalse(anonymousTables.get("zone").contains("demande_couverte"), anonymousTables.get("zone").toString());
+        assertTrue(funderTables.get("zone").contains("demande_couverte"), funderTables.get("zone").toString());
         for (String t : List.of("zone", "communes", "lieux_proches", "dossier")) {
             assertTrue(anonymousTables.containsKey(t), t + " in " + anonymousTables.keySet());
         }
