@@ -93,7 +93,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertContains(text, "Aucun appel à manifestation d'intention d'investissement n'a été appliqué");
 
         // Every commune, in the order of its columns.
-        JsonNode communes = wfs("indicateurs_communes", equal("zone_id", zoneId), null).get("features");
+        // As a funder: site_desservant (which site serves each commune) is a FUNDER/ADMIN column.
+        JsonNode communes = wfs("indicateurs_communes", equal("zone_id", zoneId), FUNDER).get("features");
         assertEquals(zp.get("nb_communes").asInt(), communes.size());
         for (JsonNode c : communes) {
             JsonNode p = c.get("properties");
