@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.analysis.MethodVersion;
 import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
 import fr.carence.testing.RunningSampleService;
@@ -137,7 +138,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
                 assertContains(text, vintage);
             }
         }
-        assertContains(text, "Version de la méthode : Carence ");
+        // The version the scenario recorded when it ran (method rework: project version and commit).
+        assertContains(text, "Version de la méthode : " + MethodVersion.current());
     }
 
     @Test
