@@ -64,6 +64,7 @@
   };
   C.formatNumber = (n, digits = 0) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(n);
 
-  C.FRAGILITY_FLAGS = ['rural', 'zrr', 'montagne', 'qpv', 'outre_mer'];
-  C.FRAGILITY_SHORT = { rural: 'Rural', zrr: 'ZRR', montagne: 'Montagne', qpv: 'QPV', outre_mer: 'Outre-mer' };
+  // action 15's categories (ZRR, replaced by FRR in 2024, is no longer one: it stays a historical column)
+  C.FRAGILITY_FLAGS = ['rural', 'montagne', 'qpv', 'outre_mer'];
+  C.FRAGILITY_SHORT = { rural: 'Espace rural', montagne: 'Montagne', qpv: 'QPV', outre_mer: 'Outre-mer' };
 }(window.Carence = window.Carence || {}));

@@ -74,7 +74,7 @@
       const [sites, served, allSites] = await Promise.all([
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, SORTBY: 'rang' }), 'Sites candidats'),
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:indicateurs_communes', OUTPUTFORMAT: 'application/json', SCENARIO: scenario, FILTER: servedCommunesFilter(),
-          PROPERTYNAME: 'code,nom,demande,rural,zrr,montagne,massif,qpv,outre_mer,site_desservant' }), 'Communes desservies par les sites'),
+          PROPERTYNAME: 'code,nom,demande,rural,montagne,massif,qpv,outre_mer,site_desservant' }), 'Communes desservies par les sites'),
         // The chosen sites of every saved scenario (a filter on the scenario column selects them all).
         C.requestJson(C.wfsUrl({ TYPENAMES: 'carence:sites_candidats', SRSNAME: 'EPSG:2154', OUTPUTFORMAT: 'application/json', FILTER: everyScenario,
           PROPERTYNAME: 'scenario,geom' }), 'Sites des scénarios enregistrés')

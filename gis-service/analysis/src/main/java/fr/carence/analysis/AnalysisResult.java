@@ -31,6 +31,7 @@ import java.util.Map;
  * @param servedBy per commune, rank of the serving site (1-based) or 0
  * @param totalImpact step 8 summed over the sites
  * @param timingsMs time per step, in execution order
+ * @param study study area, quartiers and teleworkable share per commune
  * @param robustness shares of draws in carence per commune and zone, null when no draw was asked
  */
 public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEstimator.Result demand,
@@ -38,8 +39,27 @@ public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEs
                              FragilityClassifier.Result fragility, boolean[] carence, double[] carenceScore,
                              double accessibilityThreshold, List<CarenceZoneBuilder.Zone> zones, int[] zoneOf,
                              int[] candidates, List<Site> sites, CoveringSolution solution, int[] servedBy,
-                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs,
+                             ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs, Study study,
                              RobustnessAnalysis.Result robustness) {
+
+    /** Study-area status of a commune whose carence is established. */
+    public static final String ETABLI = "établi";
+    public static final String HORS_PERIMETRE = "hors périmètre";
+    public static final String INVENTAIRE_ABSENT = "carence non établie : inventaire des lieux absent";
+    public static final String THD_INCONNU = "établi ; couverture THD inconnue : pas de site candidat";
+
+    /**
+     * @param status per commune: {@link #ETABLI}, {@link #HORS_PERIMETRE}, {@link #INVENTAIRE_ABSENT}, {@link #THD_INCONNU}
+     * @param teleworkShare the teleworkable share used per commune
+     * @param teleworkSource where it comes from, per commune
+     * @param quartierDemand potential teleworkers of the commune's QPV quartiers (NaN when not evaluated at the quartier)
+     * @param quartierAccess accessibility at the quartiers (NaN when not evaluated)
+     * @param carenceDemand demand counted for carence: the quartier's where evaluated there, else the commune's
+     * @param warnings scenario warnings from these steps (perimeter without inventory, category without data)
+     */
+    public record Study(String[] status, double[] teleworkShare, String[] teleworkSource, double[] quartierDemand,
+                        double[] quartierAccess, double[] carenceDemand, List<String> warnings) {
+    }
 
     /**
      * A chosen site.

@@ -6,6 +6,8 @@ import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
 import fr.carence.analysis.model.Place;
 import fr.carence.analysis.model.Venue;
+import fr.carence.analysis.param.InvalidParameterException;
+import fr.carence.analysis.param.Perimetre;
 import fr.carence.analysis.param.ScenarioParameters;
 import fr.carence.analysis.step.BroadbandGate;
 import fr.carence.analysis.step.CandidateSites;
@@ -19,6 +21,7 @@ import fr.carence.analysis.step.FragilityClassifier;
 import fr.carence.analysis.step.ImpactSimulator;
 import fr.carence.analysis.step.MaximalCoveringSolver;
 import fr.carence.analysis.step.RadiationModel;
+import fr.carence.analysis.step.TeleworkShare;
 import fr.carence.analysis.step.TravelTimes;
 import fr.carence.analysis.step.TwoStepFloatingCatchment;
 import fr.carence.crs.LegalCrs;
@@ -27,8 +30,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Runs steps 1–8 on in-memory inputs. Knows nothing of the store or of HTTP: the store side is
@@ -57,9 +63,12 @@ public final class ScenarioAnalysis {
 
         progress.progress(0.25, "demande");
         t = System.nanoTime();
+        AnalysisInput.Territory territory = in.territory();
+        TeleworkShare.Result telework = TeleworkShare.perCommune(territory.region(), territory.cs1Commuters(),
+                PART_UNIFORME.equals(p.text(SOURCE_PART_TELETRAVAILLABLE)), p.number(PART_TELETRAVAILLABLE));
         DemandEstimator.Result demand = DemandEstimator.estimate(communes, flows, new DemandEstimator.Settings(
                 p.number(DISTANCE_MIN_KM), p.number(DISTANCE_MAX_KM), p.number(PART_TELETRAVAILLABLE),
-                p.flag(VOITURE_SEULEMENT)));
+                p.flag(VOITURE_SEULEMENT), telework.share()));
         timings.put("1-demande", ms(t));
 
         progress.progress(0.35, "accessibilite");
@@ -68,8 +77,16 @@ public final class ScenarioAnalysis {
         DistanceDecay decay = new DistanceDecay(catchment, p.number(POIDS_ZONE_1), p.number(POIDS_ZONE_2),
                 p.number(POIDS_ZONE_3));
         List<Venue> venues = Venue.withDefaultSeats(in.venues(), p.number(CAPACITE_DEFAUT));
-        TwoStepFloatingCatchment.Result access = TwoStepFloatingCatchment.compute(places, demand.demand(), venues, times,
+        // QPV quartiers are extra points without demand of their own: they do not change the venues'
+        // ratios, they only read the accessibility where the quartier lies.
+        int[] quartierPoints = IntStream.range(0, n).filter(i -> territory.qpvPlace()[i] != null).toArray();
+        List<Place> accessPoints = new ArrayList<>(places);
+        Arrays.stream(quartierPoints).forEach(i -> accessPoints.add(territory.qpvPlace()[i]));
+        double[] accessDemand = Arrays.copyOf(demand.demand(), accessPoints.size());
+        TwoStepFloatingCatchment.Result all = TwoStepFloatingCatchment.compute(accessPoints, accessDemand, venues, times,
                 decay);
+        TwoStepFloatingCatchment.Result access = new TwoStepFloatingCatchment.Result(
+                Arrays.copyOf(all.accessibility(), n), all.supplyRatio(), Arrays.copyOf(all.nearestVenueMinutes(), n));
         timings.put("3-accessibilite", ms(t));
 
         progress.progress(0.5, "thd-fragilite");
@@ -79,23 +96,61 @@ public final class ScenarioAnalysis {
         t = System.nanoTime();
         boolean[] mountain = new boolean[n];
         boolean[] overseas = new boolean[n];
+        boolean[] qpvPerimeter = new boolean[n];
         for (int i = 0; i < n; i++) {
             mountain[i] = in.massif()[i] != null;
             overseas[i] = LegalCrs.isOverseas(communes.get(i).code());
+            qpvPerimeter[i] = territory.qpvPerimeter()[i] != null;
         }
+        Set<FragilityClassifier.Category> profile = categories(p);
         FragilityClassifier.Result fragility = FragilityClassifier.classify(
-                new FragilityClassifier.Inputs(in.densityLevel(), in.zrr(), mountain, in.qpv(), overseas),
-                new FragilityClassifier.Weights(p.integer(NIVEAU_DENSITE_RURAL_MIN), p.number(POIDS_RURAL),
-                        p.number(POIDS_ZRR), p.number(POIDS_MONTAGNE), p.number(POIDS_QPV), p.number(POIDS_OUTRE_MER)));
+                new FragilityClassifier.Inputs(in.densityLevel(), territory.frr(), mountain, in.qpv(), qpvPerimeter, overseas),
+                new FragilityClassifier.Settings(p.integer(NIVEAU_DENSITE_RURAL_MIN), profile));
         timings.put("5-fragilite", ms(t));
 
         progress.progress(0.55, "carence");
         t = System.nanoTime();
-        CarenceClassifier.Result carence = CarenceClassifier.classify(fragility.fragile(), fragility.weight(),
-                demand.demand(), access.accessibility(), new CarenceClassifier.Settings(p.number(DEMANDE_MIN),
+        List<String> warnings = new ArrayList<>();
+        if (profile.contains(FragilityClassifier.Category.ZONES_RECONVERSION)) {
+            warnings.add("zones_reconversion : aucune donnée de zones de reconversion n'est disponible hors ligne ici ; "
+                    + "catégorie non évaluée");
+        }
+        String[] status = studyStatus(in, Perimetre.parse(p.text(PERIMETRE)), warnings);
+        // Carence is looked for only where it can be established; a QPV quartier counts with its own
+        // demand (the commune's, pro rata of the quartier's area: the only measure loaded) and accessibility.
+        boolean[] candidate = new boolean[n];
+        double[] carenceDemand = demand.demand().clone();
+        double[] carenceAccess = access.accessibility().clone();
+        double[] quartierDemand = new double[n];
+        double[] quartierAccess = new double[n];
+        Arrays.fill(quartierDemand, Double.NaN);
+        Arrays.fill(quartierAccess, Double.NaN);
+        for (int k = 0; k < quartierPoints.length; k++) {
+            int i = quartierPoints[k];
+            Geometry commune = communes.get(i).geometry();
+            double share = commune.getArea() > 0
+                    ? Math.min(1, OverlayNGRobust.overlay(territory.qpvPerimeter()[i], commune,
+                    OverlayNG.INTERSECTION).getArea() / commune.getArea()) : 0;
+            quartierDemand[i] = demand.demand()[i] * share;
+            quartierAccess[i] = all.accessibility()[n + k];
+        }
+        for (int i = 0; i < n; i++) {
+            boolean established = !status[i].equals(AnalysisResult.HORS_PERIMETRE) && !status[i].equals(AnalysisResult.INVENTAIRE_ABSENT);
+            candidate[i] = established && (fragility.fragile()[i] || fragility.quartier()[i]);
+            if (!established) {
+                carenceDemand[i] = 0; // nor in the percentile threshold: it is taken over the established communes
+            } else if (fragility.quartier()[i]) {
+                carenceDemand[i] = quartierDemand[i];
+                carenceAccess[i] = quartierAccess[i];
+            }
+        }
+        CarenceClassifier.Result carence = CarenceClassifier.classify(candidate, fragility.weight(),
+                carenceDemand, carenceAccess, new CarenceClassifier.Settings(p.number(DEMANDE_MIN),
                         MODE_PERCENTILE.equals(p.text(MODE_SEUIL)), p.number(SEUIL_ACCESSIBILITE),
                         p.number(PERCENTILE_ACCESSIBILITE)));
-        List<Geometry> geometries = communes.stream().map(Commune::geometry).toList();
+        // A quartier's zone is drawn with the quartier, not its whole commune.
+        List<Geometry> geometries = IntStream.range(0, n).mapToObj(i -> fragility.quartier()[i]
+                ? territory.qpvPerimeter()[i] : communes.get(i).geometry()).toList();
         List<CarenceZoneBuilder.Zone> zones = zones(in, p, carence, geometries);
         int[] zoneOf = new int[n];
         Arrays.fill(zoneOf, -1);
@@ -105,14 +160,31 @@ public final class ScenarioAnalysis {
             }
         }
         timings.put("6-carence-zones", ms(t));
+        AnalysisResult.Study study = new AnalysisResult.Study(status, telework.share(), telework.source(), quartierDemand,
+                quartierAccess, carenceDemand, warnings);
 
         RobustnessAnalysis.Result robustness = null;
         int draws = p.integer(TIRAGES_ROBUSTESSE);
         if (draws > 0) {
             t = System.nanoTime();
             DistanceDecay base = decay;
-            robustness = RobustnessAnalysis.run(new RobustnessAnalysis.Base(places, in.venues(), times, demand.demand(),
-                    p.number(PART_TELETRAVAILLABLE), modelled, fragility.fragile(), fragility.weight(),
+            // The draws recompute this run's carence stage: same candidates (fragility categories of the
+            // profil d'appel, study area), quartiers judged on their own point and demand share.
+            double[] carenceWeight = new double[n];
+            int[] accessPoint = new int[n];
+            for (int i = 0; i < n; i++) {
+                double d = demand.demand()[i];
+                carenceWeight[i] = d > 0 ? carenceDemand[i] / d : 0;
+                accessPoint[i] = i;
+            }
+            for (int k = 0; k < quartierPoints.length; k++) {
+                if (fragility.quartier()[quartierPoints[k]]) {
+                    accessPoint[quartierPoints[k]] = n + k;
+                }
+            }
+            robustness = RobustnessAnalysis.run(new RobustnessAnalysis.Base(accessPoints, in.venues(), times,
+                    demand.demand(), p.number(PART_TELETRAVAILLABLE), modelled, candidate, fragility.weight(),
+                    carenceWeight, accessPoint,
                     new CarenceClassifier.Settings(p.number(DEMANDE_MIN), MODE_PERCENTILE.equals(p.text(MODE_SEUIL)),
                             p.number(SEUIL_ACCESSIBILITE), p.number(PERCENTILE_ACCESSIBILITE)),
                     minutes -> new DistanceDecay(minutes, base.w1(), base.w2(), base.w3())),
@@ -123,7 +195,7 @@ public final class ScenarioAnalysis {
 
         progress.progress(0.7, "sites");
         t = System.nanoTime();
-        CandidateSites.Instance instance = CandidateSites.build(places, broadband, carence.carence(), demand.demand(),
+        CandidateSites.Instance instance = CandidateSites.build(places, broadband, carence.carence(), carenceDemand,
                 times, catchment, p.integer(NOMBRE_SITES));
         CoveringSolution solution = MaximalCoveringSolver.solve(instance.problem(), p.integer(TAILLE_MAX_EXACTE),
                 p.integer(TEMPS_MAX_SOLVEUR_S));
@@ -134,7 +206,7 @@ public final class ScenarioAnalysis {
         int[] siteCommunes = Arrays.stream(solution.chosen()).map(j -> instance.candidates()[j]).toArray();
         int[] nodes = instance.demandNodes();
         List<Place> nodePlaces = Arrays.stream(nodes).mapToObj(places::get).toList();
-        double[] nodeDemand = Arrays.stream(nodes).mapToDouble(i -> demand.demand()[i]).toArray();
+        double[] nodeDemand = Arrays.stream(nodes).mapToDouble(i -> carenceDemand[i]).toArray();
         double[] nodeKm = Arrays.stream(nodes).mapToDouble(i -> demand.meanEligibleKm()[i]).toArray();
         ImpactSimulator.Result impact = ImpactSimulator.simulate(nodePlaces, nodeDemand, nodeKm,
                 Arrays.stream(siteCommunes).mapToObj(places::get).toList(), times, catchment,
@@ -155,7 +227,43 @@ public final class ScenarioAnalysis {
         progress.progress(0.9, "ecriture");
         return new AnalysisResult(modelled, flows, demand, access, broadband, fragility, carence.carence(),
                 carence.score(), carence.threshold(), zones, zoneOf, instance.candidates(), sites, solution, servedBy,
-                total, timings, robustness);
+                total, timings, study, robustness);
+    }
+
+    /**
+     * Per commune: outside the perimeter, inside without a venue inventory (carence not
+     * established), or established (with or without broadband data). Adds the warnings a planner
+     * must read: the communes without inventory, by département.
+     */
+    static String[] studyStatus(AnalysisInput in, Perimetre perimetre, List<String> warnings) {
+        int n = in.communes().size();
+        AnalysisInput.Territory t = in.territory();
+        String[] status = new String[n];
+        int inside = 0;
+        java.util.TreeMap<String, Integer> missing = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (!perimetre.contains(t.region()[i], t.departement()[i], t.epci()[i], in.massif()[i])) {
+                status[i] = AnalysisResult.HORS_PERIMETRE;
+                continue;
+            }
+            inside++;
+            if (!t.inventory()[i]) {
+                status[i] = AnalysisResult.INVENTAIRE_ABSENT;
+                missing.merge(t.departement()[i] == null ? "?" : t.departement()[i], 1, Integer::sum);
+            } else {
+                status[i] = Double.isNaN(in.ftthCoverage()[i]) ? AnalysisResult.THD_INCONNU : AnalysisResult.ETABLI;
+            }
+        }
+        if (inside == 0) {
+            throw new InvalidParameterException(PERIMETRE, PERIMETRE + " = « " + perimetre
+                    + " » : aucune commune chargée dans ce périmètre");
+        }
+        if (!missing.isEmpty()) {
+            int count = missing.values().stream().mapToInt(Integer::intValue).sum();
+            warnings.add(count + " communes du périmètre sans inventaire des lieux chargé : carence non établie "
+                    + "(départements " + String.join(", ", missing.keySet()) + ")");
+        }
+        return status;
     }
 
     /**

@@ -32,6 +32,13 @@ public final class CsvRow {
         return line;
     }
 
+    /** The header names, in file order. */
+    public List<String> columns() {
+        String[] names = new String[values.size()];
+        index.forEach((name, i) -> names[i] = name);
+        return List.of(names);
+    }
+
     public boolean hasColumn(String column) {
         return index.containsKey(column);
     }

@@ -69,7 +69,7 @@ public final class EncodingDetector {
             }
             return pending > 0 ? line : -1;
         } catch (IOException e) {
-            throw LoadException.inFile(InputFile.displayName(path), "lecture impossible (" + e.getMessage() + ")", e);
+            throw InputFile.unreadable(path, e);
         }
     }
 }

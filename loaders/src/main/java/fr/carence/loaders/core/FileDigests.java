@@ -39,7 +39,7 @@ public final class FileDigests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 absent de la JVM", e);
         } catch (IOException e) {
-            throw LoadException.inFile(InputFile.displayName(file), "lecture impossible (" + e.getMessage() + ")", e);
+            throw InputFile.unreadable(file, e);
         }
     }
 }

@@ -46,11 +46,19 @@ public final class InputFile implements AutoCloseable {
             InputStream content = b1 == 0x1f && b2 == 0x8b
                     ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
             return new InputFile(path, size, counter, content);
-        } catch (NoSuchFileException e) {
-            throw LoadException.inFile(name, "fichier introuvable");
         } catch (IOException e) {
-            throw LoadException.inFile(name, "lecture impossible (" + e.getMessage() + ")", e);
+            throw unreadable(path, e);
         }
+    }
+
+    /**
+     * The error for a file that cannot be read, naming it: "fichier introuvable" when it does not
+     * exist (or vanished), else "lecture impossible (cause)". Every reader of an input file uses it.
+     */
+    public static LoadException unreadable(Path path, IOException e) {
+        return e instanceof NoSuchFileException
+                ? LoadException.inFile(displayName(path), "fichier introuvable")
+                : LoadException.inFile(displayName(path), "lecture impossible (" + e.getMessage() + ")", e);
     }
 
     /** The file name as shown in messages (the name only: full paths are noise for users). */

@@ -36,7 +36,7 @@ public final class HeaderLines {
                 lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
             }
         } catch (IOException e) {
-            throw LoadException.inFile(InputFile.displayName(path), "lecture impossible (" + e.getMessage() + ")", e);
+            throw InputFile.unreadable(path, e);
         }
         return new HeaderLines(lines);
     }

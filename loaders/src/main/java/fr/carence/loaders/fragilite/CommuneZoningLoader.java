@@ -113,6 +113,38 @@ abstract class CommuneZoningLoader implements DatasetLoader {
         throw row.error(codeColumn(), "valeur obligatoire manquante");
     }
 
+    /**
+     * A code that is not a commune of the loaded COG (nor an older code of one): reported and left
+     * out by default; a loader whose file must match the COG exactly throws {@code row.error}.
+     */
+    void unknownCode(CsvRow row, String raw, LoadReport report) {
+        report.unknownCode(raw);
+    }
+
+    /** The publisher's field separator. */
+    char separator() {
+        return ',';
+    }
+
+    /**
+     * The header names that must be present. A publisher whose list comes in several shapes
+     * returns fewer and checks the header in {@link #codeColumn(List, String)}.
+     */
+    List<String> requiredColumns() {
+        List<String> required = new ArrayList<>();
+        required.add(codeColumn());
+        if (!rowKeyColumn().equals(codeColumn())) {
+            required.add(rowKeyColumn());
+        }
+        required.addAll(valueColumns());
+        return required;
+    }
+
+    /** The code column of one file, once its header is read. */
+    String codeColumn(List<String> header, String file) {
+        return codeColumn();
+    }
+
     @Override
     public List<String> dependsOn() {
         return List.of("admin");
@@ -147,24 +179,20 @@ abstract class CommuneZoningLoader implements DatasetLoader {
 
     /** Features by current code, validated. */
     Map<String, Map<String, Object>> read(Path file, CommuneCodes codes, LoadContext ctx, LoadReport report) {
-        List<String> required = new ArrayList<>();
-        required.add(codeColumn());
-        if (!rowKeyColumn().equals(codeColumn())) {
-            required.add(rowKeyColumn());
-        }
-        required.addAll(valueColumns());
-        CsvSpec spec = CsvSpec.of(',', TextEncoding.UTF8_ONLY, required, NumberStyle.PLAIN);
+        CsvSpec spec = CsvSpec.of(separator(), TextEncoding.UTF8_ONLY, requiredColumns(), NumberStyle.PLAIN);
         Map<String, Map<String, Object>> byCode = new TreeMap<>();
         Map<String, String> publishedCodeOf = new HashMap<>();
         Map<String, Long> lineOfKey = new HashMap<>();
         try (CsvFile csv = CsvFile.open(file, spec, ctx.progress())) {
+            String codeColumn = codeColumn(csv.header(), csv.name());
+            String rowKeyColumn = rowKeyColumn().equals(codeColumn()) ? codeColumn : rowKeyColumn();
             for (CsvRow row : csv) {
-                String rowKey = row.required(rowKeyColumn());
+                String rowKey = row.required(rowKeyColumn);
                 Long first = lineOfKey.putIfAbsent(rowKey, row.line());
                 if (first != null) {
-                    throw row.error(rowKeyColumn(), "« " + rowKey + " » en double (déjà ligne " + first + ")");
+                    throw row.error(rowKeyColumn, "« " + rowKey + " » en double (déjà ligne " + first + ")");
                 }
-                String raw = row.get(codeColumn());
+                String raw = row.get(codeColumn);
                 if (raw.isEmpty()) {
                     emptyCode(row, report);
                     continue;
@@ -172,7 +200,7 @@ abstract class CommuneZoningLoader implements DatasetLoader {
                 Map<String, Object> attrs = attributes(row);
                 Optional<String> current = codes.normalise(raw);
                 if (current.isEmpty()) {
-                    report.unknownCode(raw);
+                    unknownCode(row, raw, report);
                     continue;
                 }
                 String code = current.get();

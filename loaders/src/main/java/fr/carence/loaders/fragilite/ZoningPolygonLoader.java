@@ -19,6 +19,7 @@ import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,9 +47,21 @@ abstract class ZoningPolygonLoader implements DatasetLoader {
     /** The feature's id from its properties; missing values throw {@code feature.error}. */
     abstract String id(GeoJsonFeature feature);
 
+    /** Attributes besides the id (none by default). */
+    List<Attribute> otherAttributes() {
+        return List.of();
+    }
+
+    /** Values of {@link #otherAttributes()} for one feature; bad values throw {@code feature.error}. */
+    Map<String, Object> otherValues(GeoJsonFeature feature, String id, LoadContext ctx) {
+        return Map.of();
+    }
+
     LayerSchema schema() {
-        return new LayerSchema(layer(), List.of(Attribute.required(idAttribute(), AttributeType.STRING)),
-                LayerSchema.GeometryType.MULTIPOLYGON, idAttribute());
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(Attribute.required(idAttribute(), AttributeType.STRING));
+        attributes.addAll(otherAttributes());
+        return new LayerSchema(layer(), attributes, LayerSchema.GeometryType.MULTIPOLYGON, idAttribute());
     }
 
     @Override
@@ -86,6 +99,7 @@ abstract class ZoningPolygonLoader implements DatasetLoader {
                 mp.setSRID(FeatureStore.STORAGE_SRID);
                 Map<String, Object> props = new LinkedHashMap<>();
                 props.put(idAttribute(), id);
+                props.putAll(otherValues(f, id, ctx));
                 writer.write(new Feature(id, mp, props));
             });
             report.addRowsRead(n);

@@ -63,7 +63,7 @@ public final class LieuxLoader implements DatasetLoader {
 
     @Override
     public List<String> layers() {
-        return List.of(LAYER);
+        return List.of(LAYER, VenueCoverage.LAYER);
     }
 
     @Override
@@ -89,7 +89,14 @@ public final class LieuxLoader implements DatasetLoader {
         LayerInfo.Source source = ctx.source(key(), name, null);
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(SCHEMA);
-            java.util.function.Consumer<VenueRecord> sink = v -> writer.write(feature(v, name, codes, report, locationOfId));
+            java.util.Set<String> communes = new java.util.TreeSet<>();
+            java.util.function.Consumer<VenueRecord> sink = v -> {
+                Feature f = feature(v, name, codes, report, locationOfId);
+                if (f.get("code_commune") != null) {
+                    communes.add((String) f.get("code_commune"));
+                }
+                writer.write(f);
+            };
             String firstLine = HeaderLines.read(file, 1).line(1);
             long n = firstLine != null && firstLine.stripLeading().startsWith("{")
                     ? new VenueGeoJsonReader().read(file, ctx.progress(), sink)
@@ -98,6 +105,8 @@ public final class LieuxLoader implements DatasetLoader {
                 throw LoadException.inFile(name, "aucun lieu dans le fichier");
             }
             report.addRowsRead(n);
+            LayerWriter coverage = staged.writer(VenueCoverage.SCHEMA);
+            VenueCoverage.of(ctx.options(), communes, ctx.store(), name, report).forEach(coverage::write);
             staged.commitAll(report);
         }
         return report;

@@ -1,8 +1,5 @@
 package fr.carence.loaders.sample;
 
-import fr.carence.loaders.core.DatasetLoader;
-import fr.carence.loaders.core.DatasetLoaders;
-import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.Progress;
 import fr.carence.store.FeatureStore;
@@ -11,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,17 +43,8 @@ public final class OccitanieSample {
             throw new UncheckedIOException(e);
         }
         try {
-            List<LoadReport> reports = new ArrayList<>();
-            for (SampleManifest.Entry entry : manifest.entries()) {
-                DatasetLoader loader = DatasetLoaders.require(entry.dataset());
-                List<Path> files = new ArrayList<>();
-                for (String resource : entry.resources()) {
-                    files.add(copy(manifest.directory() + "/" + resource, dir.resolve(resource)));
-                }
-                // A fresh context per dataset: CommuneCodes must be re-read after "admin" committed.
-                reports.add(loader.load(files, LoadContext.of(store, progress).forFiles(files)));
-            }
-            return reports;
+            return manifest.loadInto(store, progress, resource -> copy(manifest.directory() + "/" + resource,
+                    dir.resolve(resource)));
         } finally {
             deleteRecursively(dir);
         }

@@ -47,4 +47,22 @@ public record SampleManifest(String directory, List<Entry> entries) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Loads every dataset in order, each file given by {@code file} from its manifest name; a fresh
+     * context per dataset, because CommuneCodes must be re-read after "admin" committed.
+     *
+     * @return one report per dataset, in load order
+     */
+    public List<fr.carence.loaders.core.LoadReport> loadInto(fr.carence.store.FeatureStore store,
+                                                             fr.carence.loaders.core.Progress progress,
+                                                             java.util.function.Function<String, java.nio.file.Path> file) {
+        List<fr.carence.loaders.core.LoadReport> reports = new ArrayList<>();
+        for (Entry entry : entries) {
+            List<java.nio.file.Path> files = entry.resources().stream().map(file).toList();
+            reports.add(fr.carence.loaders.core.DatasetLoaders.require(entry.dataset()).load(files,
+                    fr.carence.loaders.core.LoadContext.of(store, progress).forFiles(files)));
+        }
+        return reports;
+    }
 }

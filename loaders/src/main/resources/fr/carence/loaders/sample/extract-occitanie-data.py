@@ -32,12 +32,12 @@ def write_gz(name, data):
     print(f"{name}: {os.path.getsize(path):,} bytes")
 
 
-def filter_csv(src, name, header_lines, code_column):
+def filter_csv(src, name, header_lines, code_column, delimiter=","):
     """Keeps the first header_lines lines, then the rows whose code starts with an Occitanie département."""
     data = read_bytes(src)
     lines = data.splitlines(keepends=True)
     header = lines[header_lines - 1].decode("utf-8-sig")
-    col = next(csv.reader(io.StringIO(header))).index(code_column)
+    col = next(csv.reader(io.StringIO(header), delimiter=delimiter)).index(code_column)
     kept = lines[:header_lines]
     rows = 0
     record = b""
@@ -45,7 +45,7 @@ def filter_csv(src, name, header_lines, code_column):
         record += line
         if record.count(b'"') % 2:  # a quoted field continues on the next physical line
             continue
-        row = next(csv.reader(io.StringIO(record.decode("utf-8"), newline="")))
+        row = next(csv.reader(io.StringIO(record.decode("utf-8"), newline=""), delimiter=delimiter))
         if row[col][:2] in DEPS:
             kept.append(record)
             rows += 1
@@ -71,6 +71,9 @@ def main(shared):
     print(" rows", filter_csv(j("zrr", "zrr-2018-communes.csv"), "zrr-2018-communes-occitanie.csv.gz", 1, "code_cog2026"))
     whole(j("zrr", "zrr-2018-perimetre.geojson"), "zrr-2018-perimetre.geojson.gz")
     print(" rows", filter_csv(j("qpv", "communes-qpv-2024.csv"), "communes-qpv-2024-occitanie.csv.gz", 1, "insee_com"))
+    print(" rows", filter_csv(j("frr", "liste-communes-FRR-juillet2025.csv.gz"), "frr-juillet2025-occitanie.csv.gz", 1,
+                              "Code_insee", delimiter=";"))
+    whole(j("qpv-2015-occitanie", "qp-occitanie-2015.geojson.gz"), "qpv-2015-perimetres-occitanie.geojson.gz")
     whole(j("tiers-lieux", "tiers-lieux-occitanie-2016.csv"), "tiers-lieux-occitanie-2016.csv.gz")
 
 

@@ -11,6 +11,8 @@ import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.TestFiles;
 import fr.carence.loaders.fragilite.DensiteLoader;
+import fr.carence.loaders.fragilite.FrrLoader;
+import fr.carence.loaders.fragilite.QpvPerimetreLoader;
 import fr.carence.loaders.fragilite.MassifsLoader;
 import fr.carence.loaders.fragilite.ZrrLoader;
 import fr.carence.loaders.lieux.LieuxLoader;
@@ -77,6 +79,10 @@ class DataLoadersOnBothStoresTest {
                 .featuresWritten("zrr")).isEqualTo(17_650);
         assertThat(loadAndCompare(store, new MassifsLoader(), "massifs", shared("zone-montagne/massifs-montagne.geojson"))
                 .featuresWritten("massifs")).isEqualTo(9);
+        assertThat(loadAndCompare(store, new FrrLoader(), FrrLoader.LAYER, shared("frr/liste-communes-FRR-juillet2025.csv.gz"))
+                .featuresWritten(FrrLoader.LAYER)).isEqualTo(34_875);
+        assertThat(loadAndCompare(store, new QpvPerimetreLoader(), QpvPerimetreLoader.LAYER,
+                shared("qpv-2015-occitanie/qp-occitanie-2015.geojson.gz")).featuresWritten(QpvPerimetreLoader.LAYER)).isEqualTo(105);
     }
 
     @BothStores

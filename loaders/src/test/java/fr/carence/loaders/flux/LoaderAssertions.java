@@ -48,6 +48,18 @@ public final class LoaderAssertions {
         return new LoadContext(store, Progress.silent(), options, null);
     }
 
+    /** Every feature of a layer by id, sorted. */
+    public static java.util.Map<String, Feature> features(FeatureStore store, String layer) {
+        java.util.Map<String, Feature> out = new java.util.TreeMap<>();
+        try (FeatureCursor c = store.query(layer, FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                out.put(f.id(), f);
+            }
+        }
+        return out;
+    }
+
     /** Every feature of a layer as text (id, properties, geometry WKT), sorted by id; empty when absent. */
     public static List<String> snapshot(FeatureStore store, String layer) {
         List<String> out = new ArrayList<>();

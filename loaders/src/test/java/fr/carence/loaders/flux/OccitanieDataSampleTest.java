@@ -23,7 +23,7 @@ class OccitanieDataSampleTest {
         List<String> keys = OccitanieSample.manifest().entries().stream().map(SampleManifest.Entry::dataset).toList();
         assertThat(keys.indexOf("flux")).isGreaterThan(keys.indexOf("communes")).isGreaterThan(keys.indexOf("admin"));
         assertThat(keys).contains("thd", "fragilite-densite", "fragilite-montagne", "fragilite-massifs", "fragilite-ruralite",
-                "fragilite-centralite", "fragilite-zrr", "fragilite-zrr-perimetre", "fragilite-qpv", "lieux");
+                "fragilite-centralite", "fragilite-zrr", "fragilite-zrr-perimetre", "fragilite-qpv", "fragilite-frr", "fragilite-qpv-perimetre", "lieux");
     }
 
     @Test
@@ -42,6 +42,10 @@ class OccitanieDataSampleTest {
         assertThat(count(store, "zrr")).isEqualTo(3_310);
         assertThat(count(store, "zrr_perimetre")).isEqualTo(1);
         assertThat(count(store, "qpv_communes")).isEqualTo(54);
+        // SOURCE.md of shared/data/frr: Occitanie 930 non classées + 2,787 + 555 + 173 + 1 = 4,446
+        assertThat(count(store, "frr")).isEqualTo(4_446);
+        // shared/data/qpv-2015-occitanie: 105 perimeters
+        assertThat(count(store, "qpv_perimetres")).isEqualTo(105);
         assertThat(count(store, "lieux_existants")).isEqualTo(73);
         // Millau flows: workplaces outside Occitanie are unknown to the Occitanie-only reference.
         assertThat(reports.get("flux").rowsRead()).isEqualTo(7_549);

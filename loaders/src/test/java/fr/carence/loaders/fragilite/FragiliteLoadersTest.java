@@ -4,6 +4,8 @@ import static fr.carence.loaders.flux.LoaderAssertions.assertRejected;
 import static fr.carence.loaders.flux.LoaderAssertions.context;
 import static fr.carence.loaders.flux.LoaderAssertions.loadReference;
 import static fr.carence.loaders.flux.LoaderAssertions.variant;
+
+import fr.carence.loaders.flux.LoaderAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.loaders.core.DatasetLoader;
@@ -48,14 +50,7 @@ class FragiliteLoadersTest {
     }
 
     private Map<String, Feature> features(String layer) {
-        Map<String, Feature> out = new TreeMap<>();
-        try (FeatureCursor c = store.query(layer, FeatureQuery.all())) {
-            while (c.hasNext()) {
-                Feature f = c.next();
-                out.put(f.id(), f);
-            }
-        }
-        return out;
+        return LoaderAssertions.features(store, layer);
     }
 
     private Map<Object, Integer> countBy(String layer, String attribute) {

@@ -1,5 +1,7 @@
 package fr.carence.loaders.lieux;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import fr.carence.loaders.core.LoadException;
 import static fr.carence.loaders.flux.LoaderAssertions.assertRejected;
 import static fr.carence.loaders.flux.LoaderAssertions.context;
 import static fr.carence.loaders.flux.LoaderAssertions.loadReference;
@@ -181,5 +183,36 @@ class LieuxLoaderTest {
     void emptyFileIsRejected() throws Exception {
         loadGood();
         rejected(Files.writeString(tmp.resolve("vide.csv"), ""), "fichier vide");
+    }
+
+    private Map<String, String> coverage() {
+        Map<String, String> out = new TreeMap<>();
+        fr.carence.loaders.flux.LoaderAssertions.features(store, VenueCoverage.LAYER)
+                .forEach((id, f) -> out.put(id, (String) f.get("origine")));
+        return out;
+    }
+
+    @Test
+    void inventoryCoverageIsDeducedAsTheVenuesRegionsWhenNotDeclared() {
+        LoadReport report = loader.load(List.of(realCsv()), context(store));
+        // the 73 venues of the 2016 list are all in Occitanie (région 76)
+        assertThat(coverage()).containsOnlyKeys("region:76");
+        assertThat(coverage().get("region:76")).startsWith("déduite");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("couverture de l'inventaire déduite") && w.contains("76"));
+    }
+
+    @Test
+    void declaredCoverageIsKeptAndAnUnknownTerritoryIsRejectedWithNothingReplaced() {
+        loader.load(List.of(realCsv()), context(store, Map.of("couverture", "departements:12,48")));
+        assertThat(coverage()).containsOnlyKeys("departement:12", "departement:48");
+        assertThat(coverage().get("departement:12")).isEqualTo("déclarée (option couverture)");
+        List<String> venuesBefore = snapshot(store, LAYER);
+        List<String> before = snapshot(store, VenueCoverage.LAYER);
+        LoadException e = catchThrowableOfType(LoadException.class,
+                () -> loader.load(List.of(realCsv()), context(store, Map.of("couverture", "regions:99"))));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("option couverture", "« 99 »");
+        assertThat(snapshot(store, VenueCoverage.LAYER)).isEqualTo(before);
+        assertThat(snapshot(store, LAYER)).isEqualTo(venuesBefore);
     }
 }

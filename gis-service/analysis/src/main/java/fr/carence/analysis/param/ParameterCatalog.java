@@ -1,5 +1,7 @@
 package fr.carence.analysis.param;
 
+import fr.carence.analysis.step.FragilityClassifier;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,9 @@ public final class ParameterCatalog {
     public static final String MATRICE_TEMPS = "matrice_temps";
     public static final String SEUIL_THD = "seuil_thd";
     public static final String NIVEAU_DENSITE_RURAL_MIN = "niveau_densite_rural_min";
-    public static final String POIDS_RURAL = "poids_rural";
-    public static final String POIDS_ZRR = "poids_zrr";
-    public static final String POIDS_MONTAGNE = "poids_montagne";
-    public static final String POIDS_QPV = "poids_qpv";
-    public static final String POIDS_OUTRE_MER = "poids_outre_mer";
+    public static final String PROFIL_APPEL = "profil_appel";
+    public static final String PERIMETRE = "perimetre";
+    public static final String SOURCE_PART_TELETRAVAILLABLE = "source_part_teletravaillable";
     public static final String DEMANDE_MIN = "demande_min";
     public static final String MODE_SEUIL = "mode_seuil";
     public static final String SEUIL_ACCESSIBILITE = "seuil_accessibilite";
@@ -52,6 +52,10 @@ public final class ParameterCatalog {
     public static final String TAUX_FREQUENTATION = "taux_frequentation";
     public static final String FLUX_OD_MAX = "flux_od_max";
 
+    public static final String PART_PAR_COMMUNE = "commune_ou_region";
+    public static final String PART_UNIFORME = "uniforme";
+    /** Action 15's list of fragile territories (the default call profile). */
+    public static final String PROFIL_ACTION_15 = "espaces_ruraux,zones_massifs,qpv,outre_mer,zones_reconversion";
     public static final String UNITE_ZONAGE = "unite_zonage";
     public static final String TIRAGES_ROBUSTESSE = "tirages_robustesse";
     public static final String UNITE_GRAPPES = "grappes";
@@ -72,11 +76,15 @@ public final class ParameterCatalog {
             ParameterSpec.number(DISTANCE_MAX_KM, 200, 20, 2000, "km", 1,
                     "Au-delà, le trajet n'est pas quotidien et n'entre pas dans la demande",
                     INSEE_1605 + " : les trajets de plus de 200 km sont exclus car rarement quotidiens"),
-            ParameterSpec.number(PART_TELETRAVAILLABLE, 0.33, 0, 1, "part", 1,
-                    "Part des emplois compatibles avec le télétravail",
-                    "INSEE Analyses Normandie n° 111 (avril 2023, méthode Dingel-Neiman) : 33,1 % en Normandie, "
-                            + "32,5 % en Bourgogne-Franche-Comté (plus faibles parts) ; 38 % en Auvergne-Rhône-Alpes "
-                            + "(INSEE 2023). Valeur basse retenue pour des territoires ruraux"),
+            ParameterSpec.number(PART_TELETRAVAILLABLE, 0.39, 0, 1, "part", 1,
+                    "Part des emplois compatibles avec le télétravail : partout en source uniforme, sinon pour les régions "
+                            + "sans part régionale publiée (table de docs/analysis.md)",
+                    "Insee Analyses Auvergne-Rhône-Alpes n° 182 (novembre 2024) : 39 % des emplois de France "
+                            + "métropolitaine compatibles avec le télétravail en 2021"),
+            ParameterSpec.choice(SOURCE_PART_TELETRAVAILLABLE, PART_PAR_COMMUNE, List.of(PART_PAR_COMMUNE, PART_UNIFORME), 1,
+                    "Part télétravaillable par commune (catégories socioprofessionnelles de FD_MOBPRO si le fichier détail "
+                            + "est chargé, sinon table régionale) ou uniforme (part_teletravaillable partout)",
+                    "Insee Analyses Auvergne-Rhône-Alpes n° 182 (2024) et Normandie n° 111 (2023) ; voir docs/analysis.md"),
             ParameterSpec.flag(VOITURE_SEULEMENT, false, 1,
                     "Ne compter que les navetteurs en voiture quand le mode est connu (flux INSEE par mode)",
                     "Choix d'analyse : le tiers-lieu évite surtout des trajets automobiles"),
@@ -127,15 +135,15 @@ public final class ParameterCatalog {
                     "Niveau de la grille de densité à partir duquel une commune est rurale (5 bourgs ruraux, "
                             + "6 rural à habitat dispersé, 7 très dispersé)",
                     "INSEE, grille communale de densité à 7 niveaux (niveaux 5 à 7 = rural)"),
-            ParameterSpec.number(POIDS_RURAL, 1, 0, 10, "", 5, "Poids du critère « commune rurale »",
-                    "Choix politique (poids égaux par défaut)"),
-            ParameterSpec.number(POIDS_ZRR, 1, 0, 10, "", 5, "Poids du critère « ZRR »", "Choix politique (poids égaux par défaut)"),
-            ParameterSpec.number(POIDS_MONTAGNE, 1, 0, 10, "", 5, "Poids du critère « zone de montagne »",
-                    "Choix politique (poids égaux par défaut)"),
-            ParameterSpec.number(POIDS_QPV, 1, 0, 10, "", 5, "Poids du critère « commune avec un QPV »",
-                    "Choix politique (poids égaux par défaut)"),
-            ParameterSpec.number(POIDS_OUTRE_MER, 1, 0, 10, "", 5, "Poids du critère « outre-mer »",
-                    "Choix politique (poids égaux par défaut)"),
+            ParameterSpec.text(PROFIL_APPEL, PROFIL_ACTION_15, 5,
+                    "Catégories de territoires fragiles visées par l'appel (liste séparée par des virgules parmi "
+                            + "espaces_ruraux, zones_massifs, qpv, outre_mer, zones_reconversion) ; chacune comptée une fois",
+                    "Action 15 : « territoires fragiles (espaces ruraux, zones de massifs, quartiers de la politique de la "
+                            + "ville, collectivités d'outre-mer, zones de reconversion) »"),
+            ParameterSpec.text(PERIMETRE, "france", 6,
+                    "Périmètre d'étude : france, massif-central, hauts-de-france, regions:<codes>, departements:<codes>, "
+                            + "epci:<sirens> ou massif:<nom> ; hors inventaire des lieux chargé, la carence n'est pas établie",
+                    "Choix de l'étude (pilote Massif central, région Hauts-de-France…)"),
             ParameterSpec.number(DEMANDE_MIN, 5, 0, 1_000_000, "télétravailleurs potentiels", 6,
                     "Demande minimale pour qu'une commune puisse être en carence",
                     "Choix d'analyse : écarte les communes où un lieu n'aurait pas d'usagers"),
@@ -273,6 +281,15 @@ public final class ParameterCatalog {
                 return s;
             }
             case TEXT -> {
+                if (name.equals(PROFIL_APPEL)) {
+                    return profile(raw);
+                }
+                if (name.equals(PERIMETRE)) {
+                    if (!(raw instanceof String s)) {
+                        throw new InvalidParameterException(name, name + " doit être un texte, reçu '" + raw + "'");
+                    }
+                    return Perimetre.parse(s).toString();
+                }
                 if (!(raw instanceof String s) || !MATRIX_FILE.matcher(s).matches()) {
                     throw new InvalidParameterException(name, name
                             + " doit être un nom de fichier .csv (lettres, chiffres, . _ -), reçu '" + raw + "'");
@@ -281,6 +298,38 @@ public final class ParameterCatalog {
             }
             default -> throw new IllegalStateException(spec.type().toString());
         }
+    }
+
+    /** The call profile normalised (known categories, no repeat, catalogue order kept as given). */
+    private static String profile(Object raw) {
+        if (!(raw instanceof String s)) {
+            throw new InvalidParameterException(PROFIL_APPEL, PROFIL_APPEL + " doit être un texte, reçu '" + raw + "'");
+        }
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (String part : s.split(",")) {
+            String key = part.strip();
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (FragilityClassifier.Category.of(key).isEmpty()) {
+                throw new InvalidParameterException(PROFIL_APPEL, PROFIL_APPEL + " : catégorie inconnue « " + key
+                        + " » (attendues : espaces_ruraux, zones_massifs, qpv, outre_mer, zones_reconversion)");
+            }
+            keys.add(key);
+        }
+        if (keys.isEmpty()) {
+            throw new InvalidParameterException(PROFIL_APPEL, PROFIL_APPEL + " : au moins une catégorie de territoire fragile");
+        }
+        return String.join(",", keys);
+    }
+
+    /** The categories of a validated profile. */
+    public static java.util.Set<FragilityClassifier.Category> categories(ScenarioParameters p) {
+        java.util.Set<FragilityClassifier.Category> out = java.util.EnumSet.noneOf(FragilityClassifier.Category.class);
+        for (String key : p.text(PROFIL_APPEL).split(",")) {
+            out.add(FragilityClassifier.Category.of(key).orElseThrow());
+        }
+        return out;
     }
 
     private static void checkConsistency(ScenarioParameters p) {

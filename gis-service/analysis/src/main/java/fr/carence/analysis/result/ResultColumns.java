@@ -98,28 +98,62 @@ public final class ResultColumns {
                             row -> row.run().in().densityLevel()[row.i()] == 0 ? null : row.run().in().densityLevel()[row.i()])
                     .optional().definition("Grille communale de densité (1 = grands centres urbains, 7 = rural très dispersé).")
                     .source("INSEE, grille communale de densité (couche grille_densite)"),
-            ResultColumn.<CommuneRow>of("rural", BOOLEAN, "Commune rurale", row -> row.run().r().fragility().rural()[row.i()])
-                    .definition("Niveau de densité ≥ niveau_densite_rural_min (bourgs ruraux, rural dispersé ou très dispersé).")
-                    .source(ETAPE_5),
-            ResultColumn.<CommuneRow>of("zrr", BOOLEAN, "Zone de revitalisation rurale", row -> row.run().in().zrr()[row.i()])
-                    .definition("Commune classée en ZRR.").source("classement ZRR (couche zrr)"),
+            ResultColumn.<CommuneRow>of("rural", BOOLEAN, "Espace rural", row -> row.run().r().fragility().rural()[row.i()])
+                    .definition("Catégorie « espaces ruraux » : niveau de densité ≥ niveau_densite_rural_min ou commune classée "
+                            + "FRR (socle, FRR+, partiellement).").source(ETAPE_5),
+            ResultColumn.<CommuneRow>of("frr", STRING, "Classement FRR", row -> row.run().in().territory().frr()[row.i()])
+                    .optional().definition("France Ruralités Revitalisation : non_classee, frr_socle, frr_plus, frr_beneficiaire, "
+                            + "frr_partiel, frr_beneficiaire_partiel.").source("DGCL/ANCT, classement FRR (couche frr)"),
+            ResultColumn.<CommuneRow>of("zrr", BOOLEAN, "Zone de revitalisation rurale (historique)", row -> row.run().in().zrr()[row.i()])
+                    .definition("Commune classée en ZRR 2018 (dispositif remplacé par FRR le 1er juillet 2024 ; signalé, "
+                            + "non utilisé par la méthode).").source("classement ZRR 2018 (couche zrr)"),
             ResultColumn.<CommuneRow>of("montagne", BOOLEAN, "Zone de montagne", row -> row.run().in().massif()[row.i()] != null)
                     .definition("Commune classée en zone de montagne (loi Montagne).").source("ANCT, zone de montagne (couche zone_montagne)"),
             ResultColumn.<CommuneRow>of("massif", STRING, "Massif", row -> row.run().in().massif()[row.i()]).optional()
                     .definition("Massif de montagne de la commune.").source("ANCT, zone de montagne (couche zone_montagne)"),
             ResultColumn.<CommuneRow>of("qpv", BOOLEAN, "Quartier prioritaire (QPV)", row -> row.run().in().qpv()[row.i()])
-                    .definition("La commune contient au moins un quartier prioritaire de la politique de la ville.")
-                    .source("ANCT, quartiers prioritaires (couche qpv_communes)"),
+                    .definition("La commune contient au moins un quartier prioritaire de la politique de la ville (signalé ; "
+                            + "seul, il ne rend pas la commune fragile).")
+                    .source("ANCT, quartiers prioritaires (couches qpv_communes et qpv_perimetres)"),
+            ResultColumn.<CommuneRow>of("qpv_perimetre", BOOLEAN, "Périmètre QPV chargé",
+                            row -> row.run().in().territory().qpvPerimeter()[row.i()] != null)
+                    .definition("Le périmètre d'au moins un QPV de la commune est chargé : le quartier est évalué à part.")
+                    .source("ANCT, contours des QPV (couche qpv_perimetres)"),
+            ResultColumn.<CommuneRow>of("demande_qpv", DOUBLE, "Demande des quartiers prioritaires",
+                            row -> row.run().r().study().quartierDemand()[row.i()]).optional()
+                    .unit("télétravailleurs").definition("Demande de la commune × part de sa surface couverte par ses QPV "
+                            + "(seule mesure chargée), quand le quartier est évalué à part.").source(ETAPE_6),
+            ResultColumn.<CommuneRow>of("accessibilite_qpv", DOUBLE, "Accessibilité au quartier prioritaire",
+                            row -> row.run().r().study().quartierAccess()[row.i()]).optional()
+                    .unit("postes / 1 000 télétravailleurs").definition("Indice 2SFCA au point intérieur des QPV de la commune.")
+                    .source(ETAPE_3),
             ResultColumn.<CommuneRow>of("outre_mer", BOOLEAN, "Outre-mer", row -> LegalCrs.isOverseas(row.commune().code()))
                     .definition("Commune d'un département ou d'une collectivité d'outre-mer.").source("code INSEE de la commune"),
             ResultColumn.<CommuneRow>of("poids_fragilite", DOUBLE, "Poids de fragilité", row -> row.run().r().fragility().weight()[row.i()])
-                    .definition("Somme des poids des fragilités de la commune (0 = non fragile).").source(ETAPE_5),
+                    .definition("1 quand la commune (ou son quartier prioritaire) relève d'une catégorie visée, comptée une "
+                            + "seule fois ; 0 sinon.").source(ETAPE_5),
             ResultColumn.<CommuneRow>of("fragile", BOOLEAN, "Territoire fragile", row -> row.run().r().fragility().fragile()[row.i()])
-                    .definition("Au moins une fragilité (poids de fragilité > 0).").source(ETAPE_5),
+                    .definition("La commune entière relève d'au moins une catégorie du profil d'appel (espaces ruraux, zones "
+                            + "de massifs, outre-mer).").source(ETAPE_5),
+            ResultColumn.<CommuneRow>of("categories_fragilite", STRING, "Catégories de fragilité",
+                            row -> emptyToNull(row.run().r().fragility().categories()[row.i()])).optional()
+                    .definition("Catégories de l'action 15 visées par le profil d'appel et présentes (séparées par des virgules).")
+                    .source(ETAPE_5),
+            ResultColumn.<CommuneRow>of("part_teletravaillable", DOUBLE, "Part télétravaillable",
+                            row -> row.run().r().study().teleworkShare()[row.i()]).percent()
+                    .definition("Part des emplois compatibles avec le télétravail appliquée à la commune.").source(ETAPE_1),
+            ResultColumn.<CommuneRow>of("source_part_teletravaillable", STRING, "Source de la part télétravaillable",
+                            row -> row.run().r().study().teleworkSource()[row.i()])
+                    .definition("FD_MOBPRO par catégorie socioprofessionnelle, table régionale ou valeur nationale.")
+                    .source(ETAPE_1),
+            ResultColumn.<CommuneRow>of("statut_etude", STRING, "Statut dans l'étude", row -> row.run().r().study().status()[row.i()])
+                    .definition("hors périmètre ; carence non établie : inventaire des lieux absent ; établi (couverture THD "
+                            + "inconnue ou non).").source("calcul : périmètre d'étude et couverture de l'inventaire (couche lieux_couverture)"),
             ResultColumn.<CommuneRow>of("carence", BOOLEAN, "En carence", row -> row.run().r().carence()[row.i()])
-                    .definition("Fragile, demande ≥ demande_min et accessibilité sous le seuil.").source(ETAPE_6),
+                    .definition("Fragile (ou quartier prioritaire évalué à part), statut établi, demande ≥ demande_min et "
+                            + "accessibilité sous le seuil.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
-                    .definition("Demande × poids de fragilité × (1 − accessibilité / seuil).").source(ETAPE_6),
+                    .definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
                             row -> robustness(row.run()) == null ? null : robustness(row.run()).communeShare()[row.i()])
                     .optional().percent().definition("Part des tirages de robustesse où la commune est en carence "
@@ -146,11 +180,12 @@ public final class ResultColumns {
                     .definition("scénario:code_zone.").source(ETAPE_6),
             scenario(ZoneRow::run),
             ResultColumn.<ZoneRow>of("code_zone", STRING, "Code de la zone", ZoneRow::code)
-                    .definition("Code stable tiré du contenu (epci-SIREN, departement-code, grappe-empreinte des codes "
-                            + "communes) : le même dans tous les scénarios.").source(ETAPE_6),
+                    .definition("Code stable tiré du contenu (epci-SIREN, departement-code, qpv-code du quartier, "
+                            + "grappe-empreinte des codes communes ou QPV) : le même dans tous les scénarios.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nom", STRING, "Nom de la zone", ZoneRow::nom)
-                    .definition("Nom de l'EPCI ou du département, ou commune la plus peuplée de la grappe et son EPCI.")
-                    .source("INSEE COG et EPCI (couches communes, epci, departements_insee)"),
+                    .definition("Nom de l'EPCI ou du département, ou commune la plus peuplée de la grappe et son EPCI "
+                            + "(« Quartier nom du QPV (commune) » pour un quartier évalué à part).")
+                    .source("INSEE COG, EPCI et contours des QPV (couches communes, epci, departements_insee, qpv_perimetres)"),
             ResultColumn.<ZoneRow>of("unite", STRING, "Unité de zonage",
                             ResultColumns::unitOf)
                     .definition("grappe (communes contiguës), epci, departement ou commune (sans EPCI ni département connu).")
@@ -164,7 +199,8 @@ public final class ResultColumns {
                     .unit("hab.").definition("Population municipale totale des communes de la zone.")
                     .source("INSEE, populations légales (couche communes)"),
             ResultColumn.<ZoneRow>of("demande", DOUBLE, "Demande potentielle", ZoneRow::demand)
-                    .unit("télétravailleurs").definition("Somme des demandes des communes de la zone.").source(ETAPE_1),
+                    .unit("télétravailleurs").definition("Somme des demandes des communes de la zone (celle du quartier pour "
+                            + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
                     .definition("Somme des scores de carence des communes.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered)
@@ -180,10 +216,14 @@ public final class ResultColumns {
                                     : RobustnessAnalysis.classe(robustness(row.run()).zoneShare()[row.zone().rank() - 1]))
                     .optional().definition("robuste (≥ 80 % des tirages), probable (50–80 %), sensible (< 50 %).")
                     .source(ETAPE_6B),
+            ResultColumn.<ZoneRow>of("nb_quartiers_qpv", INTEGER, "Quartiers prioritaires évalués à part",
+                            row -> (int) row.zone().members().stream().filter(i -> row.run().r().fragility().quartier()[i]).count())
+                    .definition("Membres de la zone retenus par leur quartier prioritaire (demande et accessibilité du quartier) "
+                            + "et non comme commune entière.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_rural", INTEGER, "Communes rurales", ZoneRow::rural)
-                    .definition("Communes de la zone marquées rural.").source(ETAPE_5),
-            ResultColumn.<ZoneRow>of("nb_zrr", INTEGER, "Communes en ZRR", ZoneRow::zrr)
-                    .definition("Communes de la zone classées en ZRR.").source("classement ZRR (couche zrr)"),
+                    .definition("Communes de la zone relevant des espaces ruraux (densité ou FRR).").source(ETAPE_5),
+            ResultColumn.<ZoneRow>of("nb_zrr", INTEGER, "Communes en ZRR (historique)", ZoneRow::zrr)
+                    .definition("Communes de la zone classées en ZRR 2018 (signalé, non utilisé).").source("classement ZRR 2018 (couche zrr)"),
             ResultColumn.<ZoneRow>of("nb_montagne", INTEGER, "Communes de montagne", ZoneRow::mountain)
                     .definition("Communes de la zone en zone de montagne.").source("ANCT, zone de montagne (couche zone_montagne)"),
             ResultColumn.<ZoneRow>of("nb_qpv", INTEGER, "Communes avec QPV", ZoneRow::qpv)
@@ -346,5 +386,9 @@ public final class ResultColumns {
         MultiPolygon m = GF.createMultiPolygon(polygons.toArray(new Polygon[0]));
         m.setSRID(FeatureStore.STORAGE_SRID);
         return m;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -34,8 +34,23 @@ public final class ResultRows {
             }
             boolean[] chosen = new boolean[in.communes().size()];
             r.sites().forEach(s -> chosen[s.commune()] = true);
-            List<String> codes = r.zones().stream().map(z -> ZoneIdentity.code(z, in.communes())).toList();
+            ZoneIdentity.Quartiers quartiers = quartiers(in, r);
+            List<String> codes = r.zones().stream().map(z -> ZoneIdentity.code(z, in.communes(), quartiers)).toList();
             return new Run(scenario, in, r, candidate, chosen, codes);
+        }
+
+        /** The QPV quartiers the run judged apart from their commune (their zones are named after them). */
+        static ZoneIdentity.Quartiers quartiers(AnalysisInput in, AnalysisResult r) {
+            int n = in.communes().size();
+            String[] code = new String[n];
+            String[] name = new String[n];
+            for (int i = 0; i < n; i++) {
+                if (r.fragility().quartier()[i]) {
+                    code[i] = in.territory().qpvCode()[i];
+                    name[i] = in.territory().qpvName()[i];
+                }
+            }
+            return new ZoneIdentity.Quartiers(code, name);
         }
 
         public Commune commune(int i) {
@@ -98,7 +113,7 @@ public final class ResultRows {
                           String massifs, String codes) {
 
         public String nom() {
-            return ZoneIdentity.name(zone, run.in().communes(), run.in().units());
+            return ZoneIdentity.name(zone, run.in().communes(), run.in().units(), Run.quartiers(run.in(), run.r()));
         }
 
         static ZoneRow of(Run run, CarenceZoneBuilder.Zone z, String code) {
@@ -119,8 +134,9 @@ public final class ResultRows {
                 Commune c = in.communes().get(i);
                 codes.add(c.code());
                 pop += c.population();
-                demand += r.demand().demand()[i];
-                covered += r.servedBy()[i] > 0 ? r.demand().demand()[i] : 0;
+                // a QPV quartier counts with its own demand, not its whole commune's
+                demand += r.study().carenceDemand()[i];
+                covered += r.servedBy()[i] > 0 ? r.study().carenceDemand()[i] : 0;
                 rural += r.fragility().rural()[i] ? 1 : 0;
                 zrr += in.zrr()[i] ? 1 : 0;
                 if (in.massif()[i] != null) {

@@ -16,8 +16,17 @@ public final class DemandEstimator {
      * @param maxKm maximum distance (longer trips are not daily)
      * @param teleworkableShare share of jobs compatible with telework
      * @param carOnly count only car commuters where the mode is known
+     * @param perCommuneShare the share of each commune (overrides teleworkableShare), or null
      */
-    public record Settings(double minKm, double maxKm, double teleworkableShare, boolean carOnly) {
+    public record Settings(double minKm, double maxKm, double teleworkableShare, boolean carOnly, double[] perCommuneShare) {
+
+        public Settings(double minKm, double maxKm, double teleworkableShare, boolean carOnly) {
+            this(minKm, maxKm, teleworkableShare, carOnly, null);
+        }
+
+        double share(int commune) {
+            return perCommuneShare == null ? teleworkableShare : perCommuneShare[commune];
+        }
     }
 
     /**
@@ -58,7 +67,7 @@ public final class DemandEstimator {
         double[] meanKm = new double[n];
         double[] share = new double[n];
         for (int i = 0; i < n; i++) {
-            demand[i] = eligible[i] * s.teleworkableShare();
+            demand[i] = eligible[i] * s.share(i);
             meanKm[i] = eligible[i] > 0 ? kmSum[i] / eligible[i] : Double.NaN;
             share[i] = out[i] > 0 ? eligible[i] / out[i] : Double.NaN;
         }

@@ -15,7 +15,15 @@ import java.util.function.DoubleFunction;
  *
  * <p>Demand is linear in the commuters and in the teleworkable share, and an origin's flows are
  * either all observed or all modelled, so a draw's demand is the base demand rescaled (× share /
- * base share, × the modelled-flow factor for modelled origins): exact, O(n) per draw.
+ * reference share, × the modelled-flow factor for modelled origins): exact, O(n) per draw. The
+ * teleworkable share is per commune (FD_MOBPRO categories or the scenario's value): a draw
+ * multiplies every commune's share by the same factor, drawn share / the scenario's
+ * {@code part_teletravaillable}, so the per-commune differences are kept.
+ *
+ * <p>The carence stage is the base run's, not a simpler copy: only the base run's candidates
+ * (fragile or with a QPV quartier, and where the study area establishes carence) can be in carence
+ * in a draw; a QPV quartier is judged on its own accessibility point and on its share of the
+ * commune's demand.
  */
 public final class RobustnessAnalysis {
     public static final String ROBUSTE = "robuste";
@@ -32,10 +40,30 @@ public final class RobustnessAnalysis {
                 new double[] {10, 30}, new double[] {8, 25}, new double[] {0.25, 0.45}, new double[] {0.7, 1.3});
     }
 
-    /** What the base run fixes: everything the draws do not vary ({@code venues} as read, capacities unknown). */
+    /**
+     * What the base run fixes: everything the draws do not vary ({@code venues} as read, capacities unknown).
+     *
+     * @param places accessibility points: the communes (indexed like {@code demand}), then the QPV quartiers
+     * @param demand base demand per commune
+     * @param teleworkableShare reference share the drawn share is compared to (the scenario's parameter)
+     * @param candidate per commune, may be in carence (fragile or quartier, carence established there)
+     * @param carenceDemandWeight per commune, part of its demand counted for carence (0 where not
+     *                            established, the quartier's area share, else 1)
+     * @param accessPoint per commune, index in {@code places} of the point its carence is judged on
+     */
     public record Base(List<Place> places, List<Venue> venues, TravelTimes times, double[] demand,
-                       double teleworkableShare, boolean[] modelledFlows, boolean[] fragile, double[] fragilityWeight,
-                       CarenceClassifier.Settings carence, DoubleFunction<DistanceDecay> decay) {
+                       double teleworkableShare, boolean[] modelledFlows, boolean[] candidate, double[] fragilityWeight,
+                       double[] carenceDemandWeight, int[] accessPoint, CarenceClassifier.Settings carence,
+                       DoubleFunction<DistanceDecay> decay) {
+
+        /** Every commune a candidate judged on its own point with its whole demand (no study area, no quartier). */
+        public Base(List<Place> places, List<Venue> venues, TravelTimes times, double[] demand, double teleworkableShare,
+                    boolean[] modelledFlows, boolean[] fragile, double[] fragilityWeight,
+                    CarenceClassifier.Settings carence, DoubleFunction<DistanceDecay> decay) {
+            this(places, venues, times, demand, teleworkableShare, modelledFlows, fragile, fragilityWeight,
+                    java.util.stream.DoubleStream.generate(() -> 1).limit(demand.length).toArray(),
+                    java.util.stream.IntStream.range(0, demand.length).toArray(), carence, decay);
+        }
     }
 
     /**
@@ -63,7 +91,13 @@ public final class RobustnessAnalysis {
         int[] inCarence = new int[n];
         int[] zoneHits = new int[zones.size()];
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] demand = new double[n];
+        double[] demand = new double[base.places().size()]; // quartier points carry no demand of their own
+        double[] carenceDemand = new double[n];
+        double[] carenceAccess = new double[n];
+        double[] baseCarenceDemand = new double[n];
+        for (int i = 0; i < n; i++) {
+            baseCarenceDemand[i] = base.demand()[i] * base.carenceDemandWeight()[i];
+        }
         for (int d = 0; d < draws; d++) {
             double catchment = uniform(random, ranges.catchmentMinutes());
             double threshold = uniform(random, ranges.absoluteThreshold());
@@ -78,8 +112,13 @@ public final class RobustnessAnalysis {
             List<Venue> venues = Venue.withDefaultSeats(base.venues(), seats);
             double[] access = TwoStepFloatingCatchment.compute(base.places(), demand, venues, base.times(),
                     base.decay().apply(catchment)).accessibility();
+            for (int i = 0; i < n; i++) {
+                carenceDemand[i] = demand[i] * base.carenceDemandWeight()[i];
+                carenceAccess[i] = access[base.accessPoint()[i]];
+            }
             CarenceClassifier.Settings s = base.carence();
-            boolean[] carence = CarenceClassifier.classify(base.fragile(), base.fragilityWeight(), demand, access,
+            boolean[] carence = CarenceClassifier.classify(base.candidate(), base.fragilityWeight(), carenceDemand,
+                    carenceAccess,
                     new CarenceClassifier.Settings(s.minDemand(), s.percentileMode(), threshold, percentile)).carence();
             for (int i = 0; i < n; i++) {
                 inCarence[i] += carence[i] ? 1 : 0;
@@ -88,8 +127,8 @@ public final class RobustnessAnalysis {
                 double total = 0;
                 double still = 0;
                 for (int i : zones.get(z).members()) {
-                    total += base.demand()[i];
-                    still += carence[i] ? base.demand()[i] : 0;
+                    total += baseCarenceDemand[i];
+                    still += carence[i] ? baseCarenceDemand[i] : 0;
                 }
                 zoneHits[z] += total > 0 && still >= total / 2 ? 1 : 0;
             }

@@ -26,11 +26,34 @@ public final class ZoneIdentity {
      * communes "grappe-" + the first 10 hex digits of the SHA-256 of its sorted member codes.
      */
     public static String code(CarenceZoneBuilder.Zone zone, List<Commune> communes) {
+        return code(zone, communes, new Quartiers(new String[communes.size()], new String[communes.size()]));
+    }
+
+    /**
+     * The QPV quartiers a commune was judged on (method v2: where perimeters are loaded, a QPV is in
+     * carence as a quartier, not its whole commune).
+     *
+     * @param code per commune, the quartiers' codes joined by "+" when judged at the quartier, else null
+     * @param name their names, joined by " + "
+     */
+    public record Quartiers(String[] code, String[] name) {
+    }
+
+    /**
+     * As {@link #code(CarenceZoneBuilder.Zone, List)}, a quartier counting by its QPV code: a zone of
+     * one quartier is "qpv-" + its code ("qpv-QP034004"), a cluster hashes the QPV codes in place of
+     * their communes' codes, so a quartier zone never takes the code of its whole commune.
+     */
+    public static String code(CarenceZoneBuilder.Zone zone, List<Commune> communes, Quartiers quartiers) {
         if (zone.unit() != null) {
             return zone.unit().replace(':', '-');
         }
+        if (zone.members().size() == 1 && quartiers.code()[zone.members().get(0)] != null) {
+            return "qpv-" + quartiers.code()[zone.members().get(0)];
+        }
         StringBuilder codes = new StringBuilder();
-        zone.members().stream().map(i -> communes.get(i).code()).sorted().forEach(c -> codes.append(c).append(','));
+        zone.members().stream().map(i -> quartiers.code()[i] != null ? quartiers.code()[i] : communes.get(i).code())
+                .sorted().forEach(c -> codes.append(c).append(','));
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(codes.toString().getBytes(StandardCharsets.UTF_8));
             return "grappe-" + HexFormat.of().formatHex(h).substring(0, 10);
@@ -45,6 +68,12 @@ public final class ZoneIdentity {
      * with the number of communes when there are several.
      */
     public static String name(CarenceZoneBuilder.Zone zone, List<Commune> communes, AdminUnits units) {
+        return name(zone, communes, units, new Quartiers(new String[communes.size()], new String[communes.size()]));
+    }
+
+    /** As above; a quartier is named after its QPV ("Quartier Centre Ville (Béziers)"). */
+    public static String name(CarenceZoneBuilder.Zone zone, List<Commune> communes, AdminUnits units,
+                              Quartiers quartiers) {
         String unit = zone.unit();
         if (unit != null && unit.startsWith("epci:")) {
             String siren = unit.substring("epci:".length());
@@ -62,6 +91,9 @@ public final class ZoneIdentity {
             }
         }
         String name = communes.get(main).nom() == null ? communes.get(main).code() : communes.get(main).nom();
+        if (quartiers.code()[main] != null) {
+            name = "Quartier " + quartiers.name()[main] + " (" + name + ")";
+        }
         String epci = units.epci()[main] == null ? null : units.epciNames().get(units.epci()[main]);
         if (epci != null) {
             String shortName = EPCI_FORM.matcher(epci).replaceFirst("");

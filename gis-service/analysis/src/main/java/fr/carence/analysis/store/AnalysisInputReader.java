@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * Reads the loaded layers (docs/layers.md) into an {@link AnalysisInput}. Only {@code communes} is
@@ -41,6 +42,9 @@ public final class AnalysisInputReader {
     public static final String ZRR = "zrr";
     public static final String QPV = "qpv_communes";
     public static final String LIEUX = "lieux_existants";
+    public static final String LIEUX_COUVERTURE = "lieux_couverture";
+    public static final String FRR = "frr";
+    public static final String QPV_PERIMETRES = "qpv_perimetres";
     public static final String EPCI = "epci";
     public static final String DEPARTEMENTS = "departements_insee";
 
@@ -80,31 +84,38 @@ public final class AnalysisInputReader {
                     + "admin et communes");
         }
         List<Commune> communes = new ArrayList<>();
-        // dep and epci are optional attributes: without them, zones by EPCI or département fall
-        // back to one zone per commune
+        // dep, reg and epci are optional attributes: without them, study areas are limited to france
+        // and zones by EPCI or département fall back to one zone per commune
+        Map<String, String[]> territoryOf = new HashMap<>();
         LayerSchema communesSchema = schema(COMMUNES).orElseThrow();
-        List<String> attributes = new ArrayList<>(List.of("code", "nom", "population"));
-        List.of("dep", "epci").forEach(a -> communesSchema.attribute(a).ifPresent(x -> attributes.add(a)));
-        Map<String, String[]> attachment = new HashMap<>();
-        each(COMMUNES, attributes, true, f -> {
-            Commune c = commune(f);
-            communes.add(c);
-            attachment.put(c.code(), new String[] {str(f, "epci"), str(f, "dep")});
+        List<String> territoryColumns = List.of("dep", "reg", "epci").stream()
+                .filter(a -> communesSchema.attribute(a).isPresent()).toList();
+        List<String> communeColumns = new ArrayList<>(List.of("code", "nom", "population"));
+        communeColumns.addAll(territoryColumns);
+        each(COMMUNES, communeColumns, true, f -> {
+            communes.add(commune(f));
+            territoryOf.put(str(f, "code"), new String[] {str(f, "reg"), str(f, "dep"), str(f, "epci")});
         });
+        if (territoryColumns.size() < 3) {
+            warnings.add("couche 'communes' sans dep/reg/epci : périmètres d'étude limités à france");
+        }
         communes.sort((a, b) -> a.code().compareTo(b.code()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < communes.size(); i++) {
             index.put(communes.get(i).code(), i);
         }
         int n = communes.size();
+        String[] region = new String[n];
+        String[] departement = new String[n];
         String[] epci = new String[n];
-        String[] dep = new String[n];
         for (int i = 0; i < n; i++) {
-            String[] a = attachment.get(communes.get(i).code());
-            epci[i] = blankToNull(a[0]);
-            dep[i] = blankToNull(a[1]);
+            String[] t = territoryOf.get(communes.get(i).code());
+            region[i] = blankToNull(t[0]);
+            departement[i] = blankToNull(t[1]);
+            epci[i] = blankToNull(t[2]);
         }
-        AdminUnits units = new AdminUnits(epci, dep, names(EPCI), names(DEPARTEMENTS));
+        // the same arrays: study areas and zoning units read one attachment
+        AdminUnits units = new AdminUnits(epci, departement, names(EPCI), names(DEPARTEMENTS));
 
         double[] ftth = new double[n];
         Arrays.fill(ftth, Double.NaN);
@@ -137,8 +148,51 @@ public final class AnalysisInputReader {
                 }
             });
         }
-        boolean[] zrr = codeSet(ZRR, index, warnings);
+        boolean[] zrr = codeSet(ZRR, index, null);
         boolean[] qpv = codeSet(QPV, index, warnings);
+        String[] frr = new String[n];
+        if (optional(FRR, warnings)) {
+            each(FRR, List.of("code", "classement"), false, f -> {
+                Integer i = index.get(str(f, "code"));
+                if (i != null) {
+                    frr[i] = str(f, "classement");
+                }
+            });
+        }
+        Geometry[] qpvPerimeter = new Geometry[n];
+        Place[] qpvPlace = new Place[n];
+        String[] qpvCode = new String[n];
+        String[] qpvName = new String[n];
+        if (schema(QPV_PERIMETRES).isPresent()) {
+            Map<Integer, List<Geometry>> parts = new HashMap<>();
+            // code → name per commune, sorted by code: a quartier zone's code and name come from them
+            Map<Integer, java.util.TreeMap<String, String>> quartiers = new HashMap<>();
+            boolean named = schema(QPV_PERIMETRES).orElseThrow().attribute("nom_qp").isPresent();
+            each(QPV_PERIMETRES, named ? List.of("code_qp", "nom_qp", "code_commune") : List.of("code_qp", "code_commune"),
+                    true, f -> {
+                Integer i = index.get(str(f, "code_commune"));
+                if (i != null && f.geometry() != null) {
+                    parts.computeIfAbsent(i, k -> new ArrayList<>()).add(f.geometry());
+                    String code = str(f, "code_qp");
+                    String nom = named ? blankToNull(str(f, "nom_qp")) : null;
+                    quartiers.computeIfAbsent(i, k -> new java.util.TreeMap<>()).put(code, nom == null ? code : nom);
+                }
+            });
+            quartiers.forEach((i, q) -> {
+                qpvCode[i] = String.join("+", q.keySet());
+                qpvName[i] = String.join(" + ", q.values());
+            });
+            parts.forEach((i, g) -> {
+                Geometry union = UnaryUnionOp.union(g);
+                union.setSRID(FeatureStore.STORAGE_SRID);
+                qpvPerimeter[i] = union;
+                qpvPlace[i] = legalPlace(communes.get(i).code(), union.getInteriorPoint());
+                qpv[i] = true; // a perimeter is a QPV even where the commune list is not loaded
+            });
+        } else {
+            warnings.add("couche '" + QPV_PERIMETRES + "' absente : les QPV sont seulement signalés (liste communale), "
+                    + "jamais retenus seuls");
+        }
 
         List<Venue> venues = new ArrayList<>();
         if (optional(LIEUX, warnings)) {
@@ -188,7 +242,38 @@ public final class AnalysisInputReader {
                 warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
             }
         }
-        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings, units);
+        boolean[] inventory = inventory(venues, index, region, departement, warnings);
+        return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings,
+                new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, qpvCode, qpvName, inventory,
+                        new double[n][]), units);
+    }
+
+    /**
+     * Communes inside a territory covered by the loaded venue inventory ({@code lieux_couverture},
+     * written by the loader); for a venue layer loaded before coverage was recorded, the régions
+     * of its venues, with a warning.
+     */
+    private boolean[] inventory(List<Venue> venues, Map<String, Integer> index, String[] region, String[] departement,
+                                List<String> warnings) {
+        boolean[] covered = new boolean[region.length];
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (schema(LIEUX_COUVERTURE).isPresent()) {
+            each(LIEUX_COUVERTURE, List.of("niveau", "code"), false, f -> keys.add(str(f, "niveau") + ":" + str(f, "code")));
+        } else if (!venues.isEmpty()) {
+            for (Venue v : venues) {
+                Integer i = index.get(v.place().code());
+                if (i != null && region[i] != null) {
+                    keys.add("region:" + region[i]);
+                }
+            }
+            warnings.add("couverture de l'inventaire des lieux non enregistrée (chargement antérieur) : déduite des régions "
+                    + "des lieux");
+        }
+        for (int i = 0; i < covered.length; i++) {
+            covered[i] = keys.contains("france:FR") || keys.contains("region:" + region[i])
+                    || keys.contains("departement:" + departement[i]);
+        }
+        return covered;
     }
 
     /** code → nom of a reference layer (EPCI, départements), empty when it is not loaded. */
@@ -222,9 +307,10 @@ public final class AnalysisInputReader {
         return new Place(code, xy[0], xy[1], epsg);
     }
 
+    /** Codes listed in a layer; {@code warnings} null: a historical layer whose absence is not worth a warning. */
     private boolean[] codeSet(String layer, Map<String, Integer> index, List<String> warnings) {
         boolean[] set = new boolean[index.size()];
-        if (optional(layer, warnings)) {
+        if (warnings == null ? schema(layer).isPresent() : optional(layer, warnings)) {
             each(layer, List.of("code"), false, f -> {
                 Integer i = index.get(str(f, "code"));
                 if (i != null) {

@@ -114,9 +114,10 @@ public final class ScenarioRunner {
         for (int i = 0; i < in.communes().size(); i++) {
             modelled += r.modelledFlows()[i] ? 1 : 0;
             total += r.demand().demand()[i];
-            carence += r.carence()[i] ? r.demand().demand()[i] : 0;
+            carence += r.carence()[i] ? r.study().carenceDemand()[i] : 0;
         }
         List<String> warnings = new ArrayList<>(in.warnings());
+        warnings.addAll(r.study().warnings());
         if (in.venues().isEmpty()) {
             warnings.add("aucun lieu existant : l'accessibilité est nulle partout");
         }

@@ -36,8 +36,9 @@ class OccitanieRegressionTest {
     /** Golden figures of the robustness run (docs/analysis.md explains them); seed fixed, so exact. */
     @org.junit.jupiter.api.Test
     void robustnessClassesOfTheDefaultScenario() {
-        assertEquals(Map.of("robuste", 70, "probable", 45, "sensible", 5), robustnessClasses);
-        assertEquals(Map.of("robuste", 47, "probable", 32, "sensible", 3), zoneRobustnessClasses);
+        // method-b alone (v1 carence): 70/45/5 communes, 47/32/3 zones; with method v2's carence stage
+        assertEquals(Map.of("robuste", 62, "probable", 47, "sensible", 15), robustnessClasses);
+        assertEquals(Map.of("robuste", 47, "probable", 31, "sensible", 11), zoneRobustnessClasses);
     }
 
     @BeforeAll
@@ -106,8 +107,10 @@ class OccitanieRegressionTest {
         assertTrue(aveyron > 0, "Aveyron communes in carence: " + aveyron);
         for (int i = 0; i < input.communes().size(); i++) {
             if (result.carence()[i]) {
-                assertTrue(result.access().accessibility()[i] < result.accessibilityThreshold());
-                assertTrue(result.fragility().fragile()[i]);
+                double access = result.fragility().quartier()[i] ? result.study().quartierAccess()[i]
+                        : result.access().accessibility()[i];
+                assertTrue(access < result.accessibilityThreshold());
+                assertTrue(result.fragility().fragile()[i] || result.fragility().quartier()[i]);
             }
         }
     }
@@ -126,6 +129,44 @@ class OccitanieRegressionTest {
     void millauCommunesUseTheirObservedFlowsAndOthersAreModelled() {
         assertFalse(result.modelledFlows()[index.get("12145")], "Millau has its MOBPRO flows");
         assertTrue(result.modelledFlows()[index.get(MENDE)]);
+    }
+
+    /** Method v2 against v1 on the same files (docs/analysis.md, "What changed from method v1"). */
+    @Test
+    void methodV2GoldenChangesFromV1() {
+        assertEquals(124, result.carenceCount(), "v1: 120 communes");
+        assertEquals(89, result.zones().size(), "v1: 82 zones");
+        // Béziers and Sète are in carence by their QPV quartiers only, not as whole cities
+        for (String city : List.of("34032", "34301")) {
+            int i = index.get(city);
+            assertFalse(result.fragility().fragile()[i], city);
+            assertTrue(result.fragility().quartier()[i] && result.carence()[i], city);
+            assertTrue(result.study().carenceDemand()[i] < result.demand().demand()[i], city);
+        }
+        // left: fragile in v1 only through a QPV (commune list) or ZRR 2018
+        for (String left : List.of("30028", "30032", "30202", "30258", "30341", "34003", "34079", "81070", "81220")) {
+            assertFalse(result.carence()[index.get(left)], left);
+        }
+        // came in through FRR: Fourques, density level 3, FRR socle
+        int fourques = index.get("30117");
+        assertTrue(result.carence()[fourques] && result.fragility().rural()[fourques]);
+        assertEquals(3, input.densityLevel()[fourques]);
+        // Occitanie has no verified regional teleworkable share: the national value
+        assertEquals(0.39, result.study().teleworkShare()[index.get(MENDE)]);
+    }
+
+    /** A quartier zone is coded and named after its QPV, never after its whole commune. */
+    @Test
+    void quartierZonesAreCodedAndNamedAfterTheirQpv() {
+        Map<String, String> names = new java.util.HashMap<>();
+        fr.carence.analysis.result.ResultRows.Run.of("occ", input, result).zoneRows()
+                .forEach(z -> names.put(z.code(), z.nom()));
+        // codes sorted, names in the same order (qp-occitanie-2015: QP034001 Centre Ville, QP034002
+        // Iranget Grangette, QP034003 Devèze in Béziers; QP034017 Ile De Thau, QP034018 Centre Ville - Ile Sud in Sète)
+        assertEquals("Quartier Centre Ville + Iranget Grangette + Devèze (Béziers)",
+                names.get("qpv-QP034001+QP034002+QP034003"));
+        assertEquals("Quartier Ile De Thau + Centre Ville - Ile Sud (Sète)", names.get("qpv-QP034017+QP034018"));
+        assertFalse(names.keySet().stream().anyMatch(c -> c.equals("commune-34032") || c.equals("commune-34301")));
     }
 
     private static long carenceIn(String dep) {

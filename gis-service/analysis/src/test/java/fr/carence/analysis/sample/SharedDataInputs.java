@@ -97,7 +97,84 @@ public final class SharedDataInputs {
         });
         List<Flow> flows = withMillauFlows ? millauFlows(index) : List.of();
         return new AnalysisInput(communes, flows, withMillauFlows ? "FD_MOBPRO 2017 (CC Millau Grands Causses)" : null,
-                ftth, density, zrr, massif, qpv, venues, List.of());
+                ftth, density, zrr, massif, qpv, venues, List.of(), territory(communes, index, qpv));
+    }
+
+    /**
+     * Région and département (centroid file), FRR (July 2025 list), QPV 2015 perimeters of
+     * Occitanie, and the venue inventory's coverage: the 2016 list covers région 76 (as its
+     * loader deduces).
+     */
+    static AnalysisInput.Territory territory(List<Commune> communes, Map<String, Integer> index, boolean[] qpv) {
+        int n = communes.size();
+        AnalysisInput.Territory t = AnalysisInput.Territory.unknown(n);
+        csv("communes-geometry/communes-cog2026-centroides.csv", f -> {
+            Integer i = index.get(f[0]);
+            if (i != null) {
+                t.departement()[i] = f[f.length - 8];
+                t.region()[i] = f[f.length - 7];
+            }
+        });
+        Map<String, String> classement = Map.of("Non classée", "non_classee", "FRR socle", "frr_socle", "FRR+", "frr_plus",
+                "FRR bénéficiaire", "frr_beneficiaire", "Classée FRR partiellement", "frr_partiel",
+                "FRR bénéficiaire partiellement", "frr_beneficiaire_partiel");
+        lines("frr/liste-communes-FRR-juillet2025.csv.gz", line -> {
+            String[] f = line.split(";", -1);
+            Integer i = index.get(f[0]);
+            if (i != null) {
+                t.frr()[i] = classement.get(f[3]);
+            }
+        });
+        Map<Integer, List<Geometry>> parts = new HashMap<>();
+        Map<Integer, java.util.TreeMap<String, String>> quartiers = new HashMap<>(); // as AnalysisInputReader
+        GeoJsonReader reader = new GeoJsonReader(GF);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.file("qpv-2015-occitanie/qp-occitanie-2015.geojson.gz")))) {
+            for (JsonNode feature : new ObjectMapper().readTree(in).get("features")) {
+                Integer i = index.get(feature.path("properties").path("code_commune").asText());
+                if (i != null) {
+                    Geometry g = org.locationtech.jts.geom.util.GeometryFixer.fix(
+                            CrsTransforms.transform(reader.read(feature.get("geometry").toString()), 4326, 2154));
+                    parts.computeIfAbsent(i, k -> new ArrayList<>()).add(g);
+                    quartiers.computeIfAbsent(i, k -> new java.util.TreeMap<>()).put(
+                            feature.path("properties").path("code_qp").asText(), feature.path("properties").path("nom_qp").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        parts.forEach((i, g) -> {
+            Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(g);
+            t.qpvPerimeter()[i] = union;
+            t.qpvCode()[i] = String.join("+", quartiers.get(i).keySet());
+            t.qpvName()[i] = String.join(" + ", quartiers.get(i).values());
+            Point p = union.getInteriorPoint();
+            String code = communes.get(i).code();
+            double[] xy = CrsTransforms.transform(p.getX(), p.getY(), 2154, LegalCrs.forCode(code).epsg());
+            t.qpvPlace()[i] = new Place(code, xy[0], xy[1], LegalCrs.forCode(code).epsg());
+            qpv[i] = true;
+        });
+        for (int i = 0; i < n; i++) {
+            t.inventory()[i] = "76".equals(t.region()[i]);
+        }
+        return t;
+    }
+
+    /** Data lines of a gzipped text file (header skipped, CRLF stripped). */
+    static void lines(String relative, java.util.function.Consumer<String> line) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(SharedData.file(relative))), StandardCharsets.UTF_8))) {
+            r.readLine();
+            String l;
+            while ((l = r.readLine()) != null) {
+                if (!l.isBlank()) {
+                    line.accept(l);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The legal-CRS place of a WGS 84 point of commune {@code code}. */

@@ -66,4 +66,23 @@ class RobustnessAnalysisTest {
         assertEquals("robustesse 50/50", steps.get(49));
         assertTrue(steps.get(0).startsWith("robustesse 1/"));
     }
+
+    /**
+     * Method v2's carence stage in the draws: A (in carence in every draw above) is "carence non
+     * établie" (not a candidate, demand weight 0): in carence in no draw; E (0.6 above) is judged on
+     * its QPV quartier, a point at 301 km next to D's venue (15 seats for ≤ 13.6 teleworkers, ≫ 2
+     * per 1,000): in carence in no draw either.
+     */
+    @Test
+    void drawsKeepTheStudyAreaAndJudgeQuartiersOnTheirOwnPoint() {
+        List<Place> points = new ArrayList<>(PLACES);
+        points.add(Fixtures.place("E-quartier", 301));
+        var v2 = new RobustnessAnalysis.Base(points, List.of(new Venue("v", PLACES.get(3), 15, true)),
+                new DetourTravelTimes(1.3, 60), DEMAND, 0.33, new boolean[5],
+                new boolean[] {false, false, true, true, true}, new double[] {1, 0, 1, 1, 1},
+                new double[] {0, 1, 1, 1, 1}, new int[] {0, 1, 2, 3, 5},
+                new CarenceClassifier.Settings(5, false, 1, 20), m -> new DistanceDecay(m, 1, 0.68, 0.22));
+        var r = RobustnessAnalysis.run(v2, List.of(), RobustnessAnalysis.Ranges.DEFAULT, 200, (f, s) -> { });
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0}, r.communeShare());
+    }
 }

@@ -22,6 +22,8 @@ import org.locationtech.jts.geom.Polygon;
  * Made-up territory written with the docs/layers.md schemas: a 6 × 6 grid of 5 km square communes
  * (codes fixture 48101…48136, Lambert-93 around Mende), 1,000 inhabitants each, all rural and in
  * the mountain zone; one venue in the south-west corner; FttH 50 % in odd-numbered communes.
+ * Rows 0–2 are in département 48, rows 3–5 in 12 (région 76, one EPCI per département); the
+ * venue inventory covers région 76.
  */
 final class FixtureTerritory {
     static final int SIDE = 6;
@@ -38,9 +40,27 @@ final class FixtureTerritory {
         return "48" + (101 + row * SIDE + col);
     }
 
+    static String departement(int row) {
+        return row < SIDE / 2 ? "48" : "12";
+    }
+
+    static final LayerSchema COUVERTURE = new LayerSchema("lieux_couverture", List.of(required("id", STRING),
+            required("niveau", STRING), required("code", STRING), required("origine", STRING), required("source", STRING)),
+            LayerSchema.GeometryType.NONE, "id");
+
+    /** Replaces the venue inventory's coverage, e.g. ("departement", "48"). */
+    static void coverage(FeatureStore store, String level, String code) {
+        try (LayerWriter w = store.replaceLayer(COUVERTURE, SRC)) {
+            w.write(new Feature(level + ":" + code, null, props("id", level + ":" + code, "niveau", level, "code", code,
+                    "origine", "fixture", "source", "FixtureTerritory")));
+            w.commit();
+        }
+    }
+
     static void load(FeatureStore store) {
         LayerSchema communes = new LayerSchema("communes", List.of(required("code", STRING), required("nom", STRING),
-                required("population", INTEGER)), LayerSchema.GeometryType.MULTIPOLYGON, "code");
+                required("population", INTEGER), optional("dep", STRING), optional("reg", STRING), optional("epci", STRING)),
+                LayerSchema.GeometryType.MULTIPOLYGON, "code");
         LayerSchema densite = new LayerSchema("grille_densite", List.of(required("code", STRING),
                 required("niveau", INTEGER), optional("libelle", STRING)), LayerSchema.GeometryType.NONE, "code");
         LayerSchema montagne = new LayerSchema("zone_montagne", List.of(required("code", STRING),
@@ -60,7 +80,8 @@ final class FixtureTerritory {
                     Polygon sq = GF.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + CELL, y),
                             new Coordinate(x + CELL, y + CELL), new Coordinate(x, y + CELL), new Coordinate(x, y)});
                     wc.write(new Feature(code, GF.createMultiPolygon(new Polygon[] {sq}),
-                            props("code", code, "nom", "fixture-" + code, "population", 1000)));
+                            props("code", code, "nom", "fixture-" + code, "population", 1000, "dep", departement(r),
+                                    "reg", "76", "epci", "2000000" + departement(r))));
                     wd.write(new Feature(code, null, props("code", code, "niveau", 6, "libelle", "Rural à habitat dispersé")));
                     wm.write(new Feature(code, null, props("code", code, "massif", "Massif central")));
                     wt.write(new Feature(code, null, props("code", code, "taux_ftth", (r * SIDE + c) % 2 == 1 ? 0.5 : 0.0)));
@@ -74,6 +95,7 @@ final class FixtureTerritory {
             wt.commit();
             wl.commit();
         }
+        coverage(store, "region", "76");
     }
 
     static Map<String, Object> props(Object... kv) {

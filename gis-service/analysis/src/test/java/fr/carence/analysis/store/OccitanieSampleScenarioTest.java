@@ -93,7 +93,10 @@ class OccitanieSampleScenarioTest {
                 assertEquals(z.get("codes_communes"), zones3.get(code).get("codes_communes"));
                 assertEquals("defaut:" + code, z.id());
             });
-            assertTrue(zones.keySet().stream().allMatch(c -> c.matches("grappe-[0-9a-f]{10}")), zones.keySet().toString());
+            // clusters by their members' hash, the QPV quartiers judged apart (Béziers, Sète) by their QPV codes
+            assertTrue(zones.keySet().stream().allMatch(c -> c.matches("grappe-[0-9a-f]{10}|qpv-QP\\d{6}(\\+QP\\d{6})*")),
+                    zones.keySet().toString());
+            assertTrue(zones.keySet().containsAll(List.of("qpv-QP034001+QP034002+QP034003", "qpv-QP034017+QP034018")));
             // zones by EPCI: one per EPCI with carence communes, named after it, the same communes in carence
             service.submit("par-epci", null, Map.of("unite_zonage", "epci"));
             assertTrue(service.await("par-epci", 300_000));

@@ -58,9 +58,10 @@ class ScenarioProvenanceTest {
         LayerInfo venuesV1 = store.info("lieux_existants").orElseThrow();
         try (ScenarioService service = new ScenarioService(store, 1, 4, null)) {
             ScenarioRecord first = run(service, "prov");
-            // one entry per input layer read (the fixture has no flux, ZRR nor QPV layer)
+            // one entry per input layer read (the fixture has no flux, ZRR, FRR nor QPV layer; it records
+            // its venue inventory's coverage, read by the study-area step)
             assertThat(first.provenance()).extracting(InputVersion::couche).containsExactlyInAnyOrder(
-                    "communes", "couverture_thd", "grille_densite", "zone_montagne", "lieux_existants");
+                    "communes", "couverture_thd", "grille_densite", "zone_montagne", "lieux_existants", "lieux_couverture");
             InputVersion venues = first.provenance().stream().filter(v -> v.couche().equals("lieux_existants"))
                     .findFirst().orElseThrow();
             assertThat(venues).isEqualTo(new InputVersion("lieux_existants", "2016", "aaaa",
