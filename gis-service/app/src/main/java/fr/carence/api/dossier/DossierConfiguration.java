@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DossierConfiguration {
 
-    /** The caller-filtered catalogue decides whether candidate sites appear (same rule as WMS / WFS). */
+    /** The caller-filtered catalogue decides whether candidate sites and restricted columns appear (same rules as WMS / WFS). */
     @Bean
     public DossierReader dossierReader(FeatureStore store, ScenarioService scenarios, Catalog catalog) {
         return new DossierReader(store, scenarios, catalog);
@@ -23,7 +23,7 @@ public class DossierConfiguration {
     }
 
     @Bean
-    public DossierGeoPackage dossierGeoPackage(FeatureStore store) {
-        return new DossierGeoPackage(store);
+    public DossierGeoPackage dossierGeoPackage(FeatureStore store, Catalog catalog) {
+        return new DossierGeoPackage(store, catalog);
     }
 }

@@ -1,6 +1,7 @@
 package fr.carence.api.dossier;
 
 import fr.carence.analysis.store.ResultLayers;
+import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.format.FeatureCollectionResult;
 import fr.carence.ogc.format.GeoPackageFeatureCollectionWriter;
@@ -27,38 +28,42 @@ import java.util.OptionalLong;
  * communes with every indicator the caller may read), {@code lieux_proches} (existing venues with
  * their distance), {@code sites_candidats} (only for FUNDER / ADMIN), and an attribute table
  * {@code dossier} (name, AMII status, flows, parameters, provenance) — the PDF's text rows.
+ * Each layer's columns are the caller's readable schema ({@link Catalog#readableSchema}), so a
+ * column the caller may not read (e.g. {@code demande_couverte} anonymously) is not even declared.
  */
 public final class DossierGeoPackage {
 
     private final FeatureStore store;
+    private final Catalog catalog;
     private final GeoPackageFeatureCollectionWriter writer = new GeoPackageFeatureCollectionWriter();
 
-    public DossierGeoPackage(FeatureStore store) {
+    public DossierGeoPackage(FeatureStore store, Catalog catalog) {
         this.store = store;
+        this.catalog = catalog;
     }
 
     public void write(ZoneDossier d, OutputStream out) throws IOException {
         List<LayerFeatures> layers = new ArrayList<>();
-        layers.add(layer("zone", store.schema(ResultLayers.ZONES).orElseThrow(), List.of(d.zone())));
-        LayerSchema communes = store.schema(ResultLayers.INDICATEURS).orElseThrow();
-        List<String> communeColumns = d.communes().isEmpty() ? names(communes)
-                : new ArrayList<>(d.communes().get(0).properties().keySet());
-        layers.add(layer("communes", communes, communeColumns, d.communes()));
+        layers.add(layer("zone", readableSchema(ResultLayers.ZONES), List.of(d.zone())));
+        layers.add(layer("communes", readableSchema(ResultLayers.INDICATEURS), d.communes()));
         layers.add(lieux(d));
         if (d.sitesLisibles()) {
-            layers.add(layer("sites_candidats", store.schema(ResultLayers.SITES).orElseThrow(), d.sites()));
+            layers.add(layer("sites_candidats", readableSchema(ResultLayers.SITES), d.sites()));
         }
         layers.add(dossierTable(d));
         writer.write(new FeatureCollectionResult(null, null, Instant.now(), OptionalLong.empty(), 0, null, null,
                 CrsName.urn(2154), null, layers), out);
     }
 
-    private static LayerFeatures layer(String name, LayerSchema schema, List<Feature> rows) {
-        return layer(name, schema, names(schema), rows);
+    /** The stored schema of a result layer as the caller may read it (same columns as the WFS serves it). */
+    private LayerSchema readableSchema(String layer) {
+        LayerSchema stored = store.schema(layer).orElseThrow();
+        return catalog.layer(layer).map(p -> catalog.readableSchema(p, stored)).orElseThrow(
+                () -> new IllegalStateException("couche « " + layer + " » absente du catalogue de l'appelant"));
     }
 
-    private static LayerFeatures layer(String name, LayerSchema schema, List<String> columns, List<Feature> rows) {
-        return new LayerFeatures(name, schema, columns, schema.hasGeometry(), () -> FeatureCursor.of(rows));
+    private static LayerFeatures layer(String name, LayerSchema schema, List<Feature> rows) {
+        return new LayerFeatures(name, schema, names(schema), schema.hasGeometry(), () -> FeatureCursor.of(rows));
     }
 
     private LayerFeatures lieux(ZoneDossier d) {

@@ -92,6 +92,9 @@ public final class DossierPdf {
         // Key figures of the zone.
         h.raw("<h2 class=\"nouvelle-page\">Indicateurs de la zone</h2><table class=\"chiffres\"><thead><tr><th>Indicateur</th><th>Valeur</th><th>Unité</th><th>Définition</th></tr></thead><tbody>");
         for (Figures.Indicator i : Figures.ZONE) {
+            if (!zone.properties().containsKey(i.column())) {
+                continue; // a column the caller may not read (DossierReader kept only readable ones): no row at all
+            }
             h.raw("<tr><td>").text(i.label()).raw("</td><td class=\"n\">").text(FrenchText.number(zone.get(i.column()), i.decimals()))
                     .raw("</td><td>").text(i.unit()).raw("</td><td>").text(i.definition()).raw("</td></tr>");
         }

@@ -35,15 +35,14 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Reads a {@link ZoneDossier} from the store: the same layers, partitions and values as the WFS
  * serves. Whether candidate sites may be shown is decided by the caller-filtered catalogue (the
- * same layer rule as WMS and WFS), so a dossier never shows an anonymous caller more than the
- * WFS would.
+ * same layer rule as WMS and WFS), and every row keeps only the columns the catalogue's column
+ * rules let the caller read ({@link Catalog#columnReadable}, e.g. no {@code site_*} nor
+ * {@code demande_couverte} anonymously), so a dossier never shows a caller more than the WFS would.
  */
 public final class DossierReader {
 
     /** Layer name of the candidate sites in the catalogue (its read rule decides who sees them). */
     static final String SITES_LAYER = "sites_candidats";
-    /** Columns of {@code indicateurs_communes} that describe candidate sites (restricted like the sites layer). */
-    static final String SITE_COLUMN_PREFIX = "site_";
     /** Map width / height of the dossier's map (A4 portrait text width by about 12 cm). */
     static final double MAP_ASPECT = 1.45;
     static final int LIEUX_MAX = 8;
@@ -101,7 +100,6 @@ public final class DossierReader {
         boolean sitesLisibles = catalog.layer(SITES_LAYER).isPresent();
         List<Feature> communes = read(ResultLayers.INDICATEURS, new Filter.And(List.of(scenarioFilter(scenarioId),
                 new Filter.Compare("zone_id", ComparisonOperator.EQ, z.id()))), true).stream()
-                .map(f -> sitesLisibles ? f : withoutSiteColumns(f))
                 .sorted(Comparator.comparing((Feature f) -> -((Number) f.get("score_carence")).doubleValue())
                         .thenComparing(f -> (String) f.get("code")))
                 .toList();
@@ -225,6 +223,7 @@ public final class DossierReader {
         return new Filter.Compare(ResultLayers.PARTITION, ComparisonOperator.EQ, scenarioId);
     }
 
+    /** The layer's rows, each with only the columns the caller may read (the catalogue's column rules). */
     private List<Feature> read(String layer, Filter filter, boolean geometry) {
         FeatureQuery q = FeatureQuery.all().withFilter(filter);
         if (!geometry) {
@@ -232,19 +231,19 @@ public final class DossierReader {
         }
         List<Feature> out = new ArrayList<>();
         try (FeatureCursor c = store.query(layer, q)) {
-            c.forEachRemaining(out::add);
+            c.forEachRemaining(f -> out.add(readableColumns(layer, f)));
         }
         return out;
     }
 
-    private static Feature withoutSiteColumns(Feature f) {
+    private Feature readableColumns(String layer, Feature f) {
         Map<String, Object> kept = new LinkedHashMap<>();
         f.properties().forEach((k, v) -> {
-            if (!k.startsWith(SITE_COLUMN_PREFIX)) {
+            if (catalog.columnReadable(layer, k)) {
                 kept.put(k, v);
             }
         });
-        return new Feature(f.id(), f.geometry(), kept);
+        return kept.size() == f.properties().size() ? f : new Feature(f.id(), f.geometry(), kept);
     }
 
     private static String text(Object v) {

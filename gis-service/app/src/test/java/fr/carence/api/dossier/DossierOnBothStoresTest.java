@@ -30,8 +30,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * The dossier read and written on H2GIS and on PostGIS (the committed Occitanie sample, default
  * scenario): the zones listed are the layer's, a zone's communes are its {@code zone_id} rows, the
- * derived name is its most populous commune's, an anonymous reader gets no site and no
- * {@code site_*} column while a funder gets the sites serving the zone, and the PDF is written
+ * derived name is its most populous commune's, an anonymous reader gets no site, no
+ * {@code site_*} column and no {@code demande_couverte} of the zone (the catalogue's column
+ * rules) while a funder gets all three, and the PDF is written
  * (map drawn from each store) with the zone's name in its text.
  */
 class DossierOnBothStoresTest {
@@ -52,8 +53,11 @@ class DossierOnBothStoresTest {
             ZoneDossier.ZoneResume first = zones.get(0);
             assertEquals(1, first.rang());
 
-            ZoneDossier a = anonymous.read("defaut", "zone-1");
-            List<Feature> expected = rows(store, ResultLayers.INDICATEURS, new Filter.Compare("zone_id", Filter.ComparisonOperator.EQ, "defaut:zone-1"));
+            // Zone ids are stable codes (defaut:grappe-…, epci-…): the first zone's, full and without the scenario prefix.
+            String shortId = first.id().substring("defaut:".length());
+            ZoneDossier a = anonymous.read("defaut", shortId);
+            assertEquals(first.id(), a.zone().id());
+            List<Feature> expected = rows(store, ResultLayers.INDICATEURS, new Filter.Compare("zone_id", Filter.ComparisonOperator.EQ, first.id()));
             assertEquals(expected.size(), a.communes().size());
             assertEquals(((Number) a.zone().get("nb_communes")).intValue(), a.communes().size());
             Feature mostPopulous = expected.stream().max(Comparator.comparingDouble(f -> ((Number) f.get("population")).doubleValue())).orElseThrow();
@@ -61,9 +65,12 @@ class DossierOnBothStoresTest {
             assertFalse(a.sitesLisibles());
             assertTrue(a.sites().isEmpty());
             assertTrue(a.communes().stream().allMatch(c -> c.properties().keySet().stream().noneMatch(k -> k.startsWith("site_"))));
+            assertFalse(a.zone().properties().containsKey("demande_couverte"), a.zone().properties().keySet().toString());
 
-            ZoneDossier f = funder.read("defaut", "defaut:zone-1");
+            ZoneDossier f = funder.read("defaut", first.id());
             assertTrue(f.sitesLisibles());
+            assertTrue(f.zone().properties().containsKey("demande_couverte"));
+            assertTrue(f.communes().stream().allMatch(c -> c.properties().containsKey("site_desservant")));
             for (Feature c : f.communes()) {
                 Object site = c.get("site_desservant");
                 if (site != null) {
@@ -76,7 +83,9 @@ class DossierOnBothStoresTest {
             pdf.write(a, out);
             try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
                 assertTrue(doc.getNumberOfPages() >= 2);
-                assertTrue(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ").contains("Dossier de carence — " + first.nom()));
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertTrue(text.contains("Dossier de carence — " + first.nom()));
+                assertFalse(text.contains("Demande couverte"), "no covered demand in an anonymous dossier");
             }
         }
     }

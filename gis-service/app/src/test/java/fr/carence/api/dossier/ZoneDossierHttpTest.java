@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.analysis.MethodVersion;
 import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
 import fr.carence.testing.RunningSampleService;
@@ -93,7 +94,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertContains(text, "Aucun appel à manifestation d'intention d'investissement n'a été appliqué");
 
         // Every commune, in the order of its columns.
-        JsonNode communes = wfs("indicateurs_communes", equal("zone_id", zoneId), null).get("features");
+        // As a funder: site_desservant (which site serves each commune) is a FUNDER/ADMIN column.
+        JsonNode communes = wfs("indicateurs_communes", equal("zone_id", zoneId), FUNDER).get("features");
         assertEquals(zp.get("nb_communes").asInt(), communes.size());
         for (JsonNode c : communes) {
             JsonNode p = c.get("properties");
@@ -136,7 +138,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
                 assertContains(text, vintage);
             }
         }
-        assertContains(text, "Version de la méthode : Carence ");
+        // The version the scenario recorded when it ran (method rework: project version and commit).
+        assertContains(text, "Version de la méthode : " + MethodVersion.current());
     }
 
     @Test
@@ -152,6 +155,10 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertFalse(anonymous.text.contains("Sites candidats"), "no site section, no sites in the legend");
         assertFalse(anonymous.text.contains("dessert"), "no serving-site column");
         assertFalse(anonymous.text.contains(":site-"), "no site id");
+        // zones_carence.demande_couverte is a FUNDER/ADMIN column (columns.properties): not even its row anonymously.
+        // (The label cell wraps: its first words only.)
+        assertTrue(funder.text.contains("Demande couverte"), "the funder sees the covered demand");
+        assertFalse(anonymous.text.contains("Demande couverte"), "no covered demand anonymously");
         for (JsonNode s : wfs("sites_candidats", null, FUNDER).get("features")) {
             assertFalse(anonymous.text.contains(fr(s.get("properties").get("km_evites_an").asDouble(), 0) + " "
                     + fr(s.get("properties").get("kg_co2e_an").asDouble() / 1000, 1)), "no site figures");
@@ -164,6 +171,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertTrue(anonymousTables.get("communes").stream().noneMatch(c -> c.startsWith("site_")), anonymousTables.get("communes").toString());
         assertTrue(funderTables.containsKey("sites_candidats"));
         assertTrue(funderTables.get("communes").contains("site_desservant"));
+        assertFalse(anonymousTables.get("zone").contains("demande_couverte"), anonymousTables.get("zone").toString());
+        assertTrue(funderTables.get("zone").contains("demande_couverte"), funderTables.get("zone").toString());
         for (String t : List.of("zone", "communes", "lieux_proches", "dossier")) {
             assertTrue(anonymousTables.containsKey(t), t + " in " + anonymousTables.keySet());
         }
@@ -222,7 +231,8 @@ class ZoneDossierHttpTest extends RunningSampleService {
     /** The best-ranked zone with at least two communes (so the commune table has several rows). */
     private JsonNode firstZoneWithSeveralCommunes() throws IOException {
         JsonNode best = null;
-        for (JsonNode z : wfs("zones_carence", null, null).get("features")) {
+        // Read as a funder: demande_couverte is a FUNDER/ADMIN column, absent from the public WFS.
+        for (JsonNode z : wfs("zones_carence", null, FUNDER).get("features")) {
             if (z.get("properties").get("nb_communes").asInt() >= 2
                     && (best == null || z.get("properties").get("rang").asInt() < best.get("properties").get("rang").asInt())) {
                 best = z;
