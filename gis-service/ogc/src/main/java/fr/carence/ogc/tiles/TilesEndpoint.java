@@ -7,7 +7,6 @@ import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.security.CallerRoles;
 import fr.carence.ogc.wfs.LayerExtents;
-import fr.carence.ogc.wfs.ScenarioSelection;
 import fr.carence.ogc.web.OgcSettings;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
@@ -188,8 +187,7 @@ public class TilesEndpoint {
             OwsException o = OwsExceptionTranslator.translate(e);
             status = o.httpStatus();
             code = o.code();
-            // The scenario rule is shared with WFS/WMS, whose parameter is SCENARIO; here it is "scenario".
-            message = ScenarioSelection.PARAMETER.equals(o.locator()) ? o.getMessage() + " (paramètre scenario)" : o.getMessage();
+            message = o.getMessage();
         }
         ObjectNode doc = json.createObjectNode();
         doc.put("code", code);

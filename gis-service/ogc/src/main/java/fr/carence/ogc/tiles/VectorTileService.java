@@ -1,7 +1,6 @@
 package fr.carence.ogc.tiles;
 
 import fr.carence.crs.CrsTransforms;
-import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.ogc.wfs.ScenarioSelection;
@@ -176,9 +175,8 @@ public final class VectorTileService {
             return null; // the parameter does not apply; ignored as WMS does for input layers
         }
         // The one rule for scenario ids (ScenarioSelection): same check and message as WFS and WMS.
-        Optional<String> given = requested.filter(v -> !v.isBlank());
-        return given.isEmpty() ? ScenarioSelection.DEFAULT_SCENARIO
-                : ScenarioSelection.requested(new OwsRequest(Map.of(ScenarioSelection.PARAMETER, given.get()), null)).get();
+        return ScenarioSelection.validated(requested.filter(v -> !v.isBlank()), "scenario")
+                .orElse(ScenarioSelection.DEFAULT_SCENARIO);
     }
 
     private TileCache.Entry encode(TileLayer layer, String scenario, int zoom, long row, long col) {
