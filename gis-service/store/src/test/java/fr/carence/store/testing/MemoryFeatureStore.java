@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,26 +119,11 @@ public final class MemoryFeatureStore implements FeatureStore {
 
     @Override
     public FeatureCursor query(String layer, FeatureQuery q) {
-        Iterator<Feature> it = matching(layer, q).stream()
+        return FeatureCursor.of(matching(layer, q).stream()
                 .skip(q.offset())
                 .limit(q.limit() < 0 ? Long.MAX_VALUE : q.limit())
                 .map(f -> project(f, q))
-                .iterator();
-        return new FeatureCursor() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Feature next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+                .toList());
     }
 
     @Override
