@@ -41,7 +41,9 @@ class WebMapLayoutBrowserTest extends RunningCarence {
             wait.until(d -> body(driver, "zones") != null);
             assertThat(Integer.parseInt(body(driver, "zones"))).isPositive();
             WebElement first = driver.findElement(By.cssSelector("#liste-zones li"));
-            assertThat(first.findElement(By.cssSelector("button.zoomer-zone")).getText()).matches("1\\. \\D+");
+            // Named by place ("1. Cahors – Grand Cahors (2 communes)"), never by a code such as "zone-3".
+            assertThat(first.findElement(By.cssSelector("button.zoomer-zone")).getText())
+                    .matches("1\\. \\p{Lu}.+").doesNotContain("zone-").doesNotContain("grappe-").doesNotContain("qpv-");
             String pdfHref = first.findElement(By.cssSelector("a.dossier-pdf")).getAttribute("href");
             assertThat(first.findElement(By.cssSelector("a.dossier-gpkg")).getAttribute("href")).endsWith("/dossier.gpkg");
             HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfHref)).build(),
