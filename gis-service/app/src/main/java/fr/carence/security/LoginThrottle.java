@@ -12,8 +12,12 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import fr.carence.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,6 +45,7 @@ import org.springframework.security.core.AuthenticationException;
  * ({@link DatabaseLockoutCounters}), with the same rules, so a lock holds on every instance.
  */
 final class LoginThrottle implements AuthenticationManager {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
     static final int REMEMBERED_GUESSES = 8;
 
@@ -89,11 +94,12 @@ final class LoginThrottle implements AuthenticationManager {
         String loginKey = "login:" + login;
         String ipKey = details.address() == null ? null : "ip:" + details.address();
         String guess = hmac(login + '\u0000' + password);
-        Duration wait = shared != null ? max(shared.remainingLock(loginKey), shared.remainingLock(ipKey)) : memoryWait(loginKey, ipKey);
+        Duration wait = sharedOr(() -> max(shared.remainingLock(loginKey), shared.remainingLock(ipKey)),
+                () -> memoryWait(loginKey, ipKey));
         if (!wait.isZero()) {
             throw new LoginLockedException(wait);
         }
-        if (shared != null ? shared.isRepeat(loginKey, guess) : memoryRepeat(loginKey, guess)) {
+        if (sharedOr(() -> shared.isRepeat(loginKey, guess), () -> memoryRepeat(loginKey, guess))) {
             throw new BadCredentialsException("same wrong password again");
         }
         Authentication done;
@@ -102,12 +108,14 @@ final class LoginThrottle implements AuthenticationManager {
         } catch (BadCredentialsException e) {
             AuditLog.event("connexion_refusee").with("login", login).with("ip", details.address())
                     .with("methode", details.method()).log();
-            if (shared != null) {
+            boolean counted = sharedOr(() -> {
                 auditLock(loginKey, shared.fail(loginKey, guess, limits.loginMaxFailures(),
                         n -> lockDelay(n, limits.loginMaxFailures())), login, details);
                 auditLock(ipKey, shared.fail(ipKey, guess, limits.ipMaxFailures(),
                         n -> lockDelay(n, limits.ipMaxFailures())), login, details);
-            } else {
+                return true;
+            }, () -> false);
+            if (!counted) {
                 synchronized (counters) {
                     Instant now = clock.instant();
                     fail(loginKey, guess, limits.loginMaxFailures(), now, login, details);
@@ -116,10 +124,12 @@ final class LoginThrottle implements AuthenticationManager {
             }
             throw e;
         }
-        if (shared != null) {
+        boolean reset = sharedOr(() -> {
             shared.reset(loginKey);
             shared.reset(ipKey);
-        } else {
+            return true;
+        }, () -> false);
+        if (!reset) {
             synchronized (counters) {
                 counters.remove(loginKey);
                 if (ipKey != null) {
@@ -128,6 +138,22 @@ final class LoginThrottle implements AuthenticationManager {
             }
         }
         return done;
+    }
+
+    /**
+     * The shared (database) counters when there are some, else this instance's. While the
+     * database is unreachable the instance counts in memory: brute force stays throttled and a
+     * login that needs no database (account files) still works, instead of a 500 on every request.
+     */
+    private <T> T sharedOr(Supplier<T> sharedCall, Supplier<T> memoryCall) {
+        if (shared != null) {
+            try {
+                return sharedCall.get();
+            } catch (StoreUnavailableException e) {
+                LOG.warn("lockout counters unreachable ({}); this instance counts in memory meanwhile", e.getMessage());
+            }
+        }
+        return memoryCall.get();
     }
 
     private Duration memoryWait(String loginKey, String ipKey) {
