@@ -7,6 +7,7 @@ import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.Progress;
 import fr.carence.loaders.sample.OccitanieSample;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.ScenarioIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +64,11 @@ class FirstStartInitializer implements ApplicationRunner {
         if (properties.defaultScenario() && store.schema("communes").isPresent()) {
             Optional<ScenarioRecord> submitted = scenarios.ensureDefault();
             if (submitted.isPresent()) {
-                LOG.info("Calcul du scénario par défaut « {} »…", ScenarioService.DEFAULT_ID);
-                if (!scenarios.await(ScenarioService.DEFAULT_ID, SCENARIO_TIMEOUT_MS)) {
+                LOG.info("Calcul du scénario par défaut « {} »…", ScenarioIds.DEFAULT_ID);
+                if (!scenarios.await(ScenarioIds.DEFAULT_ID, SCENARIO_TIMEOUT_MS)) {
                     LOG.warn("Le scénario par défaut n'est pas terminé après 15 min ; il continue en arrière-plan.");
                 }
-                scenarios.get(ScenarioService.DEFAULT_ID)
+                scenarios.get(ScenarioIds.DEFAULT_ID)
                         .ifPresent(r -> LOG.info("Scénario par défaut : {}", r.statut()));
             }
         }

@@ -1,13 +1,12 @@
 package fr.carence.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.loaders.core.Progress;
 import fr.carence.loaders.sample.OccitanieSample;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.jdbc.FeatureStores;
 import fr.carence.store.jdbc.StoreConfig;
 import fr.carence.store.testing.StoreKind;
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The service killed (SIGKILL) in the middle of a scenario run, on a file-backed H2GIS store and on
  * PostGIS: the scenario machinery runs in a child JVM ({@link ScenarioRunChild}); once its analysis
@@ -42,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class KilledScenarioRunTest {
 
-    private static final String PREVIOUS = ScenarioService.DEFAULT_ID;
+    private static final String PREVIOUS = ScenarioIds.DEFAULT_ID;
     private static final String KILLED = "interrompu";
     private static final long DEADLINE_MS = 10 * 60_000L;
 

@@ -2,7 +2,7 @@ package fr.carence.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.carence.ogc.wfs.FeatureIds;
+import fr.carence.ogc.core.FeatureIds;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;

@@ -15,6 +15,7 @@ import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.StoreException;
 import fr.carence.store.StoreUnavailableException;
 import fr.carence.store.filter.Filter;
@@ -37,7 +38,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_ATTEMPTS} times in all, then marked {@code echec}).
  */
 public class ScenarioService implements AutoCloseable {
-    public static final String DEFAULT_ID = "defaut";
     public static final int DEFAULT_ROBUSTNESS_DRAWS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioService.class);
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     /** Runs of one scenario started in all (the first and one take-over) before it is marked failed. */
     static final int MAX_ATTEMPTS = 2;
     /** Paths of the API under /api/scenarios/ that a scenario id would hide. */
@@ -155,9 +153,8 @@ public class ScenarioService implements AutoCloseable {
      */
     public synchronized ScenarioRecord submit(String id, String nom, Map<String, ?> parametres, String auteur) {
         String scenarioId = id == null || id.isBlank() ? newId() : id;
-        if (!ID.matcher(scenarioId).matches()) {
-            throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId
-                    + "' : minuscules, chiffres, '-' ou '_', 40 caractères au plus");
+        if (!ScenarioIds.isValid(scenarioId)) {
+            throw new InvalidParameterException("id", "id de scénario invalide '" + scenarioId + "' : " + ScenarioIds.RULE);
         }
         if (RESERVED_IDS.contains(scenarioId)) {
             throw new InvalidParameterException("id", "id de scénario réservé '" + scenarioId
@@ -191,16 +188,16 @@ public class ScenarioService implements AutoCloseable {
 
     /** Runs the default scenario when it has never finished (first start of the application). */
     public Optional<ScenarioRecord> ensureDefault() {
-        Optional<ScenarioRecord> existing = get(DEFAULT_ID);
+        Optional<ScenarioRecord> existing = get(ScenarioIds.DEFAULT_ID);
         if (existing.isPresent() && (existing.get().active() || ScenarioRecord.TERMINE.equals(existing.get().statut()))) {
             return Optional.empty();
         }
         try {
             // the default scenario carries the robustness analysis (docs/analysis.md)
-            return Optional.of(submit(DEFAULT_ID, "Scénario par défaut", Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
+            return Optional.of(submit(ScenarioIds.DEFAULT_ID, "Scénario par défaut", Map.of(ParameterCatalog.TIRAGES_ROBUSTESSE,
                     DEFAULT_ROBUSTNESS_DRAWS)));
         } catch (ScenarioConflictException e) {
-            return get(DEFAULT_ID); // another instance sharing the database queued it meanwhile
+            return get(ScenarioIds.DEFAULT_ID); // another instance sharing the database queued it meanwhile
         }
     }
 

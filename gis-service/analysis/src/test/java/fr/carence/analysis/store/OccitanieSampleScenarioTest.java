@@ -1,9 +1,5 @@
 package fr.carence.analysis.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
@@ -13,6 +9,7 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.testing.BothStores;
 import java.util.ArrayList;
@@ -20,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The default scenario on the committed Occitanie sample (loaded by the loaders), on H2GIS and
@@ -43,8 +44,8 @@ class OccitanieSampleScenarioTest {
         OccitanieSample.loadInto(store, Progress.silent());
         try (ScenarioService service = new ScenarioService(store, 1, 4, null)) {
             service.ensureDefault();
-            assertTrue(service.await(ScenarioService.DEFAULT_ID, 300_000));
-            ScenarioRecord r = service.get(ScenarioService.DEFAULT_ID).orElseThrow();
+            assertTrue(service.await(ScenarioIds.DEFAULT_ID, 300_000));
+            ScenarioRecord r = service.get(ScenarioIds.DEFAULT_ID).orElseThrow();
             assertEquals(ScenarioRecord.TERMINE, r.statut(), r.message());
             assertTrue(r.resume().nbCommunesCarence() > 0);
 

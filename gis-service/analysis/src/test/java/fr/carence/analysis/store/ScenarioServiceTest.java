@@ -1,17 +1,12 @@
 package fr.carence.analysis.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
 import fr.carence.store.Feature;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.testing.MemoryFeatureStore;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +15,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScenarioServiceTest {
     private MemoryFeatureStore store;
@@ -40,7 +41,7 @@ class ScenarioServiceTest {
     @Test
     void defaultRunWritesEveryResultLayerInItsPartition() throws Exception {
         ScenarioRecord queued = service.ensureDefault().orElseThrow();
-        assertEquals(ScenarioService.DEFAULT_ID, queued.id());
+        assertEquals(ScenarioIds.DEFAULT_ID, queued.id());
         assertTrue(service.await("defaut", 60_000));
         ScenarioRecord done = service.get("defaut").orElseThrow();
         assertEquals(ScenarioRecord.TERMINE, done.statut(), done.message());

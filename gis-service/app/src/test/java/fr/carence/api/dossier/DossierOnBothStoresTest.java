@@ -1,9 +1,5 @@
 package fr.carence.api.dossier;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import fr.carence.analysis.scenario.ScenarioService;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.loaders.core.Progress;
@@ -15,6 +11,7 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.testing.BothStores;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +23,10 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dossier read and written on H2GIS and on PostGIS (the committed Occitanie sample, default
@@ -44,7 +45,7 @@ class DossierOnBothStoresTest {
         OccitanieSample.loadInto(store, Progress.silent());
         try (ScenarioService scenarios = new ScenarioService(store, 1, 4, null)) {
             scenarios.ensureDefault();
-            assertTrue(scenarios.await(ScenarioService.DEFAULT_ID, 600_000));
+            assertTrue(scenarios.await(ScenarioIds.DEFAULT_ID, 600_000));
             DossierReader anonymous = new DossierReader(store, scenarios, new ReadableLayersCatalog(CATALOG, Set::of));
             DossierReader funder = new DossierReader(store, scenarios, new ReadableLayersCatalog(CATALOG, () -> Set.of("FUNDER")));
 

@@ -1,7 +1,7 @@
 package fr.carence.ogc.catalog;
 
 import fr.carence.ogc.xml.Dom;
-import fr.carence.ogc.xml.SecureXml;
+import fr.carence.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,17 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.core.ClientCrsCursor;
+import fr.carence.ogc.core.FeatureIds;
+import fr.carence.ogc.core.LayerExtents;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.LayerSelection;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.PagePlan;
+import fr.carence.ogc.core.Pager;
+import fr.carence.ogc.core.ResolvedLayer;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.format.GeoJsonFeatureCollectionWriter;
 import fr.carence.ogc.format.LayerFeatures;
-import fr.carence.ogc.wfs.ClientCrsCursor;
-import fr.carence.ogc.wfs.FeatureIds;
-import fr.carence.ogc.wfs.LayerExtents;
-import fr.carence.ogc.wfs.LayerResolver;
-import fr.carence.ogc.wfs.LayerSelection;
-import fr.carence.ogc.wfs.PagePlan;
-import fr.carence.ogc.wfs.Pager;
-import fr.carence.ogc.wfs.ResolvedLayer;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
@@ -46,7 +47,7 @@ import java.util.Set;
  * filtering with CQL2 text and JSON, queryables; sortby) over the same catalogue, read rules and
  * store as WFS: layers come from {@link LayerResolver} (a hidden layer is unknown, 404), pages
  * from WFS's {@link Pager}, coordinates from WFS's CRS-aware cursor, ids from {@link FeatureIds}.
- * One method per resource; each returns an {@link ApiResponse} that the web layer writes.
+ * One method per resource; each returns an {@link OgcResponse} that the web layer writes.
  */
 public final class FeaturesApi {
 
@@ -93,7 +94,7 @@ public final class FeaturesApi {
     public FeaturesApi(Catalog catalog, FeatureStore store, int maxLimit, long exactCountLimit, Duration timeout, String title) {
         this.resolver = new LayerResolver(catalog, store);
         this.store = store;
-        this.extents = new LayerExtents(store);
+        this.extents = LayerExtents.of(store);
         this.pager = new Pager(store, exactCountLimit);
         this.maxLimit = maxLimit;
         this.timeout = timeout;
@@ -102,7 +103,7 @@ public final class FeaturesApi {
 
     // ---------------------------------------------------------------- landing, conformance, api
 
-    public ApiResponse landing(ApiRequest req) {
+    public OgcResponse landing(ApiRequest req) {
         req.allowOnly(FORMAT_ONLY);
         ObjectNode doc = JSON.createObjectNode();
         doc.put("title", title);
@@ -121,7 +122,7 @@ public final class FeaturesApi {
         return answer(req, doc, "application/json", title);
     }
 
-    public ApiResponse conformance(ApiRequest req) {
+    public OgcResponse conformance(ApiRequest req) {
         req.allowOnly(FORMAT_ONLY);
         ObjectNode doc = JSON.createObjectNode();
         ArrayNode conformsTo = doc.putArray("conformsTo");
@@ -130,7 +131,7 @@ public final class FeaturesApi {
         return answer(req, doc, "application/json", "Classes de conformité");
     }
 
-    public ApiResponse api(ApiRequest req) {
+    public OgcResponse api(ApiRequest req) {
         req.allowOnly(FORMAT_ONLY);
         ObjectNode doc = OpenApiDocument.build(req.rootUrl(), title, maxLimit, ItemsQuery.DEFAULT_LIMIT,
                 resolver.available().stream().map(ResolvedLayer::name).toList());
@@ -139,7 +140,7 @@ public final class FeaturesApi {
 
     // ---------------------------------------------------------------- collections
 
-    public ApiResponse collections(ApiRequest req) {
+    public OgcResponse collections(ApiRequest req) {
         req.allowOnly(FORMAT_ONLY);
         ObjectNode doc = JSON.createObjectNode();
         selfLinks(doc.putArray("links"), req.rootUrl() + "/collections", "application/json", "Collections");
@@ -153,7 +154,7 @@ public final class FeaturesApi {
         return answer(req, doc, "application/json", "Collections");
     }
 
-    public ApiResponse collection(ApiRequest req, String collectionId) {
+    public OgcResponse collection(ApiRequest req, String collectionId) {
         req.allowOnly(FORMAT_ONLY);
         ResolvedLayer layer = layer(collectionId);
         return answer(req, collectionDoc(req, layer), "application/json", layer.published().title());
@@ -194,12 +195,12 @@ public final class FeaturesApi {
         }
         ItemsQuery.timeAttribute(l.schema()).ifPresent(t -> c.put("x-carence-proprieteTemporelle", t.name()));
         if (p.scenarioColumn() != null) {
-            c.put("x-carence-scenarioParDefaut", fr.carence.ogc.wfs.ScenarioSelection.DEFAULT_SCENARIO);
+            c.put("x-carence-scenarioParDefaut", fr.carence.store.ScenarioIds.DEFAULT_ID);
         }
         return c;
     }
 
-    public ApiResponse queryables(ApiRequest req, String collectionId) {
+    public OgcResponse queryables(ApiRequest req, String collectionId) {
         req.allowOnly(FORMAT_ONLY);
         ResolvedLayer layer = layer(collectionId);
         ObjectNode doc = JSON.createObjectNode();
@@ -232,7 +233,7 @@ public final class FeaturesApi {
 
     // ---------------------------------------------------------------- items
 
-    public ApiResponse items(ApiRequest req, String collectionId) {
+    public OgcResponse items(ApiRequest req, String collectionId) {
         ResolvedLayer layer = layer(collectionId);
         boolean html = req.wantsHtml();
         ItemsQuery q = ItemsQuery.parse(req, layer, maxLimit, timeout);
@@ -259,10 +260,10 @@ public final class FeaturesApi {
         }
         Instant now = Instant.now();
         if (html) {
-            return ApiResponse.html(HtmlPages.items(layer.published().title(), parts, plan, links, req.rootUrl()));
+            return OgcResponse.html(HtmlPages.items(layer.published().title(), parts, plan, links, req.rootUrl()));
         }
         Map<String, String> headers = Map.of("Content-Crs", "<" + ApiCrs.uriOf(q.crs()) + ">");
-        return ApiResponse.ok(GEOJSON, headers, out -> {
+        return OgcResponse.ok(GEOJSON, headers, out -> {
             try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("type", "FeatureCollection");
@@ -286,7 +287,7 @@ public final class FeaturesApi {
         });
     }
 
-    public ApiResponse item(ApiRequest req, String collectionId, String featureId) {
+    public OgcResponse item(ApiRequest req, String collectionId, String featureId) {
         ResolvedLayer layer = layer(collectionId);
         boolean html = req.wantsHtml();
         req.allowOnly(Set.of("f", "crs"));
@@ -315,7 +316,7 @@ public final class FeaturesApi {
                 new ApiLink(req.rootUrl() + "/collections/" + layer.name(), "collection", "application/json",
                         layer.published().title()));
         if (html) {
-            return ApiResponse.html(HtmlPages.item(layer.published().title(), lf, f, links, req.rootUrl()));
+            return OgcResponse.html(HtmlPages.item(layer.published().title(), lf, f, links, req.rootUrl()));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
@@ -326,7 +327,7 @@ public final class FeaturesApi {
             throw new UncheckedIOException(e);
         }
         byte[] body = bytes.toByteArray();
-        return ApiResponse.ok(GEOJSON, Map.of("Content-Crs", "<" + ApiCrs.uriOf(crs) + ">"), out -> out.write(body));
+        return OgcResponse.ok(GEOJSON, Map.of("Content-Crs", "<" + ApiCrs.uriOf(crs) + ">"), out -> out.write(body));
     }
 
     private LayerFeatures features(LayerSelection s, FeatureQuery paged, CrsName crs) {
@@ -356,12 +357,12 @@ public final class FeaturesApi {
                 + " » dans la collection " + layer.name() + ".");
     }
 
-    private ApiResponse answer(ApiRequest req, ObjectNode doc, String jsonType, String pageTitle) {
+    private OgcResponse answer(ApiRequest req, ObjectNode doc, String jsonType, String pageTitle) {
         if (req.wantsHtml()) {
-            return ApiResponse.html(HtmlPages.document(pageTitle, doc, req.rootUrl()));
+            return OgcResponse.html(HtmlPages.document(pageTitle, doc, req.rootUrl()));
         }
         try {
-            return ApiResponse.ok(jsonType, JSON.writeValueAsBytes(doc));
+            return OgcResponse.ok(jsonType, JSON.writeValueAsBytes(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,10 @@
 package fr.carence.ogc.features;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.carence.ogc.core.FeatureIds;
+import fr.carence.ogc.core.PagePlan;
 import fr.carence.ogc.format.LayerFeatures;
 import fr.carence.ogc.format.ValueText;
-import fr.carence.ogc.wfs.FeatureIds;
-import fr.carence.ogc.wfs.PagePlan;
 import fr.carence.ogc.xml.XmlText;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;

@@ -2,11 +2,11 @@ package fr.carence.ogc.features;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.core.BboxNumbers;
+import fr.carence.ogc.core.LayerSelection;
+import fr.carence.ogc.core.ResolvedLayer;
+import fr.carence.ogc.core.ScenarioSelection;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.crs.OgcCoordinates;
-import fr.carence.ogc.wfs.LayerSelection;
-import fr.carence.ogc.wfs.ResolvedLayer;
-import fr.carence.ogc.wfs.ScenarioSelection;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;

@@ -1,12 +1,12 @@
 package fr.carence.ogc.fes;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.gml.GmlGeometryParser;
-import fr.carence.ogc.wfs.FeatureIds;
 import fr.carence.ogc.xml.Dom;
 import fr.carence.ogc.xml.QualifiedNames;
-import fr.carence.ogc.xml.SecureXml;
+import fr.carence.xml.SecureXml;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.filter.Filter.ComparisonOperator;

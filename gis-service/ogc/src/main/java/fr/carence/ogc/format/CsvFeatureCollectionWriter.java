@@ -1,7 +1,7 @@
 package fr.carence.ogc.format;
 
+import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.crs.CrsName;
-import fr.carence.ogc.wfs.FeatureIds;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.LayerSchema;
@@ -21,6 +21,11 @@ import org.locationtech.jts.io.WKTWriter;
  * request (a CSV file has one header).
  */
 public final class CsvFeatureCollectionWriter implements FeatureCollectionWriter {
+
+    @Override
+    public int order() {
+        return 20;
+    }
 
     @Override
     public List<String> formatNames() {

@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
-/** One WFS output format. Implementations stream features one at a time. */
+/**
+ * One WFS output format, a plug-in: implementations are discovered with {@link java.util.ServiceLoader}
+ * (listed in {@code META-INF/services/fr.carence.ogc.format.FeatureCollectionWriter}, public no-argument
+ * constructor) and stream features one at a time.
+ */
 public interface FeatureCollectionWriter {
+
+    /** Place in the advertised list, lowest first; the lowest is the default when OUTPUTFORMAT is absent. */
+    int order();
 
     /** OUTPUTFORMAT values accepted (compared case-insensitively, spaces ignored); the first is advertised. */
     List<String> formatNames();

@@ -3,9 +3,9 @@ package fr.carence.ogc.format;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.crs.CrsNameParser;
-import fr.carence.ogc.wfs.FeatureIds;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import java.io.IOException;
@@ -13,15 +13,6 @@ import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * GeoJSON (RFC 7946). Without SRSNAME the geometries are WGS 84 longitude/latitude as the RFC
@@ -31,6 +22,11 @@ import org.locationtech.jts.geom.Polygon;
 public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public int order() {
+        return 10;
+    }
 
     @Override
     public List<String> formatNames() {
@@ -119,7 +115,7 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
         g.writeStringField("id", FeatureIds.encode(lf.layer(), f.id()));
         g.writeFieldName("geometry");
         if (lf.geometry() && f.geometry() != null) {
-            geometry(g, f.geometry());
+            GeoJsonGeometryWriter.write(g, f.geometry());
         } else {
             g.writeNull();
         }
@@ -134,7 +130,7 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
             } else if (v instanceof Double d) {
-                number(g, d);
+                GeoJsonGeometryWriter.number(g, d);
             } else if (v instanceof Boolean b) {
                 g.writeBoolean(b);
             } else {
@@ -142,84 +138,5 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
             }
         }
         g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, double d) throws IOException {
-        if (!Double.isFinite(d)) {
-            g.writeNull();
-        } else {
-            // One conversion per number (this used to format each coordinate twice).
-            g.writeNumber(Numbers.format(d));
-        }
-    }
-
-    private static void geometry(JsonGenerator g, Geometry geom) throws IOException {
-        g.writeStartObject();
-        if (geom instanceof Point p) {
-            g.writeStringField("type", "Point");
-            g.writeFieldName("coordinates");
-            position(g, p.getCoordinateSequence(), 0);
-        } else if (geom instanceof LineString l) {
-            g.writeStringField("type", "LineString");
-            g.writeFieldName("coordinates");
-            positions(g, l.getCoordinateSequence());
-        } else if (geom instanceof Polygon p) {
-            g.writeStringField("type", "Polygon");
-            g.writeFieldName("coordinates");
-            rings(g, p);
-        } else if (geom instanceof MultiPoint mp) {
-            g.writeStringField("type", "MultiPoint");
-            g.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < mp.getNumGeometries(); i++) {
-                position(g, ((Point) mp.getGeometryN(i)).getCoordinateSequence(), 0);
-            }
-            g.writeEndArray();
-        } else if (geom instanceof MultiLineString ml) {
-            g.writeStringField("type", "MultiLineString");
-            g.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < ml.getNumGeometries(); i++) {
-                positions(g, ((LineString) ml.getGeometryN(i)).getCoordinateSequence());
-            }
-            g.writeEndArray();
-        } else if (geom instanceof MultiPolygon mp) {
-            g.writeStringField("type", "MultiPolygon");
-            g.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < mp.getNumGeometries(); i++) {
-                rings(g, (Polygon) mp.getGeometryN(i));
-            }
-            g.writeEndArray();
-        } else if (geom instanceof GeometryCollection gc) {
-            g.writeStringField("type", "GeometryCollection");
-            g.writeArrayFieldStart("geometries");
-            for (int i = 0; i < gc.getNumGeometries(); i++) {
-                geometry(g, gc.getGeometryN(i));
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-    }
-
-    private static void rings(JsonGenerator g, Polygon p) throws IOException {
-        g.writeStartArray();
-        positions(g, p.getExteriorRing().getCoordinateSequence());
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            positions(g, p.getInteriorRingN(i).getCoordinateSequence());
-        }
-        g.writeEndArray();
-    }
-
-    private static void positions(JsonGenerator g, CoordinateSequence seq) throws IOException {
-        g.writeStartArray();
-        for (int i = 0; i < seq.size(); i++) {
-            position(g, seq, i);
-        }
-        g.writeEndArray();
-    }
-
-    private static void position(JsonGenerator g, CoordinateSequence seq, int i) throws IOException {
-        g.writeStartArray();
-        number(g, seq.getX(i));
-        number(g, seq.getY(i));
-        g.writeEndArray();
     }
 }

@@ -43,6 +43,11 @@ public final class GeoPackageFeatureCollectionWriter implements FeatureCollectio
     private static final String FID = "fid";
 
     @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
     public List<String> formatNames() {
         return List.of("application/geopackage+sqlite3", "geopackage", "gpkg");
     }

@@ -1,8 +1,8 @@
 package fr.carence.ogc.format;
 
+import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.gml.Gml32GeometryWriter;
-import fr.carence.ogc.wfs.FeatureIds;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.LayerSchema;
@@ -22,6 +22,12 @@ public final class Gml32FeatureCollectionWriter implements FeatureCollectionWrit
     public static final String GML = Gml32GeometryWriter.GML;
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String MIME = "application/gml+xml; version=3.2";
+
+    @Override
+    public int order() {
+        // the default (WFS 2.0 requires GML 3.2)
+        return 0;
+    }
 
     @Override
     public List<String> formatNames() {

@@ -1,23 +1,37 @@
 package fr.carence.ogc.format;
 
 import fr.carence.ogc.OwsException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** The WFS output formats, looked up by OUTPUTFORMAT (case and spaces ignored). */
+/**
+ * The WFS output formats, looked up by OUTPUTFORMAT (case and spaces ignored). The formats are the
+ * {@link FeatureCollectionWriter} plug-ins found on the class path; the capabilities advertise
+ * exactly those, in their {@link FeatureCollectionWriter#order() order}.
+ */
 public final class OutputFormats {
 
     private final List<FeatureCollectionWriter> writers;
 
     public OutputFormats(List<FeatureCollectionWriter> writers) {
-        this.writers = List.copyOf(writers);
+        if (writers.isEmpty()) {
+            throw new IllegalStateException("Aucun format de sortie WFS : le service ne peut rien écrire.");
+        }
+        this.writers = writers.stream().sorted(Comparator.comparingInt(FeatureCollectionWriter::order)).toList();
     }
 
-    /** GML 3.2 (default), GeoJSON, CSV, GeoPackage. */
+    /**
+     * The formats discovered on the class path (Carence ships GML 3.2, the default, GeoJSON, CSV and
+     * GeoPackage).
+     */
     public static OutputFormats standard() {
-        return new OutputFormats(List.of(new Gml32FeatureCollectionWriter(), new GeoJsonFeatureCollectionWriter(),
-                new CsvFeatureCollectionWriter(), new GeoPackageFeatureCollectionWriter()));
+        List<FeatureCollectionWriter> found = new ArrayList<>();
+        ServiceLoader.load(FeatureCollectionWriter.class, OutputFormats.class.getClassLoader()).forEach(found::add);
+        return new OutputFormats(found);
     }
 
     public List<FeatureCollectionWriter> all() {

@@ -1,5 +1,7 @@
 package fr.carence.ogc.format;
 
+import fr.carence.ogc.core.Numbers;
+
 /** Attribute values as text (XML content, CSV cells): numbers without exponent, ISO dates. */
 public final class ValueText {
 

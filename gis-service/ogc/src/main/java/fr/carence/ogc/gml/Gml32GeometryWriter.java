@@ -1,6 +1,6 @@
 package fr.carence.ogc.gml;
 
-import fr.carence.ogc.format.Numbers;
+import fr.carence.ogc.core.Numbers;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.locationtech.jts.geom.CoordinateSequence;

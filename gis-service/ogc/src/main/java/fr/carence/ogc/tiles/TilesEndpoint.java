@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.core.LayerExtents;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.security.CallerRoles;
-import fr.carence.ogc.wfs.LayerExtents;
 import fr.carence.ogc.web.OgcSettings;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
@@ -52,7 +52,7 @@ public class TilesEndpoint {
 
     @Autowired
     public TilesEndpoint(VectorTileService tiles, ObjectProvider<CallerRoles> caller, FeatureStore store, OgcSettings settings) {
-        this(tiles, caller.getIfAvailable(CallerRoles::anonymous), new LayerExtents(store), settings);
+        this(tiles, caller.getIfAvailable(CallerRoles::anonymous), LayerExtents.of(store), settings);
     }
 
     TilesEndpoint(VectorTileService tiles, CallerRoles caller, LayerExtents extents, OgcSettings settings) {

@@ -3,7 +3,7 @@ package fr.carence.ogc.tiles;
 import fr.carence.crs.CrsTransforms;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
-import fr.carence.ogc.wfs.ScenarioSelection;
+import fr.carence.ogc.core.ScenarioSelection;
 import fr.carence.render.cache.CachedLayer;
 import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.render.cache.LayerVersion;
@@ -13,6 +13,7 @@ import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import io.tileverse.vectortile.mvt.LayerBuilder;
 import io.tileverse.vectortile.mvt.VectorTileBuilder;
@@ -32,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +177,7 @@ public final class VectorTileService {
         }
         // The one rule for scenario ids (ScenarioSelection): same check and message as WFS and WMS.
         return ScenarioSelection.validated(requested.filter(v -> !v.isBlank()), "scenario")
-                .orElse(ScenarioSelection.DEFAULT_SCENARIO);
+                .orElse(ScenarioIds.DEFAULT_ID);
     }
 
     private TileCache.Entry encode(TileLayer layer, String scenario, int zoom, long row, long col) {

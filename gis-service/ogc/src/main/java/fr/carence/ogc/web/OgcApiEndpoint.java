@@ -3,9 +3,9 @@ package fr.carence.ogc.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.features.ApiRequest;
-import fr.carence.ogc.features.ApiResponse;
 import fr.carence.ogc.features.FeaturesApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,9 +103,9 @@ public class OgcApiEndpoint {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse servletResponse,
-                       Function<ApiRequest, ApiResponse> operation) throws IOException {
+                       Function<ApiRequest, OgcResponse> operation) throws IOException {
         HttpServletResponse response = new LimitedResponse(servletResponse, streaming, System::nanoTime);
-        ApiResponse answer;
+        OgcResponse answer;
         try {
             answer = operation.apply(new ApiRequest(parameters(request), rootUrl(request), request.getHeader("Accept")));
         } catch (Exception e) {
@@ -114,9 +114,7 @@ public class OgcApiEndpoint {
         }
         // Streamed from the store cursor: a failure before the first bytes leave still becomes a JSON
         // exception; after that the status is sent and the failure is only logged (as with WFS).
-        response.setStatus(answer.status());
-        response.setContentType(answer.contentType());
-        answer.headers().forEach(response::setHeader);
+        answer.writeHead(response);
         try {
             answer.body().writeTo(response.getOutputStream());
         } catch (IOException e) {

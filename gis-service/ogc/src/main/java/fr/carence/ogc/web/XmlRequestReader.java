@@ -3,7 +3,7 @@ package fr.carence.ogc.web;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.xml.Dom;
 import fr.carence.ogc.xml.QualifiedNames;
-import fr.carence.ogc.xml.SecureXml;
+import fr.carence.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

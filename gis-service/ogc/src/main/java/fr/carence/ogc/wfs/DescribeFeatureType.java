@@ -3,9 +3,10 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.ResolvedLayer;
 import fr.carence.store.LayerSchema;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class DescribeFeatureType {
         this.resolver = resolver;
     }
 
-    public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse execute(OwsRequest req) {
         Optional<String> format = req.get("OUTPUTFORMAT");
         if (format.isPresent()) {
             String f = format.get().replace(" ", "").toLowerCase(Locale.ROOT);
@@ -36,9 +37,8 @@ public final class DescribeFeatureType {
         }
         Optional<String> names = req.get("TYPENAMES").or(() -> req.get("TYPENAME"));
         List<ResolvedLayer> layers = names.isPresent() ? resolver.resolveAll(names.get(), "typeNames", resolver.names(req)) : resolver.available();
-        response.setContentType("application/gml+xml; version=3.2; charset=UTF-8");
         String ns = catalog.namespaceUri();
-        WfsXml.document(response.getOutputStream(), w -> {
+        return OgcResponse.ok("application/gml+xml; version=3.2; charset=UTF-8", out -> WfsXml.document(out, w -> {
             w.setPrefix("xsd", WfsXml.XSD);
             w.writeStartElement(WfsXml.XSD, "schema");
             w.writeNamespace("xsd", WfsXml.XSD);
@@ -86,7 +86,7 @@ public final class DescribeFeatureType {
                 w.writeAttribute("substitutionGroup", "gml:AbstractFeature");
             }
             w.writeEndElement();
-        });
+        }));
     }
 
     static String xsdType(LayerSchema.AttributeType t) {

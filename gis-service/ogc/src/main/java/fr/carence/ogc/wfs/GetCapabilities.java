@@ -3,10 +3,12 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
-import fr.carence.ogc.format.Numbers;
+import fr.carence.ogc.core.LayerExtents;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.Numbers;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.ResolvedLayer;
 import fr.carence.ogc.format.OutputFormats;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
@@ -46,7 +48,7 @@ public final class GetCapabilities {
         this.title = title;
     }
 
-    public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse execute(OwsRequest req) {
         Optional<String> versions = req.get("ACCEPTVERSIONS");
         if (versions.isPresent() && !List.of(versions.get().split(",")).contains("2.0.0")) {
             throw OwsException.badRequest(OwsException.VERSION_NEGOTIATION_FAILED, "AcceptVersions",
@@ -54,8 +56,7 @@ public final class GetCapabilities {
         }
         List<ResolvedLayer> layers = resolver.available();
         String url = req.baseUrl();
-        response.setContentType("application/xml; charset=UTF-8");
-        WfsXml.document(response.getOutputStream(), w -> {
+        return OgcResponse.ok("application/xml; charset=UTF-8", out -> WfsXml.document(out, w -> {
             w.setPrefix("wfs", WfsXml.WFS);
             w.setPrefix("ows", WfsXml.OWS);
             w.setPrefix("fes", WfsXml.FES);
@@ -96,7 +97,7 @@ public final class GetCapabilities {
             featureTypes(w, layers);
             filterCapabilities(w);
             w.writeEndElement();
-        });
+        }));
     }
 
     private void operations(XMLStreamWriter w, String url) throws XMLStreamException {

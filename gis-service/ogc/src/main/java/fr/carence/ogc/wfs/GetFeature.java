@@ -3,6 +3,14 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.core.ClientCrsCursor;
+import fr.carence.ogc.core.KvpLinks;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.LayerSelection;
+import fr.carence.ogc.core.PagePlan;
+import fr.carence.ogc.core.Pager;
+import fr.carence.ogc.core.ScenarioSelection;
 import fr.carence.ogc.format.FeatureCollectionResult;
 import fr.carence.ogc.format.FeatureCollectionWriter;
 import fr.carence.ogc.format.Gml32FeatureCollectionWriter;
@@ -11,8 +19,6 @@ import fr.carence.ogc.format.OutputFormats;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureStore;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +50,10 @@ public final class GetFeature {
         this.formats = formats;
     }
 
-    public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse execute(OwsRequest req) {
         FeatureCollectionWriter format = formats.forName(req.get("OUTPUTFORMAT"));
         if (req.get("STOREDQUERY_ID").isPresent()) {
-            getFeatureById(req, format, response);
-            return;
+            return getFeatureById(req, format);
         }
         WfsQuery query = parser.parse(req, format);
         List<LayerFeatures> layers = new ArrayList<>();
@@ -80,7 +85,7 @@ public final class GetFeature {
         // collide; the id was validated by the parser (letters, digits, '_' and '-'), safe in a header.
         String name = query.selections().get(0).layer().name()
                 + ScenarioSelection.requested(req).map(sc -> "_" + sc).orElse("");
-        send(format, result, name, response);
+        return send(format, result, name);
     }
 
     private LayerFeatures features(LayerSelection s, fr.carence.store.FeatureQuery paged, WfsQuery query) {
@@ -88,18 +93,14 @@ public final class GetFeature {
                 () -> new ClientCrsCursor(store.query(s.layer().storeLayer(), paged), query.crs()));
     }
 
-    private void send(FeatureCollectionWriter format, FeatureCollectionResult result, String firstLayer,
-                      HttpServletResponse response) throws IOException {
-        response.setStatus(200);
-        response.setContentType(format.contentType());
-        if (format.fileExtension() != null) {
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + firstLayer + "." + format.fileExtension() + "\"");
-        }
-        format.write(result, response.getOutputStream());
+    private static OgcResponse send(FeatureCollectionWriter format, FeatureCollectionResult result, String firstLayer) {
+        Map<String, String> headers = format.fileExtension() == null ? Map.of()
+                : Map.of("Content-Disposition", "attachment; filename=\"" + firstLayer + "." + format.fileExtension() + "\"");
+        return OgcResponse.ok(format.contentType(), headers, out -> format.write(result, out));
     }
 
     /** urn:ogc:def:query:OGC-WFS::GetFeatureById with ID=layer.id: the bare feature in GML, 404 when absent. */
-    private void getFeatureById(OwsRequest req, FeatureCollectionWriter format, HttpServletResponse response) throws IOException {
+    private OgcResponse getFeatureById(OwsRequest req, FeatureCollectionWriter format) {
         String storedQuery = req.require("STOREDQUERY_ID");
         if (!StoredQueries.GET_FEATURE_BY_ID.equals(storedQuery)) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
@@ -124,11 +125,9 @@ public final class GetFeature {
                 FeatureCollectionResult header = new FeatureCollectionResult(catalog.workspace(), catalog.namespaceUri(),
                         Instant.now(), OptionalLong.of(1), 1, null, null, query.crs(),
                         schemaLocation(req, List.of(s.layer().name())), List.of());
-                response.setStatus(200);
-                response.setContentType(gml.contentType());
-                gml.writeStandalone(header, lf, f, response.getOutputStream());
+                // The one feature is read (and the cursor closed) before anything is sent: absent, a 404.
+                return OgcResponse.ok(gml.contentType(), out -> gml.writeStandalone(header, lf, f, out));
             }
-            return;
         }
         long n = store.count(s.layer().storeLayer(), s.query());
         if (n == 0) {
@@ -136,7 +135,7 @@ public final class GetFeature {
         }
         FeatureCollectionResult result = new FeatureCollectionResult(catalog.workspace(), catalog.namespaceUri(), Instant.now(),
                 OptionalLong.of(1), 1, null, null, query.crs(), null, List.of(lf));
-        send(format, result, s.layer().name(), response);
+        return send(format, result, s.layer().name());
     }
 
     String schemaLocation(OwsRequest req, List<String> layers) {

@@ -3,6 +3,14 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.core.ClientCrsCursor;
+import fr.carence.ogc.core.FeatureIds;
+import fr.carence.ogc.core.KvpLinks;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.LayerSelection;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.PagePlan;
+import fr.carence.ogc.core.Pager;
 import fr.carence.ogc.format.ValueText;
 import fr.carence.ogc.gml.Gml32GeometryWriter;
 import fr.carence.ogc.xml.QualifiedNames;
@@ -10,8 +18,6 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +50,7 @@ public final class GetPropertyValue {
         this.pager = new Pager(store, exactCountLimit);
     }
 
-    public void execute(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse execute(OwsRequest req) {
         // Absent: MissingParameterValue (require); present but empty: InvalidParameterValue.
         String raw = req.all().containsKey("VALUEREFERENCE") ? req.all().get("VALUEREFERENCE") : req.require("VALUEREFERENCE");
         if (raw.isBlank()) {
@@ -76,8 +82,7 @@ public final class GetPropertyValue {
                 ? KvpLinks.page(req, query.startIndex() + query.count(), query.count()) : null;
         String previous = plan != null && query.startIndex() > 0 && query.count() > 0
                 ? KvpLinks.page(req, Math.max(0, query.startIndex() - query.count()), query.count()) : null;
-        response.setContentType("application/xml; charset=UTF-8");
-        WfsXml.document(response.getOutputStream(), w -> {
+        return OgcResponse.ok("application/xml; charset=UTF-8", out -> WfsXml.document(out, w -> {
             w.setPrefix("wfs", WfsXml.WFS);
             w.setPrefix("gml", WfsXml.GML);
             w.writeStartElement(WfsXml.WFS, "ValueCollection");
@@ -119,7 +124,7 @@ public final class GetPropertyValue {
                 }
             }
             w.writeEndElement();
-        });
+        }));
     }
 
     /** {@code @gml:id} (any prefix bound to GML 3.2): the features' identifiers (WFS 2.0 §10.2.4.3). */

@@ -3,8 +3,9 @@ package fr.carence.ogc.wfs;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.ResolvedLayer;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,10 +26,9 @@ public final class StoredQueries {
         this.resolver = resolver;
     }
 
-    public void list(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse list(OwsRequest req) {
         List<ResolvedLayer> layers = resolver.available();
-        response.setContentType("application/xml; charset=UTF-8");
-        WfsXml.document(response.getOutputStream(), w -> {
+        return OgcResponse.ok("application/xml; charset=UTF-8", out -> WfsXml.document(out, w -> {
             w.setPrefix("wfs", WfsXml.WFS);
             w.writeStartElement(WfsXml.WFS, "ListStoredQueriesResponse");
             w.writeNamespace("wfs", WfsXml.WFS);
@@ -39,10 +39,10 @@ public final class StoredQueries {
             returnTypes(w, layers);
             w.writeEndElement();
             w.writeEndElement();
-        });
+        }));
     }
 
-    public void describe(OwsRequest req, HttpServletResponse response) throws IOException {
+    public OgcResponse describe(OwsRequest req) {
         for (String id : req.get("STOREDQUERY_ID").map(s -> s.split(",")).orElse(new String[0])) {
             if (!id.trim().equals(GET_FEATURE_BY_ID)) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
@@ -50,8 +50,7 @@ public final class StoredQueries {
             }
         }
         List<ResolvedLayer> layers = resolver.available();
-        response.setContentType("application/xml; charset=UTF-8");
-        WfsXml.document(response.getOutputStream(), w -> {
+        return OgcResponse.ok("application/xml; charset=UTF-8", out -> WfsXml.document(out, w -> {
             w.setPrefix("wfs", WfsXml.WFS);
             w.writeStartElement(WfsXml.WFS, "DescribeStoredQueriesResponse");
             w.writeNamespace("wfs", WfsXml.WFS);
@@ -74,7 +73,7 @@ public final class StoredQueries {
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();
-        });
+        }));
     }
 
     private void returnTypes(XMLStreamWriter w, List<ResolvedLayer> layers) throws XMLStreamException {

@@ -1,5 +1,6 @@
 package fr.carence.ogc.wfs;
 
+import fr.carence.ogc.core.LayerSelection;
 import fr.carence.ogc.crs.CrsName;
 import java.util.List;
 

@@ -2,6 +2,11 @@ package fr.carence.ogc.wfs;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.core.FeatureIds;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.LayerSelection;
+import fr.carence.ogc.core.ResolvedLayer;
+import fr.carence.ogc.core.ScenarioSelection;
 import fr.carence.ogc.crs.AxisOrder;
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.crs.CrsNameParser;

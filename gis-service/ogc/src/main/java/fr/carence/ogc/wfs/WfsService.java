@@ -4,6 +4,9 @@ import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.core.LayerExtents;
+import fr.carence.ogc.core.LayerResolver;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.ogc.error.ExceptionReportWriter;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.format.OutputFormats;
@@ -31,7 +34,7 @@ public final class WfsService implements OgcService {
     public WfsService(Catalog catalog, FeatureStore store, OutputFormats formats, int maxFeatures, long exactCountLimit,
                       String title, java.time.Duration requestTimeout) {
         LayerResolver resolver = new LayerResolver(catalog, store);
-        this.getCapabilities = new GetCapabilities(resolver, new LayerExtents(store), formats, maxFeatures, title);
+        this.getCapabilities = new GetCapabilities(resolver, LayerExtents.of(store), formats, maxFeatures, title);
         this.describeFeatureType = new DescribeFeatureType(resolver);
         this.getFeature = new GetFeature(resolver, store, formats, maxFeatures, exactCountLimit, requestTimeout);
         this.getPropertyValue = new GetPropertyValue(resolver, store, maxFeatures, exactCountLimit, requestTimeout);
@@ -46,13 +49,15 @@ public final class WfsService implements OgcService {
     @Override
     public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
         try {
-            dispatch(request, response);
+            // Inside the try: a failure before the first bytes leave is still an exception report.
+            dispatch(request).writeTo(response);
         } catch (Exception e) {
             ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.WFS_20);
         }
     }
 
-    private void dispatch(OwsRequest request, HttpServletResponse response) throws IOException {
+    /** The operation's answer, for the web layer to write. */
+    public OgcResponse dispatch(OwsRequest request) {
         String operation = request.require("REQUEST");
         if (!operation.equalsIgnoreCase("GetCapabilities")) {
             // VERSION is mandatory except for GetCapabilities (OGC 09-025r2 §7.6.2.4).
@@ -64,15 +69,15 @@ public final class WfsService implements OgcService {
                         "Version « " + v + " » non proposée : ce service est un WFS 2.0.0.");
             }
         }
-        switch (operation.toLowerCase(Locale.ROOT)) {
-            case "getcapabilities" -> getCapabilities.execute(request, response);
-            case "describefeaturetype" -> describeFeatureType.execute(request, response);
-            case "getfeature" -> getFeature.execute(request, response);
-            case "getpropertyvalue" -> getPropertyValue.execute(request, response);
-            case "liststoredqueries" -> storedQueries.list(request, response);
-            case "describestoredqueries" -> storedQueries.describe(request, response);
+        return switch (operation.toLowerCase(Locale.ROOT)) {
+            case "getcapabilities" -> getCapabilities.execute(request);
+            case "describefeaturetype" -> describeFeatureType.execute(request);
+            case "getfeature" -> getFeature.execute(request);
+            case "getpropertyvalue" -> getPropertyValue.execute(request);
+            case "liststoredqueries" -> storedQueries.list(request);
+            case "describestoredqueries" -> storedQueries.describe(request);
             default -> throw OwsException.badRequest(OwsException.OPERATION_NOT_SUPPORTED, "request",
                     "Opération « " + operation + " » non prise en charge par ce WFS 2.0.0.");
-        }
+        };
     }
 }

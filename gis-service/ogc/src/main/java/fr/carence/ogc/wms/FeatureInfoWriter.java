@@ -3,7 +3,9 @@ package fr.carence.ogc.wms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fr.carence.crs.CrsTransforms;
+import fr.carence.ogc.format.GeoJsonGeometryWriter;
 import fr.carence.store.Feature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,8 +50,12 @@ final class FeatureInfoWriter {
                 o.put("type", "Feature");
                 o.put("id", h.layer().name() + "." + f.id());
                 o.put("layer", h.qualifiedName());
-                o.set("geometry", f.geometry() == null ? null
-                        : GeoJsonGeometry.of(CrsTransforms.transform(f.geometry(), crs.epsg(), 4326)));
+                if (f.geometry() == null) {
+                    o.putNull("geometry");
+                } else {
+                    o.putRawValue("geometry", new RawValue(
+                            GeoJsonGeometryWriter.json(CrsTransforms.transform(f.geometry(), crs.epsg(), 4326), 7)));
+                }
                 o.set("properties", JSON.valueToTree(plain(f.properties())));
             }
         }

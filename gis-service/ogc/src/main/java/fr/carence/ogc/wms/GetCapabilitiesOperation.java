@@ -3,6 +3,7 @@ package fr.carence.ogc.wms;
 import fr.carence.crs.CrsTransforms;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.core.LayerExtents;
 import fr.carence.render.legend.LegendRenderer;
 import fr.carence.render.style.Style;
 import fr.carence.store.FeatureStore;
@@ -149,7 +150,7 @@ final class GetCapabilitiesOperation {
         Envelope union = new Envelope();
         for (PublishedLayer l : all) {
             groups.computeIfAbsent(l.group() == null ? "entrees" : l.group(), k -> new ArrayList<>()).add(l);
-            union.expandToInclude(extents.extent(l));
+            union.expandToInclude(extents.storage(l.storeLayer()));
         }
         if (union.isNull()) {
             union = LayerExtents.FRANCE_2154;
@@ -169,7 +170,7 @@ final class GetCapabilitiesOperation {
             w.writeStartElement("Layer");
             text(w, "Title", GROUP_TITLES.getOrDefault(g.getKey(), g.getKey()));
             Envelope groupBox = new Envelope();
-            g.getValue().forEach(l -> groupBox.expandToInclude(extents.extent(l)));
+            g.getValue().forEach(l -> groupBox.expandToInclude(extents.storage(l.storeLayer())));
             boxes(w, groupBox);
             for (PublishedLayer l : g.getValue()) {
                 layer(w, l, baseUrl);
@@ -196,7 +197,7 @@ final class GetCapabilitiesOperation {
             }
             w.writeEndElement();
         }
-        boxes(w, extents.extent(l));
+        boxes(w, extents.storage(l.storeLayer()));
         List<String> styleNames = new ArrayList<>();
         if (l.defaultStyle() != null) {
             styleNames.add(l.defaultStyle());

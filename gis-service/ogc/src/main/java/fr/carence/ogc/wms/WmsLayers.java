@@ -3,9 +3,10 @@ package fr.carence.ogc.wms;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
-import fr.carence.ogc.wfs.ScenarioSelection;
+import fr.carence.ogc.core.ScenarioSelection;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class WmsLayers {
 
     /** The scenario named by the request (validated), or the default one. */
     static String scenario(fr.carence.ogc.OwsRequest request) {
-        return ScenarioSelection.requested(request).orElse(ScenarioSelection.DEFAULT_SCENARIO);
+        return ScenarioSelection.requested(request).orElse(ScenarioIds.DEFAULT_ID);
     }
 
     /** The filter selecting one scenario on a result layer, or null for other layers. */

@@ -4,6 +4,7 @@ import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
+import fr.carence.ogc.core.LayerExtents;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.render.map.MapRenderer;
@@ -35,7 +36,7 @@ public class WmsService implements OgcService {
         WmsLayers layers = new WmsLayers(catalog, store);
         StyleLibrary styles = new StyleLibrary(catalog);
         MapRequestParser parser = new MapRequestParser(layers, styles, settings);
-        this.capabilities = new GetCapabilitiesOperation(layers, styles, new LayerExtents(store), settings);
+        this.capabilities = new GetCapabilitiesOperation(layers, styles, LayerExtents.of(store), settings);
         LayerFeatureCache cache = new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L);
         this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders(),
                 settings.requestTimeout());

@@ -2,7 +2,7 @@ package fr.carence.ogc.hostile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.ogc.xml.Dom;
-import fr.carence.ogc.xml.SecureXml;
+import fr.carence.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

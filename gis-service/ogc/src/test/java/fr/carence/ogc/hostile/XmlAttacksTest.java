@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import fr.carence.ogc.testdata.SharedData;
 import fr.carence.ogc.xml.Dom;
-import fr.carence.ogc.xml.SecureXml;
+import fr.carence.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

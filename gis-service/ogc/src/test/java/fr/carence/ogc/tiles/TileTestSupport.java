@@ -1,11 +1,11 @@
 package fr.carence.ogc.tiles;
 
 import fr.carence.ogc.catalog.GeoServerCatalog;
+import fr.carence.ogc.core.LayerExtents;
 import fr.carence.ogc.security.CallerRoles;
 import fr.carence.ogc.security.ReadableLayersCatalog;
 import fr.carence.ogc.testdata.SharedData;
 import fr.carence.ogc.web.OgcSettings;
-import fr.carence.ogc.wfs.LayerExtents;
 import fr.carence.store.FeatureStore;
 import io.tileverse.vectortile.model.VectorTile;
 import io.tileverse.vectortile.mvt.VectorTileCodec;

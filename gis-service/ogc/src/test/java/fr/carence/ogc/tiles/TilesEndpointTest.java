@@ -156,7 +156,7 @@ class TilesEndpointTest {
             MockHttpServletResponse bad = call("/ogc/collections/sites_candidats/tiles/WebMercatorQuad/6/23/32?scenario=a;b");
             assertThat(bad.getStatus()).isEqualTo(400);
             assertThat(JSON.readTree(bad.getContentAsByteArray()).get("description").asText()).isEqualTo(
-                    "Identifiant de scénario invalide (paramètre scenario) : « a;b » (lettres, chiffres, '_' et '-' seulement).");
+                    "Identifiant de scénario invalide (paramètre scenario) : « a;b » (minuscules, chiffres, '-' ou '_', 40 caractères au plus).");
         } finally {
             tiles.roles.set(Set.of());
         }

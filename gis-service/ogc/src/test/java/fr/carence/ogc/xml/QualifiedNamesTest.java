@@ -1,16 +1,17 @@
 package fr.carence.ogc.xml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.web.XmlRequestReader;
+import fr.carence.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Name resolution by namespace URI, and how the XML reader passes an XML request's bindings on. */
 class QualifiedNamesTest {

@@ -1,12 +1,13 @@
 package fr.carence.ogc.xml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Client text echoed in XML: characters XML 1.0 cannot carry become U+FFFD, everything else is kept. */
 class XmlTextTest {

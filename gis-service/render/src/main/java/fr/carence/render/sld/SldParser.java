@@ -16,22 +16,17 @@ import fr.carence.render.style.Style;
 import fr.carence.render.style.Symbolizer;
 import fr.carence.render.style.TextSymbolizer;
 import fr.carence.store.filter.Filter;
+import fr.carence.xml.SecureXml;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -41,8 +36,6 @@ import org.xml.sax.SAXParseException;
  * from users. CssParameter (SLD 1.0) and SvgParameter (SE 1.1) are both accepted.
  */
 public final class SldParser {
-
-    private static final DocumentBuilderFactory FACTORY = secureFactory();
 
     /**
      * Parses the first UserStyle of the document.
@@ -107,40 +100,15 @@ public final class SldParser {
         return out;
     }
 
+    /** Through the project's one XML hardening: DTDs and external entities refused, depth bounded. */
     private static Document read(String sld, String sourceName) {
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
-            }
-            builder.setErrorHandler(null);
-            return builder.parse(new InputSource(new StringReader(sld)));
+            return SecureXml.parse(sld);
         } catch (SAXParseException e) {
             throw new SldParseException(sourceName + ", line " + e.getLineNumber() + ": " + e.getMessage(), e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             throw new SldParseException(sourceName + ": " + e.getMessage(), e);
         }
-    }
-
-    private static DocumentBuilderFactory secureFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        try {
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            // Styles nest a few levels; deep nesting only serves to overflow the recursive filter parser.
-            f.setAttribute("jdk.xml.maxElementDepth", "256");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser cannot be made secure", e);
-        }
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        return f;
     }
 
     private Style userStyle(Element us, String source) {

@@ -1,4 +1,4 @@
-package fr.carence.ogc.wfs;
+package fr.carence.ogc.core;
 
 import fr.carence.ogc.crs.CrsName;
 import fr.carence.ogc.crs.OgcCoordinates;

@@ -1,4 +1,4 @@
-package fr.carence.ogc.xml;
+package fr.carence.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,9 @@ import org.xml.sax.SAXException;
 
 /**
  * Namespace-aware DOM parsing that refuses DOCTYPEs, external entities and entity expansion, for
- * everything Carence reads from clients (POST bodies, FES filters) and from the data directory
- * (OWASP XXE prevention settings for the JDK parser).
+ * everything Carence reads from clients (POST bodies, FES filters, SLD styles) and from the data
+ * directory (OWASP XXE prevention settings for the JDK parser). The one XML hardening of the
+ * project: the OGC services and the SLD parser both parse through it.
  */
 public final class SecureXml {
 

@@ -1,25 +1,22 @@
-package fr.carence.ogc.wfs;
+package fr.carence.ogc.core;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Result layers hold every scenario; a request reads one. The vendor parameter {@code SCENARIO}
  * names it; a filter that mentions the scenario column chooses for itself; otherwise the default
- * scenario {@value #DEFAULT_SCENARIO} is selected. The one definition of the default scenario,
- * the parameter and the accepted ids for every OGC protocol (WFS and WMS).
+ * scenario ({@link ScenarioIds#DEFAULT_ID}) is selected. The parameter and its check for every
+ * OGC protocol (WFS, WMS, OGC API Features and Tiles); what an id is, is {@link ScenarioIds}'s.
  */
 public final class ScenarioSelection {
 
-    public static final String DEFAULT_SCENARIO = "defaut";
     public static final String PARAMETER = "SCENARIO";
-    /** What a SCENARIO value may be (checked before it reaches a query, even as a bound value). */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private ScenarioSelection() {
     }
@@ -32,10 +29,10 @@ public final class ScenarioSelection {
     /** A scenario id given in the named parameter (OGC API's {@code scenario}), validated; empty when absent. */
     public static Optional<String> validated(Optional<String> value, String parameter) {
         Optional<String> s = value.map(String::trim);
-        if (s.isPresent() && !ID.matcher(s.get()).matches()) {
+        if (s.isPresent() && !ScenarioIds.isValid(s.get())) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, parameter,
                     "Identifiant de scénario invalide (paramètre " + parameter + ") : « " + s.get()
-                            + " » (lettres, chiffres, '_' et '-' seulement).");
+                            + " » (" + ScenarioIds.RULE + ").");
         }
         return s;
     }
@@ -49,7 +46,7 @@ public final class ScenarioSelection {
         if (scenarioParameter.isEmpty() && filter != null && mentions(filter, column)) {
             return filter;
         }
-        Filter scenario = new Filter.Compare(column, Filter.ComparisonOperator.EQ, scenarioParameter.orElse(DEFAULT_SCENARIO));
+        Filter scenario = new Filter.Compare(column, Filter.ComparisonOperator.EQ, scenarioParameter.orElse(ScenarioIds.DEFAULT_ID));
         return filter == null ? scenario : new Filter.And(List.of(scenario, filter));
     }
 

@@ -1,4 +1,4 @@
-package fr.carence.ogc.wfs;
+package fr.carence.ogc.core;
 
 import fr.carence.store.FeatureQuery;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.carence.ogc.format;
+package fr.carence.ogc.core;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package fr.carence.ogc.wfs;
+package fr.carence.ogc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
