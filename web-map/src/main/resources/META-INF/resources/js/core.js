@@ -14,6 +14,8 @@
   C.WFS_URL = 'wfs';
   C.API_URL = 'api/scenarios';
   C.SESSION_URL = 'api/session';
+  /** The server's default scenario (fr.carence.store.ScenarioIds.DEFAULT_ID): shown when none is chosen. */
+  C.DEFAULT_SCENARIO = 'defaut';
 
   // ----- CSRF: unsafe requests authenticated by the session cookie echo the XSRF-TOKEN cookie. -----
   const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -107,7 +109,7 @@
   C.escapeXml = (s) => String(s).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' }[c]));
 
   /** The current scenario of the result layers (the scenario selector). */
-  C.scenario = () => document.getElementById('scenario').value || 'defaut';
+  C.scenario = () => document.getElementById('scenario').value || C.DEFAULT_SCENARIO;
 
   // minZoom 1 (about 3.1 km a pixel): even a 4K window stays under the WMS map-area limit
   // (carence.ogc.max-bbox-area-km2), so zooming out never turns the layers into errors.

@@ -41,7 +41,7 @@
         sel.add(opt);
       });
       if (scenarios.some((s) => s.id === keep)) sel.value = keep;
-      else if (scenarios.some((s) => s.id === 'defaut')) sel.value = 'defaut';
+      else if (scenarios.some((s) => s.id === C.DEFAULT_SCENARIO)) sel.value = C.DEFAULT_SCENARIO;
     });
     showSummary();
   };
@@ -59,7 +59,7 @@
       ['Statut', STATUS[s.statut] || s.statut],
       // Runs the server starts itself (default scenario) and records older than authors have none.
       ['Lancé par', !C.session.login ? 'visible une fois connecté'
-        : s.auteur || (s.id === 'defaut' ? 'le serveur (scénario par défaut)' : 'non enregistré')],
+        : s.auteur || (s.id === C.DEFAULT_SCENARIO ? 'le serveur (scénario par défaut)' : 'non enregistré')],
       ['Communes en carence', r.nbCommunesCarence != null ? C.formatNumber(r.nbCommunesCarence) : '–'],
       ['Zones de carence', r.nbZones != null ? C.formatNumber(r.nbZones) : '–'],
       ['Demande en carence', r.demandeCarence != null ? `${C.formatNumber(r.demandeCarence)} télétravailleurs` : '–'],
@@ -341,11 +341,11 @@
   document.getElementById('supprimer').addEventListener('click', async () => {
     const id = C.scenario();
     if (!C.hasRole('PLANNER')) { C.showError(DELETE_HINT); return; }
-    if (id === 'defaut') { C.showError('Le scénario par défaut ne peut pas être supprimé.'); return; }
+    if (id === C.DEFAULT_SCENARIO) { C.showError('Le scénario par défaut ne peut pas être supprimé.'); return; }
     if (!window.confirm(`Supprimer le scénario « ${id} » et ses résultats ?`)) return;
     try {
       await C.request(`${C.API_URL}/${encodeURIComponent(id)}`, 'Suppression du scénario', { method: 'DELETE' });
-      await C.loadScenarios('defaut');
+      await C.loadScenarios(C.DEFAULT_SCENARIO);
       C.refreshResultLayers();
       document.dispatchEvent(new CustomEvent('carence:scenario'));
     } catch (err) {
