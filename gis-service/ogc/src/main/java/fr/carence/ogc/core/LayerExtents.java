@@ -1,15 +1,15 @@
 package fr.carence.ogc.core;
 
 import fr.carence.crs.CrsTransforms;
+import fr.carence.render.cache.LayerVersion;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
-import fr.carence.store.LayerInfo;
 import java.lang.ref.WeakReference;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Extents of the layers for the capabilities and collection documents of every protocol (WFS and
  * OGC API in WGS 84, WMS in Lambert-93), computed from the store and kept until the layer is
- * committed again (an extent scan per capabilities request would be slow on PostGIS). One cache
+ * committed again ({@link LayerVersion}: an extent scan per capabilities request would be slow on PostGIS). One cache
  * per store, shared by the protocols ({@link #of}).
  */
 public final class LayerExtents {
@@ -31,14 +31,14 @@ public final class LayerExtents {
     /** Weak both ways: the services hold their extents, the extents hold their store. */
     private static final Map<FeatureStore, WeakReference<LayerExtents>> BY_STORE = new WeakHashMap<>();
 
-    /** One committed version of a layer: its stored extent, and its WGS 84 extent once asked. */
+    /** One committed version of a layer (null: absent): its stored extent, and its WGS 84 extent once asked. */
     private static final class Cached {
-        final Instant committedAt;
+        final LayerVersion version;
         final Optional<Envelope> stored;
         volatile Optional<Envelope> wgs84;
 
-        Cached(Instant committedAt, Optional<Envelope> stored) {
-            this.committedAt = committedAt;
+        Cached(LayerVersion version, Optional<Envelope> stored) {
+            this.version = version;
             this.stored = stored;
         }
     }
@@ -88,9 +88,9 @@ public final class LayerExtents {
     }
 
     private Cached current(String storeLayer) {
-        Instant version = store.info(storeLayer).map(LayerInfo::committedAt).orElse(Instant.EPOCH);
+        LayerVersion version = store.info(storeLayer).map(LayerVersion::of).orElse(null);
         Cached c = cache.get(storeLayer);
-        if (c == null || !c.committedAt.equals(version)) {
+        if (c == null || !Objects.equals(c.version, version)) {
             Optional<Envelope> stored = store.schema(storeLayer).isPresent() ? store.extent(storeLayer) : Optional.empty();
             c = new Cached(version, stored);
             cache.put(storeLayer, c);

@@ -82,7 +82,7 @@ public final class GetFeature {
                 matched, returned, next, previous, query.crs(),
                 schemaLocation(req, query.selections().stream().map(s -> s.layer().name()).toList()), layers);
         // A download keeps the scenario in its name (sites_candidats_defaut.gpkg), so two exports do not
-        // collide; the id was validated by the parser (letters, digits, '_' and '-'), safe in a header.
+        // collide; the id was validated by the parser (ScenarioIds: lower-case letters, digits, '_' and '-'), safe in a header.
         String name = query.selections().get(0).layer().name()
                 + ScenarioSelection.requested(req).map(sc -> "_" + sc).orElse("");
         return send(format, result, name);
