@@ -813,10 +813,18 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     Connection connection() {
+        Connection c;
         try {
-            return dataSource.getConnection();
+            c = dataSource.getConnection();
         } catch (SQLException e) {
             throw new StoreUnavailableException("the " + kind() + " database is unavailable: " + e.getMessage(), e);
+        }
+        try {
+            dialect.resetBorrowedSession(c); // a time limit the previous borrower set must not apply here (H2)
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("preparing a pooled connection", e);
         }
     }
 
