@@ -120,6 +120,7 @@ public class ScenarioService implements AutoCloseable {
         markInterruptedRuns();
         markInterruptedRecalculs();
         dropOutdatedResults();
+        pinScenarioInputs();
         if (queue == null) {
             this.leases = null;
         } else {
@@ -525,6 +526,7 @@ public class ScenarioService implements AutoCloseable {
         }
         recalculs.delete(id);
         table.delete(id);
+        pinQuietly(id, List.of()); // its inputs' earlier versions may now be purged
     }
 
     public ScenarioComparison compare(String reference, String other) {
@@ -707,6 +709,7 @@ public class ScenarioService implements AutoCloseable {
                 active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step));
             },
                     (tx, summary) -> table.stage(tx, finishedRecord(queued, started, summary)));
+            pinQuietly(id, s.provenance());
             LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
                     Instant.now().toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
             if (queue != null) {
@@ -772,6 +775,53 @@ public class ScenarioService implements AutoCloseable {
             } catch (StoreException e) {
                 return;
             }
+        }
+    }
+
+    /** Holder of a scenario's pins on the input versions it read (the store keeps them while pinned). */
+    private static String pinHolder(String id) {
+        return "scenario:" + id;
+    }
+
+    private static Map<String, Instant> versions(List<InputVersion> provenance) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (provenance != null) {
+            provenance.forEach(v -> out.put(v.couche(), Instant.parse(v.chargement())));
+        }
+        return out;
+    }
+
+    /**
+     * Keeps the input versions a finished run read from the store's purge (replacing the
+     * scenario's previous pins). A failure is logged: the next start states every pin again.
+     */
+    private void pinQuietly(String id, List<InputVersion> provenance) {
+        try {
+            store.pinVersions(pinHolder(id), versions(provenance));
+        } catch (RuntimeException e) {
+            LOG.warn("scenario {}: cannot pin its input versions (pinned again at the next start): {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * At start: the store's pins become exactly the input versions of the saved scenarios (those
+     * with a provenance), then the retention rule runs; a version no saved scenario read may go.
+     */
+    private void pinScenarioInputs() {
+        try {
+            Map<String, Map<String, Instant>> pins = new LinkedHashMap<>();
+            for (ScenarioRecord r : table.all()) {
+                if (r.provenance() != null) {
+                    pins.put(pinHolder(r.id()), versions(r.provenance()));
+                }
+            }
+            store.replaceAllPins(pins);
+            int purged = store.purgeVersions();
+            if (purged > 0) {
+                LOG.info("{} earlier layer versions purged (read by no saved scenario, past the retention rule)", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot pin the saved scenarios' input versions; earlier versions stay as they are", e);
         }
     }
 
