@@ -91,6 +91,31 @@ public interface FeatureStore extends AutoCloseable {
         return query(layer, query);
     }
 
+    /**
+     * Pins the versions a holder (a saved scenario: {@code scenario:<id>}) read, so the retention
+     * rule never purges them; replaces that holder's pins (an empty map unpins it). Versions are
+     * named by layer and {@link LayerInfo#committedAt}. A no-op for stores that keep no earlier
+     * versions.
+     */
+    default void pinVersions(String holder, java.util.Map<String, java.time.Instant> versions) {
+    }
+
+    /**
+     * Replaces every pin by these (holder → layer → version): what the saved scenarios read, stated
+     * again at start-up, which also ends the pins kept for versions retained before the rule existed.
+     */
+    default void replaceAllPins(java.util.Map<String, java.util.Map<String, java.time.Instant>> byHolder) {
+    }
+
+    /**
+     * Applies the retention rule to the earlier versions of loaded layers (see the JDBC store's
+     * {@code VersionRetention}): drops those no holder pins that are old enough; returns how many.
+     * Runs after every publication and at start-up; a no-op for stores that keep no earlier versions.
+     */
+    default int purgeVersions() {
+        return 0;
+    }
+
     /** Exact number of features matching the query (paging ignored). */
     long count(String layer, FeatureQuery query);
 

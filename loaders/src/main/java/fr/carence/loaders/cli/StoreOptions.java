@@ -24,6 +24,15 @@ public final class StoreOptions {
     @Option(names = "--password", defaultValue = "${env:CARENCE_DB_PASSWORD}", description = "Mot de passe PostGIS (env. CARENCE_DB_PASSWORD).")
     String password;
 
+    @Option(names = "--retained-versions", defaultValue = "${env:CARENCE_RETAINED_VERSIONS:-3}",
+            description = "Versions antérieures d'une couche chargée : les N publications les plus récentes sont gardées "
+                    + "(défaut 3, env. CARENCE_RETAINED_VERSIONS ; celles lues par un scénario enregistré le sont toujours).")
+    int retainedVersions;
+
+    @Option(names = "--retained-days", defaultValue = "${env:CARENCE_RETAINED_DAYS:-30}",
+            description = "… et toute version remplacée depuis moins de N jours (défaut 30, env. CARENCE_RETAINED_DAYS).")
+    int retainedDays;
+
     StoreSettings settings() {
         String k = kind == null ? "h2gis" : kind.strip().toLowerCase(java.util.Locale.ROOT);
         if (!k.equals("h2gis") && !k.equals("postgis")) {
@@ -32,6 +41,9 @@ public final class StoreOptions {
         if (k.equals("postgis") && (jdbcUrl == null || jdbcUrl.isBlank())) {
             throw new CliUsageException("--store postgis demande --jdbc-url (ou la variable CARENCE_JDBC_URL)");
         }
-        return new StoreSettings(k, dataDir, jdbcUrl, user, password);
+        if (retainedVersions < 1 || retainedDays < 0) {
+            throw new CliUsageException("--retained-versions : au moins 1 (la version courante) ; --retained-days : 0 ou plus");
+        }
+        return new StoreSettings(k, dataDir, jdbcUrl, user, password, retainedVersions, retainedDays);
     }
 }

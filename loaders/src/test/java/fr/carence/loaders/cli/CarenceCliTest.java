@@ -60,7 +60,7 @@ class CarenceCliTest {
         // The provenance says who loaded it: the system account running the command line.
         assertThat(memory.info("communes_insee").orElseThrow().source().loadedBy())
                 .isEqualTo("cli:" + System.getProperty("user.name"));
-        assertThat(opened).containsExactly(new StoreSettings("h2gis", Path.of("/tmp/x"), null, null, null));
+        assertThat(opened).containsExactly(new StoreSettings("h2gis", Path.of("/tmp/x"), null, null, null, 3, 30));
     }
 
     @Test

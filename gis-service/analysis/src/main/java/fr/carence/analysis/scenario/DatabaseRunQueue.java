@@ -25,9 +25,13 @@ import javax.sql.DataSource;
  */
 public final class DatabaseRunQueue {
 
-    /** One queued or running scenario. */
-    record Entry(String id, String nom, LinkedHashMap<String, Object> parametres, String auteur, String statut,
-                 double progression, String etape, String instance, int attempts, Instant createdAt,
+    /** Kinds of job ({@code travail}): a scenario run, or the recomputation of a finished one. */
+    static final String CALCUL = "calcul";
+    static final String RECALCUL = "recalcul";
+
+    /** One queued or running job on a scenario. */
+    record Entry(String id, String travail, String nom, LinkedHashMap<String, Object> parametres, String auteur,
+                 String statut, double progression, String etape, String instance, int attempts, Instant createdAt,
                  Instant startedAt) {
 
         ScenarioRecord record() {
@@ -36,7 +40,7 @@ public final class DatabaseRunQueue {
         }
     }
 
-    private static final String COLUMNS = "scenario_id, nom, parametres, auteur, statut, progression, etape, instance, "
+    private static final String COLUMNS = "scenario_id, travail, nom, parametres, auteur, statut, progression, etape, instance, "
             + "attempts, created_at, started_at";
 
     private final DataSource dataSource;
@@ -70,21 +74,27 @@ public final class DatabaseRunQueue {
 
     /** Adds a waiting run; false when that scenario is already queued or running (on any instance). */
     boolean enqueue(ScenarioRecord r) {
-        String sql = "INSERT INTO carence_run_queue (scenario_id, nom, parametres, auteur, statut, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (scenario_id) DO NOTHING";
+        return enqueue(r, CALCUL);
+    }
+
+    /** Adds a waiting job of kind {@code travail}; false when one of that kind is already queued or running. */
+    boolean enqueue(ScenarioRecord r, String travail) {
+        String sql = "INSERT INTO carence_run_queue (scenario_id, travail, nom, parametres, auteur, statut, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, now()) ON CONFLICT (scenario_id, travail) DO NOTHING";
         try (Connection c = connection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, r.id());
-            st.setString(2, r.nom());
-            st.setString(3, ScenarioTable.json(r.parametres()));
-            st.setString(4, r.auteur());
-            st.setString(5, ScenarioRecord.EN_ATTENTE);
+            st.setString(2, travail);
+            st.setString(3, r.nom());
+            st.setString(4, ScenarioTable.json(r.parametres()));
+            st.setString(5, r.auteur());
+            st.setString(6, ScenarioRecord.EN_ATTENTE);
             return st.executeUpdate() == 1;
         } catch (SQLException e) {
             throw SqlFailures.of("queueing scenario " + r.id(), e);
         }
     }
 
-    /** Runs waiting to be claimed, on every instance. */
+    /** Jobs (runs and recomputations) waiting to be claimed, on every instance. */
     int waiting() {
         try (Connection c = connection(); PreparedStatement st = c.prepareStatement(
                 "SELECT count(*) FROM carence_run_queue WHERE statut = ?")) {
@@ -98,12 +108,19 @@ public final class DatabaseRunQueue {
         }
     }
 
+    /** The scenario's queued or running run. */
     Optional<Entry> get(String id) {
-        return select("SELECT " + COLUMNS + " FROM carence_run_queue WHERE scenario_id = ?", id).stream().findFirst();
+        return get(id, CALCUL);
     }
 
+    Optional<Entry> get(String id, String travail) {
+        return select("SELECT " + COLUMNS + " FROM carence_run_queue WHERE scenario_id = ? AND travail = ?", id, travail)
+                .stream().findFirst();
+    }
+
+    /** The queued and running runs (not the recomputations). */
     List<Entry> all() {
-        return select("SELECT " + COLUMNS + " FROM carence_run_queue ORDER BY created_at", null);
+        return select("SELECT " + COLUMNS + " FROM carence_run_queue WHERE travail = ? ORDER BY created_at", null, CALCUL);
     }
 
     /**
@@ -116,7 +133,7 @@ public final class DatabaseRunQueue {
                 + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED";
         String take = "UPDATE carence_run_queue SET statut = ?, instance = ?, attempts = attempts + 1, "
                 + "lease_until = now() + ? * interval '1 millisecond', started_at = now(), progression = 0, etape = NULL "
-                + "WHERE scenario_id = ?";
+                + "WHERE scenario_id = ? AND travail = ?";
         return SqlFailures.inTransaction(dataSource, "claiming a queued scenario", c -> {
             Entry e;
             try (PreparedStatement st = c.prepareStatement(pick)) {
@@ -133,49 +150,54 @@ public final class DatabaseRunQueue {
                 st.setString(2, instance);
                 st.setLong(3, lease.toMillis());
                 st.setString(4, e.id());
+                st.setString(5, e.travail());
                 st.executeUpdate();
             }
             // As claimed, still naming the instance that held it before (null for a new run).
-            return Optional.of(new Entry(e.id(), e.nom(), e.parametres(), e.auteur(), ScenarioRecord.EN_COURS, 0, null,
+            return Optional.of(new Entry(e.id(), e.travail(), e.nom(), e.parametres(), e.auteur(), ScenarioRecord.EN_COURS, 0, null,
                     e.instance(), e.attempts() + 1, e.createdAt(), e.startedAt()));
         });
     }
 
-    /** Renews this instance's lease on a run and records its progress; false when the run is no longer ours. */
-    boolean renew(String id, double progression, String etape) {
+    /** Renews this instance's lease on a job and records its progress; false when the job is no longer ours. */
+    boolean renew(String id, String travail, double progression, String etape) {
         String sql = "UPDATE carence_run_queue SET lease_until = now() + ? * interval '1 millisecond', progression = ?, "
-                + "etape = ? WHERE scenario_id = ? AND instance = ? AND statut = ?";
+                + "etape = ? WHERE scenario_id = ? AND travail = ? AND instance = ? AND statut = ?";
         try (Connection c = connection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, lease.toMillis());
             st.setDouble(2, progression);
             st.setString(3, etape);
             st.setString(4, id);
-            st.setString(5, instance);
-            st.setString(6, ScenarioRecord.EN_COURS);
+            st.setString(5, travail);
+            st.setString(6, instance);
+            st.setString(7, ScenarioRecord.EN_COURS);
             return st.executeUpdate() == 1;
         } catch (SQLException e) {
             throw SqlFailures.of("renewing the lease of scenario " + id, e);
         }
     }
 
-    /** Removes a run this instance claimed, once its final record is written. */
-    void finish(String id) {
+    /** Removes a job this instance claimed, once its final record is written. */
+    void finish(String id, String travail) {
         try (Connection c = connection(); PreparedStatement st = c.prepareStatement(
-                "DELETE FROM carence_run_queue WHERE scenario_id = ? AND instance = ?")) {
+                "DELETE FROM carence_run_queue WHERE scenario_id = ? AND travail = ? AND instance = ?")) {
             st.setString(1, id);
-            st.setString(2, instance);
+            st.setString(2, travail);
+            st.setString(3, instance);
             st.executeUpdate();
         } catch (SQLException e) {
             throw SqlFailures.of("removing scenario " + id + " from the queue", e);
         }
     }
 
-    private List<Entry> select(String sql, String id) {
+    private List<Entry> select(String sql, String id, String travail) {
         List<Entry> out = new ArrayList<>();
         try (Connection c = connection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
             if (id != null) {
-                st.setString(1, id);
+                st.setString(i++, id);
             }
+            st.setString(i, travail);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(entry(rs));
@@ -188,7 +210,7 @@ public final class DatabaseRunQueue {
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getString("scenario_id"), rs.getString("nom"),
+        return new Entry(rs.getString("scenario_id"), rs.getString("travail"), rs.getString("nom"),
                 ScenarioTable.parse(rs.getString("parametres"), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 rs.getString("auteur"), rs.getString("statut"), rs.getDouble("progression"), rs.getString("etape"),
                 rs.getString("instance"), rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),

@@ -1,6 +1,7 @@
 package fr.carence.analysis.scenario;
 
 import fr.carence.analysis.MethodVersion;
+import fr.carence.analysis.ProgressListener;
 import fr.carence.analysis.param.InvalidParameterException;
 import fr.carence.analysis.param.ParameterCatalog;
 import fr.carence.analysis.param.ParameterSpec;
@@ -66,6 +67,9 @@ public class ScenarioService implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final int queueCapacity;
     private final Map<String, ScenarioRecord> active = new ConcurrentHashMap<>();
+    /** Recomputations queued or running on this instance (their record is also in {@link #recalculs}). */
+    private final Map<String, RecalculJob> activeRecalculs = new ConcurrentHashMap<>();
+    private final RecalculTable recalculs;
     /**
      * Failed runs whose record could not be written because the database was down: still shown
      * by {@link #get}/{@link #list}, and written as soon as the database answers again.
@@ -75,8 +79,13 @@ public class ScenarioService implements AutoCloseable {
     private final DatabaseRunQueue queue;
     /** Cluster mode: renews the leases of this instance's runs. */
     private final ScheduledExecutorService leases;
-    /** Cluster mode: runs this instance was running whose claim another instance took (stop them). */
+    /**
+     * Cluster mode: runs this instance was running whose claim another instance took (stop them);
+     * recomputations under {@link #RECALCUL_KEY} + id.
+     */
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    /** Prefix of a recomputation in {@link #lost} (a colon: never in a scenario id). */
+    private static final String RECALCUL_KEY = "recalcul:";
     private volatile boolean closed;
 
     /**
@@ -96,6 +105,7 @@ public class ScenarioService implements AutoCloseable {
         this.store = store;
         this.queue = queue;
         this.table = new ScenarioTable(store);
+        this.recalculs = new RecalculTable(store);
         this.runner = new ScenarioRunner(store, matricesDir);
         this.queueCapacity = queueCapacity;
         this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
@@ -106,7 +116,9 @@ public class ScenarioService implements AutoCloseable {
                 });
         upgradeTable();
         markInterruptedRuns();
+        markInterruptedRecalculs();
         dropOutdatedResults();
+        pinScenarioInputs();
         if (queue == null) {
             this.leases = null;
         } else {
@@ -258,18 +270,29 @@ public class ScenarioService implements AutoCloseable {
      *         one of its input versions is no longer kept
      */
     public Recalcul recompute(String id) {
+        return recompute(id, ProgressListener.NONE);
+    }
+
+    private ScenarioRecord recomputable(String id) {
         ScenarioRecord r = finished(id);
         if (r.provenance() == null) {
             throw new ScenarioConflictException("le scénario '" + id + "' a été calculé avant l'enregistrement de sa "
                     + "provenance : ses entrées exactes sont inconnues, relancez-le");
         }
+        return r;
+    }
+
+    private Recalcul recompute(String id, ProgressListener progress) {
+        ScenarioRecord r = recomputable(id);
         ScenarioParameters p = ParameterCatalog.validate(r.parametres());
         Map<String, List<Feature>> recomputed;
         try {
-            recomputed = runner.recompute(id, p, r.provenance());
+            recomputed = runner.recompute(id, p, r.provenance(), (f, step) -> progress.progress(0.9 * f, step));
         } catch (MissingLayerException e) {
             throw new ScenarioConflictException(e.getMessage());
         }
+        progress.progress(0.9, "comparaison");
+        java.util.SortedMap<String, java.util.SortedSet<String>> columns = new java.util.TreeMap<>();
         List<Recalcul.Difference> differences = new ArrayList<>();
         int[] count = new int[2];  // features compared, differences
         for (Map.Entry<String, List<Feature>> e : recomputed.entrySet()) {
@@ -287,29 +310,167 @@ public class ScenarioService implements AutoCloseable {
                 count[0]++;
                 Feature before = published.remove(now.id());
                 if (before == null) {
-                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "(entité)", null, "présente"));
+                    difference(differences, count, columns, new Recalcul.Difference(e.getKey(), now.id(), "(entité)", null, "présente"));
                     continue;
                 }
                 for (Map.Entry<String, Object> v : now.properties().entrySet()) {
                     if (!sameValue(before.get(v.getKey()), v.getValue())) {
-                        difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), v.getKey(),
+                        difference(differences, count, columns, new Recalcul.Difference(e.getKey(), now.id(), v.getKey(),
                                 String.valueOf(before.get(v.getKey())), String.valueOf(v.getValue())));
                     }
                 }
                 if (!sameGeometry(before.geometry(), now.geometry())) {
-                    difference(differences, count, new Recalcul.Difference(e.getKey(), now.id(), "geom", "…", "…"));
+                    difference(differences, count, columns, new Recalcul.Difference(e.getKey(), now.id(), "geom", "…", "…"));
                 }
             }
             for (String missing : published.keySet()) {
-                difference(differences, count, new Recalcul.Difference(e.getKey(), missing, "(entité)", "présente", null));
+                difference(differences, count, columns, new Recalcul.Difference(e.getKey(), missing, "(entité)", "présente", null));
             }
         }
-        return new Recalcul(id, count[1] == 0, count[0], count[1], differences, r.provenance(), r.versionMethode(),
-                MethodVersion.current());
+        Map<String, List<String>> differing = new LinkedHashMap<>();
+        columns.forEach((layer, cols) -> differing.put(layer, List.copyOf(cols)));
+        return new Recalcul(id, count[1] == 0, count[0], count[1], differing, differences, r.provenance(),
+                r.versionMethode(), MethodVersion.current());
     }
 
-    private static void difference(List<Recalcul.Difference> listed, int[] count, Recalcul.Difference d) {
+    /**
+     * Queues the recomputation of a finished scenario ({@link #recompute(String)}) as a job, like
+     * a run: on this instance's executor, or in the shared queue with several instances. Its state
+     * and, once done, its result are read with {@link #recomputation}.
+     *
+     * @param auteur login of whoever asks for it
+     * @throws ScenarioNotFoundException when the scenario does not exist
+     * @throws ScenarioConflictException when it is not finished, has no recorded provenance, or a
+     *         recomputation of it is already queued or running
+     * @throws ScenarioQueueFullException when the queue is full
+     */
+    public synchronized RecalculJob submitRecompute(String id, String auteur) {
+        ScenarioRecord r = recomputable(id);
+        if (activeRecalculs.containsKey(id)
+                || (queue != null && queue.get(id, DatabaseRunQueue.RECALCUL).isPresent())) {
+            throw new ScenarioConflictException("un recalcul du scénario '" + id + "' est déjà en cours");
+        }
+        RecalculJob queued = RecalculJob.queued(id, auteur, Instant.now());
+        if (queue != null) {
+            if (queue.waiting() >= queueCapacity) {
+                throw new ScenarioQueueFullException(queueCapacity);
+            }
+            ScenarioRecord job = new ScenarioRecord(id, r.nom(), r.parametres(), ScenarioRecord.EN_ATTENTE, 0, null, null,
+                    queued.demandeLe(), null, null, null, null, null, null, auteur, null, null, null);
+            recalculs.save(queued); // before the queue row: a worker may take it at once
+            if (!queue.enqueue(job, DatabaseRunQueue.RECALCUL)) {
+                throw new ScenarioConflictException("un recalcul du scénario '" + id + "' est déjà en cours");
+            }
+            synchronized (queue) {
+                queue.notifyAll();
+            }
+            return queued;
+        }
+        activeRecalculs.put(id, queued);
+        try {
+            executor.execute(() -> executeRecompute(queued));
+        } catch (RejectedExecutionException e) {
+            activeRecalculs.remove(id);
+            throw new ScenarioQueueFullException(queueCapacity);
+        }
+        return queued;
+    }
+
+    /** The scenario's last recomputation (queued, running, or ended with its result); empty when there was none. */
+    public Optional<RecalculJob> recomputation(String id) {
+        RecalculJob local = activeRecalculs.get(id);
+        if (local != null) {
+            return Optional.of(local);
+        }
+        if (queue != null) {
+            Optional<DatabaseRunQueue.Entry> shared = queue.get(id, DatabaseRunQueue.RECALCUL);
+            if (shared.isPresent()) {
+                DatabaseRunQueue.Entry e = shared.get();
+                return Optional.of(new RecalculJob(id, e.statut(), e.progression(), e.etape(), null, e.createdAt(),
+                        e.startedAt(), null, e.auteur(), null));
+            }
+        }
+        return recalculs.get(id);
+    }
+
+    /** Waits for a queued or running recomputation (tests); false on timeout. */
+    public boolean awaitRecompute(String id, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (recomputation(id).map(RecalculJob::active).orElse(false)) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.sleep(queue == null ? 50 : 250);
+        }
+        return true;
+    }
+
+    /** Runs a recomputation on this instance; its end (result or French reason) is recorded in {@link #recalculs}. */
+    private void executeRecompute(RecalculJob queued) {
+        String id = queued.scenario();
+        activeRecalculs.put(id, queued.progressed(0, "lecture des versions conservées"));
+        RecalculJob last = activeRecalculs.get(id);
+        saveQuietly(last);
+        RecalculJob end;
+        try {
+            Recalcul r = recompute(id, (fraction, step) -> {
+                if (lost.contains(RECALCUL_KEY + id)) {
+                    throw new ClaimLostException(id);
+                }
+                activeRecalculs.computeIfPresent(id, (k, j) -> j.progressed(fraction, step));
+            });
+            end = activeRecalculs.getOrDefault(id, queued).finished(r);
+            LOG.info("scenario {} recomputed: {}", id, r.identique() ? "identical" : r.nbDifferences() + " differences");
+        } catch (ClaimLostException e) {
+            LOG.warn("scenario {}: recomputation stopped, another instance runs it now", id);
+            lost.remove(RECALCUL_KEY + id);
+            activeRecalculs.remove(id);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("scenario {}: recomputation failed", id, e);
+            end = activeRecalculs.getOrDefault(id, queued).failed(userMessage(e));
+        }
+        try {
+            saveQuietly(end);
+            if (queue != null) {
+                try {
+                    queue.finish(id, DatabaseRunQueue.RECALCUL);
+                } catch (RuntimeException e) {
+                    LOG.warn("scenario {}: cannot leave the queue after its recomputation: {}", id, e.getMessage());
+                }
+            }
+        } finally {
+            activeRecalculs.remove(id);
+        }
+    }
+
+    private void saveQuietly(RecalculJob j) {
+        try {
+            recalculs.save(j);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot record the recomputation of scenario {} ({}): {}", j.scenario(), j.statut(), e.getMessage());
+        }
+    }
+
+    /** Recomputations left queued or running by a previous process (one instance): they will never end. */
+    private void markInterruptedRecalculs() {
+        if (queue != null) {
+            return; // the shared queue's rows are taken over, as runs are
+        }
+        try {
+            for (ScenarioRecord r : table.all()) {
+                recalculs.get(r.id()).filter(RecalculJob::active).ifPresent(j ->
+                        recalculs.save(j.failed("recalcul interrompu par un redémarrage du serveur ; le redemander")));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check interrupted recomputations", e);
+        }
+    }
+
+    private static void difference(List<Recalcul.Difference> listed, int[] count,
+                                   Map<String, java.util.SortedSet<String>> columns, Recalcul.Difference d) {
         count[1]++;
+        columns.computeIfAbsent(d.couche(), k -> new java.util.TreeSet<>()).add(d.colonne());
         if (listed.size() < Recalcul.LISTED) {
             listed.add(d);
         }
@@ -352,12 +513,17 @@ public class ScenarioService implements AutoCloseable {
         if (table.get(id).isEmpty() && unsaved.remove(id) == null) {
             throw new ScenarioNotFoundException(id);
         }
+        if (activeRecalculs.containsKey(id) || (queue != null && queue.get(id, DatabaseRunQueue.RECALCUL).isPresent())) {
+            throw new ScenarioConflictException("le scénario '" + id + "' est en cours de recalcul : attendre sa fin");
+        }
         for (String layer : ResultLayers.RESULT_LAYERS) {
             if (store.schema(layer).isPresent()) {
                 store.deletePartition(layer, ResultLayers.PARTITION, id);
             }
         }
+        recalculs.delete(id);
         table.delete(id);
+        pinQuietly(id, List.of()); // its inputs' earlier versions may now be purged
     }
 
     public ScenarioComparison compare(String reference, String other) {
@@ -436,6 +602,10 @@ public class ScenarioService implements AutoCloseable {
     }
 
     private void runClaimed(DatabaseRunQueue.Entry e) {
+        if (DatabaseRunQueue.RECALCUL.equals(e.travail())) {
+            runClaimedRecompute(e);
+            return;
+        }
         ScenarioRecord queued = new ScenarioRecord(e.id(), e.nom(), e.parametres(), ScenarioRecord.EN_ATTENTE, 0, null,
                 null, e.createdAt(), null, null, null, null, null, null, e.auteur(), null, null, null);
         if (e.attempts() > 1) {
@@ -465,11 +635,36 @@ public class ScenarioService implements AutoCloseable {
         execute(queued, p);
     }
 
+    private void runClaimedRecompute(DatabaseRunQueue.Entry e) {
+        RecalculJob queued = recalculs.get(e.id()).filter(RecalculJob::active)
+                .orElse(RecalculJob.queued(e.id(), e.auteur(), e.createdAt()));
+        if (e.attempts() > MAX_ATTEMPTS) {
+            saveQuietly(queued.failed("recalcul interrompu " + MAX_ATTEMPTS + " fois par l'arrêt de l'instance qui le "
+                    + "menait : abandonné ; le redemander"));
+            try {
+                queue.finish(e.id(), DatabaseRunQueue.RECALCUL);
+            } catch (RuntimeException failure) {
+                LOG.warn("scenario {}: cannot leave the queue: {}", e.id(), failure.getMessage());
+            }
+            return;
+        }
+        executeRecompute(queued);
+    }
+
     /** Renews the lease of every run this instance is computing; a run whose claim was taken is stopped. */
     private void renewLeases() {
+        for (RecalculJob j : activeRecalculs.values()) {
+            try {
+                if (!queue.renew(j.scenario(), DatabaseRunQueue.RECALCUL, j.progression(), j.etape())) {
+                    lost.add(RECALCUL_KEY + j.scenario());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("scenario {}: cannot renew the lease of its recomputation: {}", j.scenario(), e.getMessage());
+            }
+        }
         for (ScenarioRecord r : active.values()) {
             try {
-                if (!queue.renew(r.id(), r.progression(), r.etape())) {
+                if (!queue.renew(r.id(), DatabaseRunQueue.CALCUL, r.progression(), r.etape())) {
                     LOG.warn("scenario {}: this instance lost its claim (lease expired, another instance took the run)", r.id());
                     lost.add(r.id());
                 }
@@ -481,7 +676,7 @@ public class ScenarioService implements AutoCloseable {
 
     private void finishQuietly(String id) {
         try {
-            queue.finish(id);
+            queue.finish(id, DatabaseRunQueue.CALCUL);
         } catch (RuntimeException e) {
             // The row stays; its lease expires and another instance finds the final record or runs it again.
             LOG.warn("scenario {}: cannot leave the queue: {}", id, e.getMessage());
@@ -511,6 +706,7 @@ public class ScenarioService implements AutoCloseable {
                 active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step));
             },
                     (tx, summary) -> table.stage(tx, finishedRecord(queued, started, summary)));
+            pinQuietly(id, s.provenance());
             LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
                     Instant.now().toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
             if (queue != null) {
@@ -576,6 +772,53 @@ public class ScenarioService implements AutoCloseable {
             } catch (StoreException e) {
                 return;
             }
+        }
+    }
+
+    /** Holder of a scenario's pins on the input versions it read (the store keeps them while pinned). */
+    private static String pinHolder(String id) {
+        return "scenario:" + id;
+    }
+
+    private static Map<String, Instant> versions(List<InputVersion> provenance) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (provenance != null) {
+            provenance.forEach(v -> out.put(v.couche(), Instant.parse(v.chargement())));
+        }
+        return out;
+    }
+
+    /**
+     * Keeps the input versions a finished run read from the store's purge (replacing the
+     * scenario's previous pins). A failure is logged: the next start states every pin again.
+     */
+    private void pinQuietly(String id, List<InputVersion> provenance) {
+        try {
+            store.pinVersions(pinHolder(id), versions(provenance));
+        } catch (RuntimeException e) {
+            LOG.warn("scenario {}: cannot pin its input versions (pinned again at the next start): {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * At start: the store's pins become exactly the input versions of the saved scenarios (those
+     * with a provenance), then the retention rule runs; a version no saved scenario read may go.
+     */
+    private void pinScenarioInputs() {
+        try {
+            Map<String, Map<String, Instant>> pins = new LinkedHashMap<>();
+            for (ScenarioRecord r : table.all()) {
+                if (r.provenance() != null) {
+                    pins.put(pinHolder(r.id()), versions(r.provenance()));
+                }
+            }
+            store.replaceAllPins(pins);
+            int purged = store.purgeVersions();
+            if (purged > 0) {
+                LOG.info("{} earlier layer versions purged (read by no saved scenario, past the retention rule)", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot pin the saved scenarios' input versions; earlier versions stay as they are", e);
         }
     }
 

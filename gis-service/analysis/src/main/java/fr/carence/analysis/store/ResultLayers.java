@@ -20,6 +20,8 @@ public final class ResultLayers {
 
     public static final String PARTITION = "scenario";
     public static final String SCENARIOS = "scenarios";
+    /** The last recomputation of each scenario and its result (REST API; not published over OGC). */
+    public static final String RECALCULS = "recalculs";
     public static final String INDICATEURS = "indicateurs_communes";
     public static final String ZONES = "zones_carence";
     public static final String SITES = "sites_candidats";
@@ -43,7 +45,8 @@ public final class ResultLayers {
             INDICATEURS, List.of("site_candidat", "site_retenu", "site_desservant"),
             ZONES, List.of("demande_couverte"),
             SCENARIOS, List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
-                    "kg_co2e_evites_an", "auteur"));
+                    "kg_co2e_evites_an", "auteur"),
+            RECALCULS, List.of("auteur"));
 
     public static final LayerSchema SCENARIOS_SCHEMA = new LayerSchema(SCENARIOS, List.of(
             required("id", STRING), required(PARTITION, STRING), required("nom", STRING), required("parametres", STRING),

@@ -101,9 +101,10 @@ public final class ScenarioRunner {
      * @throws MissingLayerException when one of those versions is no longer kept
      */
     public Map<String, List<fr.carence.store.Feature>> recompute(String scenario, ScenarioParameters p,
-                                                                  List<InputVersion> versions) {
+                                                                  List<InputVersion> versions, ProgressListener progress) {
+        progress.progress(0.0, "lecture");
         AnalysisInput in = new AnalysisInputReader(store, versions).read();
-        AnalysisResult r = ScenarioAnalysis.run(in, p, travelTimes(p), (fraction, step) -> { });
+        AnalysisResult r = ScenarioAnalysis.run(in, p, travelTimes(p), progress);
         return new ResultLayerWriter(scenario, in, r, p.integer(ParameterCatalog.FLUX_OD_MAX)).features();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.carence.analysis.MethodVersion;
 import fr.carence.analysis.scenario.Recalcul;
+import fr.carence.analysis.scenario.RecalculJob;
 import fr.carence.analysis.scenario.ScenarioConflictException;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
@@ -13,7 +14,14 @@ import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerWriter;
+import fr.carence.store.jdbc.VersionRetention;
 import fr.carence.store.testing.BothStores;
+import fr.carence.store.testing.StoreKind;
+import fr.carence.store.testing.StoreTestSupport;
+import fr.carence.store.testing.TestStore;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
@@ -87,6 +95,49 @@ class ScenarioProvenanceTest {
             FixtureTerritory.load(store);
             assertThatThrownBy(() -> service.recompute("prov")).isInstanceOf(ScenarioConflictException.class)
                     .hasMessageContaining("communes").hasMessageContaining("n'est plus conservée");
+        }
+    }
+
+    /**
+     * Retention with a saved scenario, on both stores, with the strictest rule (one version, no
+     * delay): the venue version the scenario read stays (pinned) while later unreferenced ones are
+     * purged as soon as they are replaced; the recomputation, queued as a job, still reads it and
+     * finds the published results; deleting the scenario lets it go.
+     */
+    @ParameterizedTest
+    @MethodSource("fr.carence.store.testing.StoreTestSupport#kinds")
+    void aVersionReadByASavedScenarioIsKeptOthersArePurged(StoreKind kind) throws Exception {
+        try (TestStore t = StoreTestSupport.open(kind, VersionRetention.of(1, 0))) {
+            FeatureStore store = t.store();
+            FixtureTerritory.load(store);
+            loadVenue(store, 20, "aaaa");
+            Instant read = store.info("lieux_existants").orElseThrow().committedAt();
+            try (ScenarioService service = new ScenarioService(store, 1, 4, null)) {
+                run(service, "garde");
+                loadVenue(store, 200, "bbbb");
+                Instant unreferenced = store.info("lieux_existants").orElseThrow().committedAt();
+                loadVenue(store, 300, "cccc");
+                assertThat(store.schemaAt("lieux_existants", unreferenced)).as("read by no scenario: purged").isEmpty();
+                assertThat(store.schemaAt("lieux_existants", read)).as("read by 'garde': kept").isPresent();
+
+                RecalculJob queued = service.submitRecompute("garde", "planif");
+                assertThat(queued.statut()).isEqualTo(ScenarioRecord.EN_ATTENTE);
+                assertThat(service.awaitRecompute("garde", 120_000)).isTrue();
+                RecalculJob done = service.recomputation("garde").orElseThrow();
+                assertThat(done.statut()).as(done.message()).isEqualTo(ScenarioRecord.TERMINE);
+                assertThat(done.resultat().identique()).as(done.resultat().differences().toString()).isTrue();
+                assertThat(done.resultat().colonnesDifferentes()).isEmpty();
+                assertThat(done.auteur()).isEqualTo("planif");
+            }
+            // a restart states the pins again from the saved scenarios: still kept
+            try (ScenarioService restarted = new ScenarioService(store, 1, 4, null)) {
+                assertThat(store.schemaAt("lieux_existants", read)).isPresent();
+                assertThat(restarted.recomputation("garde").orElseThrow().resultat().identique()).as("result kept").isTrue();
+                restarted.delete("garde");
+                assertThat(restarted.recomputation("garde")).isEmpty();
+            }
+            assertThat(store.purgeVersions()).isEqualTo(1);
+            assertThat(store.schemaAt("lieux_existants", read)).as("no saved scenario reads it any more").isEmpty();
         }
     }
 }

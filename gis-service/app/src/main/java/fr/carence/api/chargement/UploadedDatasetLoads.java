@@ -70,7 +70,22 @@ public class UploadedDatasetLoads implements AutoCloseable {
         this.instance = instance;
         this.limits = limits;
         this.slots = new Semaphore(limits.maxPending());
+        cleanUpAfterAnEarlierProcess();
         maintenance.scheduleWithFixedDelay(this::maintain, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A process killed mid-job leaves its staged files and, with a stable instance name in the
+     * database, its jobs {@code en_cours}: delete the one, end the other in {@code echec} now
+     * (jobs of another name end once their lease runs out, see {@link DatabaseLoadJobStore}).
+     */
+    private void cleanUpAfterAnEarlierProcess() {
+        StagedUpload.sweepOrphans(limits.tempDir().isBlank() ? null : java.nio.file.Path.of(limits.tempDir()));
+        try {
+            jobs.abandonOwn("l'instance « " + instance + " » qui exécutait ce chargement s'est arrêtée (constaté à son redémarrage)");
+        } catch (RuntimeException e) {
+            LOG.warn("Travaux de chargement laissés par un arrêt non vérifiés : {}", e.toString());
+        }
     }
 
     /** The loaders that accept uploads (those declaring the kinds of file they read), by key. */

@@ -77,36 +77,53 @@ public final class DossierReader {
     /** Every zone of a finished scenario, by rank, named. */
     public List<ZoneDossier.ZoneResume> zones(String scenarioId) {
         finishedScenario(scenarioId);
-        List<Feature> zones = read(ResultLayers.ZONES, scenarioFilter(scenarioId), false);
-        Map<String, List<Feature>> communesByZone = read(ResultLayers.INDICATEURS,
-                new Filter.And(List.of(scenarioFilter(scenarioId),
-                        new Filter.Compare("carence", ComparisonOperator.EQ, Boolean.TRUE))), false)
-                .stream().filter(f -> f.get("zone_id") != null)
-                .collect(Collectors.groupingBy(f -> (String) f.get("zone_id")));
-        return zones.stream().map(z -> resume(z, communesByZone.getOrDefault(z.id(), List.of())))
+        return zoneRows(scenarioId, null, false).stream().map(r -> resume(r.zone(), r.communes()))
                 .sorted(Comparator.comparingInt(ZoneDossier.ZoneResume::rang)).toList();
+    }
+
+    /** A zone and the communes it groups. */
+    private record ZoneRows(Feature zone, List<Feature> communes) {
+    }
+
+    /**
+     * The one place zones are read, for the list and for a dossier alike (so a zone is named the
+     * same in both): the scenario's zones ({@code zoneId} null: all of them), each with its communes
+     * (the {@code indicateurs_communes} rows whose {@code zone_id} is the zone's), every row with only
+     * the columns the caller may read.
+     */
+    private List<ZoneRows> zoneRows(String scenarioId, String zoneId, boolean geometry) {
+        Filter scenario = scenarioFilter(scenarioId);
+        List<Feature> zones = read(ResultLayers.ZONES, zoneId == null ? scenario
+                : new Filter.And(List.of(scenario, new Filter.Compare("id", ComparisonOperator.EQ, zoneId))), geometry);
+        if (zones.isEmpty()) {
+            return List.of();
+        }
+        Filter inZone = zoneId == null ? new Filter.Not(new Filter.IsNull("zone_id"))
+                : new Filter.Compare("zone_id", ComparisonOperator.EQ, zoneId);
+        Map<String, List<Feature>> communesByZone = read(ResultLayers.INDICATEURS,
+                new Filter.And(List.of(scenario, inZone)), geometry).stream()
+                .collect(Collectors.groupingBy(f -> (String) f.get("zone_id")));
+        return zones.stream().map(z -> new ZoneRows(z, communesByZone.getOrDefault(z.id(), List.of()))).toList();
     }
 
     /** The dossier of one zone ({@code zone}: its id, with or without the {@code scenario:} prefix). */
     public ZoneDossier read(String scenarioId, String zone) {
         ScenarioRecord scenario = finishedScenario(scenarioId);
         String zoneId = zone.startsWith(scenarioId + ":") ? zone : scenarioId + ":" + zone;
-        List<Feature> found = read(ResultLayers.ZONES, new Filter.And(List.of(scenarioFilter(scenarioId),
-                new Filter.Compare("id", ComparisonOperator.EQ, zoneId))), true);
+        List<ZoneRows> found = zoneRows(scenarioId, zoneId, true);
         if (found.isEmpty()) {
             throw new ZoneNotFoundException(scenarioId, zone);
         }
-        Feature z = found.get(0);
+        Feature z = found.get(0).zone();
         boolean sitesLisibles = catalog.layer(SITES_LAYER).isPresent();
-        List<Feature> communes = read(ResultLayers.INDICATEURS, new Filter.And(List.of(scenarioFilter(scenarioId),
-                new Filter.Compare("zone_id", ComparisonOperator.EQ, z.id()))), true).stream()
+        List<Feature> communes = found.get(0).communes().stream()
                 .sorted(Comparator.comparing((Feature f) -> -((Number) f.get("score_carence")).doubleValue())
                         .thenComparing(f -> (String) f.get("code")))
                 .toList();
         Envelope extent = mapExtent(z.geometry());
         List<Feature> sites = sitesLisibles ? servingSites(scenarioId, z, communes) : List.of();
         return new ZoneDossier(scenario, z, resume(z, communes), communes, nearbyVenues(z.geometry()), sites,
-                sitesLisibles, parametres(scenario), sources(), versionMethode(scenarioId), extent, Instant.now());
+                sitesLisibles, parametres(scenario), sources(), versionMethode(scenario), extent, Instant.now());
     }
 
     /** The zone's name, unit and robustness: the method's columns when the layer has them, derived otherwise. */
@@ -192,14 +209,11 @@ public final class DossierReader {
         return out;
     }
 
-    /** The scenario's recorded method version when the method work records one (issue 11), else the service's. */
-    private String versionMethode(String scenarioId) {
-        if (store.schema(ResultLayers.SCENARIOS).flatMap(s -> s.attribute("version_methode")).isPresent()) {
-            List<Feature> rows = read(ResultLayers.SCENARIOS, new Filter.Compare("id", ComparisonOperator.EQ, scenarioId), false);
-            String recorded = rows.isEmpty() ? null : text(rows.get(0).get("version_methode"));
-            if (recorded != null) {
-                return recorded;
-            }
+    /** The method version the scenario's record holds (runs since issue 11 record one), else the service's. */
+    private String versionMethode(ScenarioRecord scenario) {
+        String recorded = text(scenario.versionMethode());
+        if (recorded != null) {
+            return recorded;
         }
         return "Carence " + versionService + " (version du service qui produit ce dossier ; le scénario n'enregistre pas encore la sienne)";
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import fr.carence.analysis.param.ParameterSpec;
 import fr.carence.analysis.result.ResultColumns;
 import fr.carence.analysis.scenario.Recalcul;
+import fr.carence.analysis.scenario.RecalculJob;
 import fr.carence.analysis.scenario.ScenarioComparison;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
@@ -118,16 +119,48 @@ public class ScenarioController {
 
     @PostMapping(path = "/{id}/recalcul", produces = "application/json")
     @Operation(summary = "Recalculer un scénario sur ses entrées exactes",
-            description = "Relit les versions des couches enregistrées dans sa provenance (conservées par le magasin), "
-                    + "recalcule sans rien publier et dit si les résultats sont identiques aux résultats publiés")
+            description = "Met en file le recalcul (comme un calcul) : il relira les versions des couches enregistrées "
+                    + "dans sa provenance (conservées par le magasin), recalculera sans rien publier et dira si les "
+                    + "résultats sont identiques aux résultats publiés ; suivre l'avancement et lire le résultat sur "
+                    + "l'URL de Location")
+    @ApiResponse(responseCode = "202", description = "Recalcul accepté")
     @ApiResponse(responseCode = "404", description = "Scénario inconnu",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "Scénario non terminé, sans provenance, ou version d'entrée plus conservée",
+    @ApiResponse(responseCode = "409", description = "Scénario non terminé, sans provenance, ou recalcul déjà en cours",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Recalcul recompute(@PathVariable String id, HttpServletRequest http) {
-        Recalcul r = service.recompute(id);
-        AuditLog.event("scenario_recalcule").caller(http).with("scenario", id).log();
-        return r;
+    @ApiResponse(responseCode = "503", description = "File d'attente pleine",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<RecalculJob> recompute(@PathVariable String id, HttpServletRequest http) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        RecalculJob queued = service.submitRecompute(id, caller == null ? null : caller.getName());
+        AuditLog.event("scenario_recalcul_demande").caller(http).with("scenario", id).log();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri();
+        return ResponseEntity.accepted().location(location).body(readable(queued));
+    }
+
+    @GetMapping(path = "/{id}/recalcul", produces = "application/json")
+    @Operation(summary = "Dernier recalcul d'un scénario",
+            description = "Statut et avancement ; une fois terminé, le résultat : identique ou non, couches et colonnes "
+                    + "qui diffèrent, premières différences (celles des colonnes que l'appelant ne peut pas lire sont "
+                    + "seulement comptées)")
+    @ApiResponse(responseCode = "404", description = "Scénario inconnu ou jamais recalculé",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public RecalculJob recomputation(@PathVariable String id) {
+        if (service.get(id).isEmpty()) {
+            throw new ScenarioNotFoundException(id);
+        }
+        return readable(service.recomputation(id).orElseThrow(() -> ScenarioNotFoundException.noRecomputation(id)));
+    }
+
+    /**
+     * A recomputation as the caller may see it: differences only in layers and columns it may read
+     * (the candidate sites and their columns are FUNDER/ADMIN), the author for accounts only.
+     */
+    private RecalculJob readable(RecalculJob j) {
+        Recalcul r = j.resultat() == null ? null : j.resultat().readableBy((layer, column) ->
+                catalog.layer(layer).isPresent()
+                        && (column.equals("geom") || column.equals("(entité)") || catalog.columnReadable(layer, column)));
+        return j.withResult(r, catalog.columnReadable(ResultLayers.RECALCULS, "auteur"));
     }
 
     @DeleteMapping(path = "/{id}")

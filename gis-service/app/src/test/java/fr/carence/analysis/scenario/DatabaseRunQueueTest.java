@@ -52,7 +52,7 @@ class DatabaseRunQueueTest {
             assertThat(r1.id()).isEqualTo("r1");
             assertThat(a.claim()).as("both running, leases valid").isEmpty();
             assertThat(a.get("r2").orElseThrow().record().statut()).isEqualTo(ScenarioRecord.EN_COURS);
-            assertThat(a.renew("r2", 0.4, "accessibilite")).isTrue();
+            assertThat(a.renew("r2", DatabaseRunQueue.CALCUL, 0.4, "accessibilite")).isTrue();
             assertThat(b.get("r2").orElseThrow().record().progression()).isEqualTo(0.4);
 
             // Instance a dies: its lease on r2 runs out; b takes the run over.
@@ -64,12 +64,33 @@ class DatabaseRunQueueTest {
             assertThat(takenOver.id()).isEqualTo("r2");
             assertThat(takenOver.attempts()).isEqualTo(2);
             assertThat(takenOver.instance()).as("who held it before").isEqualTo("a");
-            assertThat(a.renew("r2", 0.5, "sites")).as("a's claim is gone").isFalse();
-            a.finish("r2");
+            assertThat(a.renew("r2", DatabaseRunQueue.CALCUL, 0.5, "sites")).as("a's claim is gone").isFalse();
+            a.finish("r2", DatabaseRunQueue.CALCUL);
             assertThat(b.get("r2")).as("a cannot remove b's run").isPresent();
-            b.finish("r2");
-            b.finish("r1");
+            b.finish("r2", DatabaseRunQueue.CALCUL);
+            b.finish("r1", DatabaseRunQueue.CALCUL);
             assertThat(a.all()).isEmpty();
+        }
+    }
+
+    /** A recomputation is a job of its own kind: queued beside a run of the same scenario, claimed and finished apart. */
+    @Test
+    void aRecomputationIsQueuedBesideTheRunsOfItsScenario() throws Exception {
+        try (SharedDatabase db = new SharedDatabase()) {
+            DatabaseRunQueue a = new DatabaseRunQueue(db.dataSource(), "a", Duration.ofSeconds(30), Duration.ofSeconds(1));
+            assertThat(a.enqueue(waiting("r1"), DatabaseRunQueue.RECALCUL)).isTrue();
+            assertThat(a.enqueue(waiting("r1"), DatabaseRunQueue.RECALCUL)).as("one recomputation at a time").isFalse();
+            assertThat(a.enqueue(waiting("r1"))).as("a run of the same scenario").isTrue();
+            assertThat(a.all()).as("runs only").extracting(DatabaseRunQueue.Entry::travail).containsExactly(DatabaseRunQueue.CALCUL);
+            assertThat(a.get("r1", DatabaseRunQueue.RECALCUL)).isPresent();
+            DatabaseRunQueue.Entry first = a.claim().orElseThrow();
+            assertThat(first.travail()).as("oldest first").isEqualTo(DatabaseRunQueue.RECALCUL);
+            assertThat(a.renew("r1", DatabaseRunQueue.RECALCUL, 0.5, "comparaison")).isTrue();
+            assertThat(a.get("r1", DatabaseRunQueue.RECALCUL).orElseThrow().progression()).isEqualTo(0.5);
+            assertThat(a.get("r1").orElseThrow().statut()).as("the run still waits").isEqualTo(ScenarioRecord.EN_ATTENTE);
+            a.finish("r1", DatabaseRunQueue.RECALCUL);
+            assertThat(a.get("r1", DatabaseRunQueue.RECALCUL)).isEmpty();
+            assertThat(a.get("r1")).isPresent();
         }
     }
 }

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scenario): the zones listed are the layer's, a zone's communes are its {@code zone_id} rows, the
  * derived name is its most populous commune's, an anonymous reader gets no site, no
  * {@code site_*} column and no {@code demande_couverte} of the zone (the catalogue's column
- * rules) while a funder gets all three, and the PDF is written
+ * rules) while a funder gets all three, the zones list and each dossier describe a zone alike
+ * (one reading of zones), and the PDF is written
  * (map drawn from each store) with the zone's name in its text.
  */
 class DossierOnBothStoresTest {
@@ -67,6 +68,13 @@ class DossierOnBothStoresTest {
             assertTrue(a.sites().isEmpty());
             assertTrue(a.communes().stream().allMatch(c -> c.properties().keySet().stream().noneMatch(k -> k.startsWith("site_"))));
             assertFalse(a.zone().properties().containsKey("demande_couverte"), a.zone().properties().keySet().toString());
+
+            // One reading of zones: the list and each dossier name and describe a zone identically,
+            // and the dossier cites the method version the scenario's record holds.
+            for (ZoneDossier.ZoneResume listed : zones.subList(0, Math.min(5, zones.size()))) {
+                assertEquals(listed, anonymous.read("defaut", listed.id()).resume());
+            }
+            assertEquals(scenarios.get("defaut").orElseThrow().versionMethode(), a.versionMethode());
 
             ZoneDossier f = funder.read("defaut", first.id());
             assertTrue(f.sitesLisibles());

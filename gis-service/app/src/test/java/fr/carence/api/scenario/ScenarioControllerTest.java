@@ -1,6 +1,10 @@
 package fr.carence.api.scenario;
 
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -152,14 +156,31 @@ class ScenarioControllerTest {
                 .andExpect(jsonPath("$.entreesModifiees").isEmpty());
         // recomputed on the same inputs, the real Occitanie sample gives the same results exactly
         mvc.perform(post("/api/scenarios/defaut/recalcul")).andExpect(status().isUnauthorized());
-        mvc.perform(asPlanner(post("/api/scenarios/defaut/recalcul"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.identique").value(true))
-                .andExpect(jsonPath("$.nbDifferences").value(0));
+        mvc.perform(get("/api/scenarios/defaut/recalcul")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value(containsString("aucun recalcul")));
+        // queued like a run: 202 at once, the state and then the result at the Location
+        mvc.perform(asPlanner(post("/api/scenarios/defaut/recalcul"))).andExpect(status().isAccepted())
+                .andExpect(header().string("Location", endsWith("/api/scenarios/defaut/recalcul")))
+                .andExpect(jsonPath("$.statut").value(anyOf(is("en_attente"), is("en_cours"))))
+                .andExpect(jsonPath("$.resultat").doesNotExist());
+        mvc.perform(asPlanner(post("/api/scenarios/defaut/recalcul"))).andExpect(status().isConflict());
+        service.awaitRecompute("defaut", 300_000);
+        mvc.perform(get("/api/scenarios/defaut/recalcul")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.statut").value("termine"))
+                .andExpect(jsonPath("$.progression").value(1.0))
+                .andExpect(jsonPath("$.auteur").doesNotExist()) // anonymous caller
+                .andExpect(jsonPath("$.resultat.identique").value(true))
+                .andExpect(jsonPath("$.resultat.nbDifferences").value(0))
+                .andExpect(jsonPath("$.resultat.colonnesDifferentes").isEmpty());
+        mvc.perform(asPlanner(get("/api/scenarios/defaut/recalcul"))).andExpect(jsonPath("$.auteur").value(not(emptyOrNullString())));
+        mvc.perform(asPlanner(post("/api/scenarios/strict/recalcul"))).andExpect(status().isAccepted());
+        service.awaitRecompute("strict", 300_000);
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sortantes").isEmpty())
                 .andExpect(jsonPath("$.entrantes").isArray());
         mvc.perform(asPlanner(delete("/api/scenarios/strict"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/scenarios/strict")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/scenarios/strict/recalcul")).andExpect(status().isNotFound());
         mvc.perform(get("/api/scenarios/defaut/compare/strict")).andExpect(status().isNotFound());
     }
 }

@@ -52,7 +52,7 @@ public final class FeatureStores {
             throw new StoreException("cannot open the " + config.describe() + " store: " + rootMessage(e), e);
         }
         try {
-            return new JdbcFeatureStore(dataSource, dialect, config.stagingGracePeriod());
+            return new JdbcFeatureStore(dataSource, dialect, config.stagingGracePeriod(), config.retention());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

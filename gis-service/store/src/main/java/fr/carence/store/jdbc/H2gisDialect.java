@@ -115,6 +115,15 @@ public final class H2gisDialect implements SqlDialect {
     }
 
     @Override
+    public void resetBorrowedSession(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            if (st.getQueryTimeout() != 0) { // the driver caches the session's value: no query when already 0
+                st.setQueryTimeout(0);
+            }
+        }
+    }
+
+    @Override
     public OptionalLong estimatedRowCount(Connection connection, String table) {
         // MVStore keeps an exact row count per table, so an unfiltered COUNT(*) is already cheap.
         return OptionalLong.empty();

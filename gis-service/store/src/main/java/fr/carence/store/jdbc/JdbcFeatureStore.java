@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -59,12 +60,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final Duration stagingGrace;
     /** Staging tables of this process's writers in progress: never orphans. */
     private final Set<String> activeStaging = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How long loaded layers' earlier versions are kept. */
+    private final VersionRetention retention;
     /** Makes "reserve a staging table and mark it active" atomic with respect to the clean-up. */
     private final Object stagingLock = new Object();
 
-    JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace) {
+    JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace, VersionRetention retention) {
         this.dataSource = dataSource;
         this.stagingGrace = stagingGrace;
+        this.retention = retention;
         this.dialect = dialect;
         this.registry = new LayerRegistry(dialect);
         this.tables = new LayerTables(dialect);
@@ -86,6 +90,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 .load()
                 .migrate();
         dropOrphans(stagingGrace);
+        purgeVersions();
     }
 
     SqlDialect dialect() {
@@ -258,10 +263,16 @@ public final class JdbcFeatureStore implements FeatureStore {
                 }
             }
         }
+        boolean retainedOne = false;
         for (String old : previous) {
             if (!registry.retained(c, old)) {  // a loaded version stays for reproducible scenarios
                 dropPhysical(c, old);
+            } else {
+                retainedOne = true;
             }
+        }
+        if (retainedOne) {
+            purgeVersions(c); // a load kept one more version: older unpinned ones may go now
         }
         // Old versions a reader was still holding when they were replaced go now, if free. On
         // this writer's own connection: callers may hold every other pooled connection.
@@ -576,6 +587,64 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    @Override
+    public void pinVersions(String holder, Map<String, java.time.Instant> versions) {
+        writePins(holder, Map.of(holder, versions));
+    }
+
+    @Override
+    public void replaceAllPins(Map<String, Map<String, java.time.Instant>> byHolder) {
+        writePins(null, byHolder);
+    }
+
+    private void writePins(String holder, Map<String, Map<String, java.time.Instant>> pins) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                registry.replacePins(c, holder, pins);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("pinning layer versions", e);
+        }
+    }
+
+    @Override
+    public int purgeVersions() {
+        try (Connection c = connection()) {
+            return purgeVersions(c);
+        } catch (SQLException e) {
+            LOG.warn("purge of earlier layer versions failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Stops retaining the earlier versions {@link #retention} lets go and drops their tables (a
+     * table a reader still holds is left to the orphan clean-up, which finds it unretained).
+     */
+    private int purgeVersions(Connection c) {
+        try {
+            List<String> purged = registry.purgeable(c, retention.versions(),
+                    java.time.Instant.now().minus(retention.afterReplacement()));
+            for (String physical : purged) {
+                registry.release(c, physical);
+                LOG.info("{}: earlier version {} purged (not read by any saved scenario, past the retention: {} versions, "
+                        + "{} after replacement)", kind(), physical, retention.versions(), retention.afterReplacement());
+                dropPhysical(c, physical);
+            }
+            return purged.size();
+        } catch (SQLException e) {
+            LOG.warn("purge of earlier layer versions failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
     void dropOrphans(Duration grace) {
         synchronized (stagingLock) {
             dropOrphansLocked(grace);
@@ -813,10 +882,18 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     Connection connection() {
+        Connection c;
         try {
-            return dataSource.getConnection();
+            c = dataSource.getConnection();
         } catch (SQLException e) {
             throw new StoreUnavailableException("the " + kind() + " database is unavailable: " + e.getMessage(), e);
+        }
+        try {
+            dialect.resetBorrowedSession(c); // a time limit the previous borrower set must not apply here (H2)
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("preparing a pooled connection", e);
         }
     }
 

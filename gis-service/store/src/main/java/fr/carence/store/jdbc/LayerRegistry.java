@@ -107,6 +107,74 @@ final class LayerRegistry {
         }
     }
 
+    /** Replaces the pins of {@code holder}, or of every holder when {@code holder} is null, by {@code pins}. */
+    void replacePins(Connection c, String holder, Map<String, Map<String, Instant>> pins) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(holder == null ? "DELETE FROM carence_layer_pin"
+                : "DELETE FROM carence_layer_pin WHERE holder = ?")) {
+            if (holder != null) {
+                ps.setString(1, holder);
+            }
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO carence_layer_pin (holder, layer_name, committed_at) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Map<String, Instant>> h : pins.entrySet()) {
+                for (Map.Entry<String, Instant> v : h.getValue().entrySet()) {
+                    ps.setString(1, h.getKey());
+                    ps.setString(2, v.getKey());
+                    ps.setObject(3, OffsetDateTime.ofInstant(v.getValue(), ZoneOffset.UTC));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Retained earlier versions the rule lets go: not pinned, outside the layer's most recent
+     * {@code versions} publications, and replaced (by the next publication) before {@code replacedBefore}.
+     */
+    List<String> purgeable(Connection c, int versions, Instant replacedBefore) throws SQLException {
+        Set<String> pinned = new HashSet<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT layer_name, committed_at FROM carence_layer_pin")) {
+            while (rs.next()) {
+                pinned.add(rs.getString(1) + "@" + rs.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+        Set<String> current = new HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_layer")) {
+            while (rs.next()) {
+                current.add(rs.getString(1));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        // Newest first per layer: rank 0 is the latest publication, and each row was replaced when the previous one was published.
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT layer_name, physical_table, committed_at, "
+                + "retained FROM carence_layer_history ORDER BY layer_name, committed_at DESC, physical_table DESC")) {
+            String layer = null;
+            int rank = 0;
+            Instant newer = null;
+            while (rs.next()) {
+                String name = rs.getString(1);
+                Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
+                if (!name.equals(layer)) {
+                    layer = name;
+                    rank = 0;
+                    newer = null;
+                }
+                String physical = rs.getString(2);
+                if (rs.getBoolean(4) && rank >= versions && newer != null && newer.isBefore(replacedBefore)
+                        && !current.contains(physical) && !pinned.contains(name + "@" + at)) {
+                    out.add(physical);
+                }
+                rank++;
+                newer = at;
+            }
+        }
+        return out;
+    }
+
     /** Whether a physical table is a retained earlier version (never dropped as an old version or orphan). */
     boolean retained(Connection c, String physical) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

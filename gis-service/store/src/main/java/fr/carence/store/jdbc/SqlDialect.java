@@ -58,6 +58,15 @@ public interface SqlDialect {
     default void persistStaged(Connection connection) throws SQLException {
     }
 
+    /**
+     * Clears what a previous borrower may have left on a pooled session that the pool itself does
+     * not reset: H2 applies {@code Statement.setQueryTimeout} to the whole session, so a read's
+     * time limit would otherwise cancel the next borrower's statements. PostgreSQL's driver keeps
+     * timeouts per statement (nothing to do).
+     */
+    default void resetBorrowedSession(Connection connection) throws SQLException {
+    }
+
     /** A cheap row-count estimate of a table, or empty when only an exact count can answer. */
     OptionalLong estimatedRowCount(Connection connection, String table) throws SQLException;
 

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param stagingGracePeriod age after which another process's unfinished staging table is
  *                           considered abandoned and dropped at start-up (shared databases only)
  * @param connectionTimeout how long to wait for a connection before reporting the database unavailable
+ * @param retention how long loaded layers' earlier versions are kept ({@link VersionRetention})
  */
 public record StoreConfig(Kind kind, Path dataDirectory, String jdbcUrl, String user, String password,
                           int maxPoolSize, boolean h2AutoServer, Duration stagingGracePeriod,
-                          Duration connectionTimeout) {
+                          Duration connectionTimeout, VersionRetention retention) {
 
     public enum Kind { H2GIS, POSTGIS }
 
@@ -32,6 +33,7 @@ public record StoreConfig(Kind kind, Path dataDirectory, String jdbcUrl, String 
         } else {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl (PostGIS)");
         }
+        Objects.requireNonNull(retention, "retention");
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be >= 1");
         }
@@ -40,28 +42,33 @@ public record StoreConfig(Kind kind, Path dataDirectory, String jdbcUrl, String 
     public static StoreConfig h2gis(Path dataDirectory) {
         // Writers hold a connection each until commit (a scenario run keeps four open), plus readers.
         return new StoreConfig(Kind.H2GIS, dataDirectory, null, null, null, 10, false,
-                Duration.ofHours(1), Duration.ofSeconds(10));
+                Duration.ofHours(1), Duration.ofSeconds(10), VersionRetention.DEFAULT);
     }
 
     public static StoreConfig postgis(String jdbcUrl, String user, String password) {
         return new StoreConfig(Kind.POSTGIS, null, jdbcUrl, user, password, 10, false,
-                Duration.ofHours(1), Duration.ofSeconds(5));
+                Duration.ofHours(1), Duration.ofSeconds(5), VersionRetention.DEFAULT);
     }
 
     public StoreConfig withMaxPoolSize(int size) {
-        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, size, h2AutoServer, stagingGracePeriod, connectionTimeout);
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, size, h2AutoServer, stagingGracePeriod, connectionTimeout, retention);
     }
 
     public StoreConfig withH2AutoServer(boolean autoServer) {
-        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, autoServer, stagingGracePeriod, connectionTimeout);
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, autoServer, stagingGracePeriod, connectionTimeout, retention);
     }
 
     public StoreConfig withStagingGracePeriod(Duration grace) {
-        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, grace, connectionTimeout);
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, grace, connectionTimeout, retention);
     }
 
     public StoreConfig withConnectionTimeout(Duration timeout) {
-        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, stagingGracePeriod, timeout);
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, stagingGracePeriod, timeout, retention);
+    }
+
+    public StoreConfig withRetention(VersionRetention r) {
+        return new StoreConfig(kind, dataDirectory, jdbcUrl, user, password, maxPoolSize, h2AutoServer, stagingGracePeriod,
+                connectionTimeout, r);
     }
 
     /** The database file prefix: {@code <dataDirectory>/carence}. */

@@ -14,6 +14,11 @@ import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerSchema.GeometryType;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.testing.BothStores;
+import fr.carence.store.testing.StoreKind;
+import fr.carence.store.testing.StoreTestSupport;
+import fr.carence.store.testing.TestStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,5 +93,66 @@ class LayerVersionsTest {
         assertThat(store.history(COMPUTED.name())).hasSize(2);
         assertThat(store.schemaAt(COMPUTED.name(), first)).isEmpty();
         assertThatThrownBy(() -> valuesAt(store, COMPUTED.name(), first)).isInstanceOf(LayerNotFoundException.class);
+    }
+
+    /**
+     * Retention: with a rule of one version and no delay, an earlier version nothing pins is
+     * purged as soon as it is replaced (its table dropped, it can no longer be read; its history
+     * row stays), a pinned one is kept until unpinned; the default rule keeps recent ones.
+     */
+    @ParameterizedTest
+    @MethodSource("fr.carence.store.testing.StoreTestSupport#kinds")
+    void unpinnedEarlierVersionsArePurgedPinnedOnesKept(StoreKind kind) {
+        LayerSchema schema = new LayerSchema("fixture_retention", LOADED.attributes(), GeometryType.NONE, "code");
+        try (TestStore t = StoreTestSupport.open(kind, VersionRetention.of(1, 0))) {
+            JdbcFeatureStore store = t.store();
+            write(store, schema, loaded("v1"), 10);
+            Instant v1 = store.info(schema.name()).orElseThrow().committedAt();
+            store.pinVersions("scenario:fixture", Map.of(schema.name(), v1));
+            write(store, schema, loaded("v2"), 20);
+            Instant v2 = store.info(schema.name()).orElseThrow().committedAt();
+            assertThat(valuesAt(store, schema.name(), v1)).as("pinned: kept").containsExactly(10, 11);
+
+            write(store, schema, loaded("v3"), 30); // v2, pinned by nobody, goes with this load
+            assertThat(store.schemaAt(schema.name(), v2)).isEmpty();
+            assertThatThrownBy(() -> valuesAt(store, schema.name(), v2)).isInstanceOf(LayerNotFoundException.class);
+            assertThat(valuesAt(store, schema.name(), v1)).containsExactly(10, 11);
+            assertThat(store.history(schema.name())).extracting(i -> i.source().sha256()).containsExactly("v1", "v2", "v3");
+            assertThat(physicalTables(store, schema.name())).as("current and pinned only").hasSize(2);
+
+            store.replaceAllPins(Map.of()); // the start-up statement: no saved scenario reads v1 any more
+            assertThat(store.purgeVersions()).isEqualTo(1);
+            assertThat(store.schemaAt(schema.name(), v1)).isEmpty();
+            assertThat(physicalTables(store, schema.name())).hasSize(1);
+            assertThat(Fixtures.read(store, schema.name(), FeatureQuery.all())).extracting(f -> f.get("valeur"))
+                    .containsExactlyInAnyOrder(30, 31);
+        }
+        try (TestStore t = StoreTestSupport.open(kind, VersionRetention.DEFAULT)) {
+            JdbcFeatureStore store = t.store();
+            List<Instant> versions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                write(store, schema, loaded("d" + i), i * 10);
+                versions.add(store.info(schema.name()).orElseThrow().committedAt());
+            }
+            assertThat(store.purgeVersions()).as("replaced less than 30 days ago").isZero();
+            assertThat(valuesAt(store, schema.name(), versions.get(0))).containsExactly(0, 1);
+        }
+    }
+
+    /** The physical tables the store keeps for a layer (current and retained versions). */
+    private static List<String> physicalTables(JdbcFeatureStore store, String layer) {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT physical_table FROM carence_table WHERE layer_name = '" + layer + "'")) {
+            java.util.Set<String> existing = new LayerTables(store.dialect()).baseTables(c);
+            while (rs.next()) {
+                if (existing.contains(rs.getString(1).toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 }

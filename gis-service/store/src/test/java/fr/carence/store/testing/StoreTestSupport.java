@@ -3,6 +3,7 @@ package fr.carence.store.testing;
 import fr.carence.store.jdbc.FeatureStores;
 import fr.carence.store.jdbc.JdbcFeatureStore;
 import fr.carence.store.jdbc.StoreConfig;
+import fr.carence.store.jdbc.VersionRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,22 @@ public final class StoreTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A fresh store of the given kind that keeps loaded layers' earlier versions as {@code retention} says. */
+    public static TestStore open(StoreKind kind, VersionRetention retention) {
+        if (kind == StoreKind.H2GIS) {
+            try {
+                Path dir = Files.createTempDirectory("carence-h2gis-");
+                return new TestStore((JdbcFeatureStore) FeatureStores.open(StoreConfig.h2gis(dir).withRetention(retention)),
+                        () -> deleteRecursively(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String schema = createPostgisSchema();
+        JdbcFeatureStore store = (JdbcFeatureStore) FeatureStores.open(postgisConfig(schema).withRetention(retention));
+        return new TestStore(store, () -> dropPostgisSchema(schema));
     }
 
     /** An H2GIS store in the given directory (kept on close: reopen it to test persistence). */
