@@ -41,7 +41,13 @@
       h3.textContent = `${title} — ${p.nom || p.nom_commune || (p.rang ? 'n° ' + p.rang : '') || f.id || ''}`;
       section.append(h3);
       // A carence zone: its dossier (PDF, GeoPackage) built by the server.
-      if (p.codes_communes !== undefined && p.id && C.dossierLinks) section.append(C.dossierLinks(p.id));
+      if (p.codes_communes !== undefined && p.id && C.dossierLinks) {
+        section.append(C.dossierLinks(p.id));
+        // Its communes by name, never the raw code list.
+        const names = Object.assign(document.createElement('p'), { className: 'communes-zone' });
+        section.append(names);
+        C.zoneCommunesText(p.id).then((t) => { if (t) names.textContent = `Communes : ${t}`; }).catch(() => { /* the dossier names them */ });
+      }
       section.append(C.attributeTable(p));
     });
     return section;

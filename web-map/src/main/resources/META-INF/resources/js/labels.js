@@ -45,7 +45,23 @@
   /** Label of a column (its own name when unknown). */
   C.label = (key) => (C.LABELS[key] || [key])[0];
   C.unit = (key) => (C.LABELS[key] || [])[1] || '';
-  C.explanation = (key) => (C.LABELS[key] || [])[2] || '';
+  C.explanation = (key) => C.plainParameters((C.LABELS[key] || [])[2] || '');
+
+  /** A scenario parameter named in an explanation ("demande ≥ demande_min") becomes the value the
+      scenario shown used, with its unit ("demande ≥ 5 télétravailleurs potentiels"): no code in a
+      sentence meant for a reader. Unknown names are left as they are. */
+  C.plainParameters = function (text) {
+    const specs = C.parameterSpecs ? C.parameterSpecs() : [];
+    if (!text || !specs.length) return text;
+    const record = C.scenarioRecord ? C.scenarioRecord(C.scenario()) : null;
+    return text.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (name) => {
+      const spec = specs.find((p) => p.name === name);
+      if (!spec) return name;
+      const v = record && record.parametres && record.parametres[name] !== undefined ? record.parametres[name] : spec.defaultValue;
+      if (typeof v !== 'number') return `« ${spec.description} »`;
+      return spec.unit === 'part' ? `${C.formatNumber(v * 100, 1)} %` : `${C.formatNumber(v, 2)}${spec.unit ? ' ' + spec.unit : ''}`;
+    });
+  };
 
   const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
