@@ -42,10 +42,19 @@
     }
   };
 
-  /** Label of a column (its own name when unknown). */
-  C.label = (key) => (C.LABELS[key] || [key])[0];
+  // The same column name on another layer: "Code officiel géographique" is said of communes only.
+  C.LAYER_LABELS = {
+    regions: { code: ['Code de la région', '', 'Code INSEE de la région.'] },
+    departements: { code: ['Code du département', '', 'Code INSEE du département.'] },
+    massifs: { nom: ['Massif', '', 'Massif de montagne (loi Montagne).'] },
+    zones_carence: { nom: ['Nom de la zone', '', 'Nommée par ses lieux : intercommunalité, département ou commune la plus peuplée.'] }
+  };
+  const spec = (key, layer) => (layer && C.LAYER_LABELS[layer] && C.LAYER_LABELS[layer][key]) || C.LABELS[key];
+
+  /** Label of a column (its own name when unknown), on a given layer when it says otherwise there. */
+  C.label = (key, layer) => (spec(key, layer) || [key])[0];
   C.unit = (key) => (C.LABELS[key] || [])[1] || '';
-  C.explanation = (key) => C.plainParameters((C.LABELS[key] || [])[2] || '');
+  C.explanation = (key, layer) => C.plainParameters((spec(key, layer) || [])[2] || '');
 
   /** A scenario parameter named in an explanation ("demande ≥ demande_min") becomes the value the
       scenario shown used, with its unit ("demande ≥ 5 télétravailleurs potentiels"): no code in a

@@ -15,7 +15,7 @@
 
   // Input layers in plain words (the provenance names tables); others keep their layer title.
   const SOURCES = {
-    communes: 'communes (IGN)', communes_insee: 'populations (INSEE)', epci: 'intercommunalités (INSEE)',
+    communes: 'communes (IGN)', communes_insee: 'populations (INSEE)', departements_insee: 'départements (INSEE)', regions_insee: 'régions (INSEE)', epci: 'intercommunalités (INSEE)',
     flux_domicile_travail: 'flux domicile-travail (INSEE)', couverture_thd: 'fibre (ARCEP)', grille_densite: 'densité (INSEE)',
     frr: 'France Ruralités Revitalisation', zrr: 'ZRR (historique)', zone_montagne: 'montagne (ANCT)', massifs: 'massifs',
     qpv_communes: 'quartiers prioritaires', qpv_perimetres: 'contours des quartiers prioritaires', lieux_existants: 'lieux existants',
@@ -98,8 +98,11 @@
       vintages.textContent = 'Sources : provenance non enregistrée pour ce scénario.';
       return;
     }
-    const parts = s.provenance.map((v) => `${sourceName(v.couche)} ${v.millesime || '(millésime non précisé)'}`);
-    vintages.textContent = `Données : ${parts.join(' · ')}.`;
+    // The vintages declared by the publishers; the layers loaded without one are counted, and all listed on hover.
+    const dated = s.provenance.filter((v) => v.millesime);
+    const undated = s.provenance.length - dated.length;
+    vintages.textContent = `Données : ${dated.map((v) => `${sourceName(v.couche)} ${v.millesime}`).join(' · ') || 'aucun millésime déclaré'}`
+      + `${undated ? ` ; ${undated} autre${undated > 1 ? 's' : ''} couche${undated > 1 ? 's' : ''} sans millésime déclaré` : ''}.`;
     vintages.title = s.provenance.map((v) => `${v.couche} — ${v.millesime || 'millésime non précisé'} — ${v.fichiers || ''}`).join('\n');
   }
 

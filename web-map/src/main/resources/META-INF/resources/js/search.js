@@ -44,6 +44,7 @@
   /** Makes t the territory of the page (null: none); zooms to it unless told not to. */
   C.setTerritoire = function (t, { zoom = true } = {}) {
     C.territoire = t;
+    input.value = t ? t.nom : '';
     chip.hidden = !t;
     chip.querySelector('.nom').textContent = C.territoireText(t);
     if (t) {
@@ -55,7 +56,7 @@
     document.body.dataset.territoire = C.territoireKey() || '';
     document.dispatchEvent(new CustomEvent('carence:territoire'));
   };
-  chip.querySelector('button').addEventListener('click', () => { C.setTerritoire(null); input.value = ''; });
+  chip.querySelector('button').addEventListener('click', () => C.setTerritoire(null));
 
   /** A territory by its key ("epci:200067361"), for the shareable link. */
   C.fetchTerritoire = async function (key) {

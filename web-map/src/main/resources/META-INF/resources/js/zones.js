@@ -15,6 +15,8 @@
   let ascending = true;
 
   const NAMES_SHOWN = 6;
+  // Zoning units in words (the layer's unite column holds short codes).
+  const UNITS = { grappe: 'communes contiguës', epci: 'intercommunalité', departement: 'département', commune: 'commune' };
   /** "Rodez, Onet-le-Château, … et 4 autres": a zone's communes by name, most populous first. */
   function communesText(z, max = NAMES_SHOWN) {
     const names = z.communes.map((c) => c.nom);
@@ -45,15 +47,15 @@
   ];
 
   /** Links to a zone's dossier (PDF and GeoPackage) for the scenario shown. */
-  C.dossierLinks = function (zoneId) {
+  C.dossierLinks = function (zoneId, compact = false) {
     const scenario = C.scenario();
     const zone = String(zoneId).startsWith(scenario + ':') ? String(zoneId).slice(scenario.length + 1) : String(zoneId);
     const base = `api/scenarios/${encodeURIComponent(scenario)}/zones/${encodeURIComponent(zone)}/dossier`;
     const p = document.createElement('p');
     p.className = 'dossier-liens';
     p.append(
-      Object.assign(document.createElement('a'), { className: 'bouton dossier-pdf', href: `${base}.pdf`, textContent: 'Dossier de carence (PDF)', target: '_blank', rel: 'noopener' }),
-      Object.assign(document.createElement('a'), { className: 'bouton secondaire dossier-gpkg', href: `${base}.gpkg`, textContent: 'Dossier pour QGIS (GeoPackage)' }));
+      Object.assign(document.createElement('a'), { className: 'bouton dossier-pdf', href: `${base}.pdf`, textContent: compact ? 'Dossier PDF' : 'Dossier de carence (PDF)', title: 'Dossier de carence de la zone (PDF)', target: '_blank', rel: 'noopener' }),
+      Object.assign(document.createElement('a'), { className: 'bouton secondaire dossier-gpkg', href: `${base}.gpkg`, textContent: compact ? 'QGIS' : 'Dossier pour QGIS (GeoPackage)', title: 'Dossier de la zone pour QGIS (GeoPackage)' }));
     return p;
   };
 
@@ -82,8 +84,8 @@
       button.addEventListener('click', () => zoomToZone(z));
       name.append(button,
         Object.assign(document.createElement('small'), { className: 'communes-zone', textContent: `${z.nbCommunes} commune${z.nbCommunes > 1 ? 's' : ''} : ${communesText(z)}` }),
-        Object.assign(document.createElement('small'), { textContent: `${z.unite}${z.classeRobustesse ? ` · robustesse : ${z.classeRobustesse}` : ''}` }),
-        C.dossierLinks(z.id));
+        Object.assign(document.createElement('small'), { textContent: `Unité : ${UNITS[z.unite] || z.unite}${z.classeRobustesse ? ` · robustesse : ${z.classeRobustesse}` : ''}` }),
+        C.dossierLinks(z.id, true));
       const num = (v, digits) => { const td = tr.insertCell(); td.className = 'nombre'; td.textContent = v == null ? '–' : C.formatNumber(v, digits); };
       num(z.demande, 0);
       num(z.score, 1);
@@ -108,7 +110,7 @@
   C.zonesCsv = function () {
     const header = ['rang', 'zone', 'unite_de_zonage', 'nb_communes', 'communes', 'codes_communes', 'population', 'demande_teletravailleurs',
       'score_carence', 'communes_flux_modelises', 'robustesse'];
-    return C.csvText(header, sorted().map((z) => [z.rang, z.nom, z.unite, z.nbCommunes, z.communes.map((c) => c.nom).join(', '),
+    return C.csvText(header, sorted().map((z) => [z.rang, z.nom, UNITS[z.unite] || z.unite, z.nbCommunes, z.communes.map((c) => c.nom).join(', '),
       z.communes.map((c) => c.code).join(' '), z.population, z.demande, z.score, z.nbFluxModelises, z.classeRobustesse || '']));
   };
 

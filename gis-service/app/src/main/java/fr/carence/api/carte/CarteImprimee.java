@@ -8,6 +8,7 @@ import fr.carence.analysis.store.InputVersion;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.api.dossier.DossierMap;
 import fr.carence.api.dossier.DossierPdf;
+import fr.carence.api.dossier.DossierReader;
 import fr.carence.api.dossier.FrenchText;
 import fr.carence.api.territoire.TerritoireRequestException;
 import fr.carence.ogc.catalog.Catalog;
@@ -34,10 +35,10 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class CarteImprimee {
 
-    static final int WIDTH = 1900;
-    static final int HEIGHT = 1000;
-    /** Printed width of the map on A4 landscape (297 mm less the margins), for the scale 1:n. */
-    static final double PRINTED_WIDTH_M = 0.269;
+    static final int WIDTH = 1500;
+    static final int HEIGHT = 1150;
+    /** Printed width of the map on A4 landscape (72 % of 297 mm less the margins), for the scale 1:n. */
+    static final double PRINTED_WIDTH_M = 0.192;
     static final int TITRE_MAX = 120;
     static final int COMMENTAIRE_MAX = 1000;
     static final int COUCHES_MAX = 15;
@@ -154,32 +155,26 @@ public final class CarteImprimee {
         h.raw("<p class=\"sous-titre\">").text("Scénario « " + s.nom() + " »"
                 + (d.territoire() == null ? "" : " · territoire : " + d.territoire())
                 + " · carte produite le " + FrenchText.dateTime(now) + " · scénario calculé le " + FrenchText.dateTime(s.finishedAt())).raw("</p>");
-        h.raw("<div class=\"carte\"><img src=\"data:image/png;base64,").raw(DossierPdf.png(map.image())).raw("\" alt=\"Carte\"/></div>");
+        // Map on the left, everything that reads it on the right: one A4 landscape page.
+        h.raw("<table class=\"mise-en-page\"><tr><td class=\"carte\"><img src=\"data:image/png;base64,").raw(DossierPdf.png(map.image())).raw("\" alt=\"Carte\"/>");
         double widthM = DossierMap.withAspect(d.etendue(), (double) WIDTH / HEIGHT).getWidth();
         h.raw("<p class=\"echelle\">").text("Échelle : barre de " + FrenchText.number(map.scaleBarKm(), map.scaleBarKm() < 1 ? 1 : 0)
                 + " km sur la carte, environ 1:" + FrenchText.number(roundScale(widthM / PRINTED_WIDTH_M), 0)
-                + " imprimée sur A4 paysage ; nord en haut ; projection Lambert-93 (EPSG:2154).").raw("</p>");
+                + " imprimée sur A4 paysage ; nord en haut ; projection Lambert-93 (EPSG:2154).").raw("</p></td><td class=\"cote\">");
         if (d.commentaire() != null) {
             h.raw("<div class=\"commentaire\"><b>Commentaire : </b>").text(d.commentaire()).raw("</div>");
         }
-        h.raw("<p class=\"definition\">").text("Zone de carence : communes voisines de territoires fragiles où la demande potentielle de télétravail est forte et l'offre de lieux faible. La carence est présumée par le modèle, pas constatée.").raw("</p>");
-        fluxCue(d, s).ifPresent(t -> h.raw("<p class=\"flux\">").text(t).raw("</p>"));
-
-        h.raw("<h2>Légende</h2><table class=\"legende\"><tr>");
-        int col = 0;
+        h.raw("<h2>Légende</h2>");
         for (DossierMap.Legend l : map.legend()) {
-            if (col > 0 && col % 4 == 0) {
-                h.raw("</tr><tr>");
-            }
-            h.raw("<td><b>").text(l.title()).raw("</b><br/><img src=\"data:image/png;base64,").raw(DossierPdf.png(l.image()))
-                    .raw("\" style=\"width:").raw(Integer.toString(Math.max(1, l.image().getWidth() * 45 / 100))).raw("px\"/></td>");
-            col++;
+            h.raw("<div class=\"entree\"><b>").text(l.title()).raw("</b><br/><img src=\"data:image/png;base64,").raw(DossierPdf.png(l.image()))
+                    .raw("\" style=\"width:").raw(Integer.toString(Math.max(1, l.image().getWidth() * 45 / 100))).raw("px\"/></div>");
         }
-        h.raw("</tr></table>");
-
+        fluxCue(d, s).ifPresent(t -> h.raw("<p class=\"flux\">").text(t).raw("</p>"));
+        h.raw("<p class=\"definition\">").text("Zone de carence : communes voisines de territoires fragiles où la demande potentielle de télétravail est forte et l'offre de lieux faible. La carence est présumée par le modèle, pas constatée.").raw("</p>");
         h.raw("<h2>Sources et millésimes</h2><p class=\"sources\">").text(sources(s)).raw("</p>");
         h.raw("<p class=\"sources\">").text("Résultats : scénario « " + s.nom() + " » (" + s.id() + "), méthode "
                 + Optional.ofNullable(s.versionMethode()).orElse("non enregistrée") + ". Carte dessinée par Carence avec les styles SLD de ses services WMS.").raw("</p>");
+        h.raw("</td></tr></table>");
         h.raw("</body></html>");
         return h.toString();
     }
@@ -210,11 +205,18 @@ public final class CarteImprimee {
         if (s.provenance() == null || s.provenance().isEmpty()) {
             return "Provenance non enregistrée pour ce scénario.";
         }
-        List<String> parts = new ArrayList<>();
+        List<String> dated = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
         for (InputVersion v : s.provenance()) {
-            parts.add(v.couche() + " (" + (v.millesime() == null || v.millesime().isBlank() ? "millésime non précisé" : v.millesime()) + ")");
+            String name = DossierReader.SOURCES.getOrDefault(v.couche(), v.couche());
+            if (v.millesime() == null || v.millesime().isBlank()) {
+                undated.add(name);
+            } else {
+                dated.add(name + " (" + v.millesime() + ")");
+            }
         }
-        return "Couches lues par le calcul : " + String.join(", ", parts) + ".";
+        return "Données lues par le calcul : " + (dated.isEmpty() ? "aucun millésime déclaré" : String.join(", ", dated))
+                + (undated.isEmpty() ? "" : " ; sans millésime déclaré : " + String.join(", ", undated)) + ".";
     }
 
     private static final String CSS = """
@@ -226,10 +228,12 @@ public final class CarteImprimee {
             h2 { font-size: 10pt; margin: 3mm 0 1mm 0; color: #000091; page-break-after: avoid; }
             p { margin: 1mm 0; }
             .sous-titre, .echelle, .sources, .definition { font-size: 7.5pt; color: #333; }
-            .carte img { width: 100%; }
+            table.mise-en-page { border-collapse: collapse; width: 100%; }
+            td.carte { width: 72%; vertical-align: top; padding: 0 3mm 0 0; }
+            td.carte img { width: 100%; }
+            td.cote { vertical-align: top; font-size: 7.5pt; }
+            .entree { margin: 0 0 1mm 0; font-size: 7pt; }
             .commentaire { border: 1px solid #000091; background: #f0f0ff; padding: 1.5mm; margin: 1.5mm 0; white-space: pre-wrap; }
             .flux { font-weight: bold; }
-            table.legende { border-collapse: collapse; width: 100%; }
-            table.legende td { font-size: 7pt; vertical-align: top; padding: 1mm; }
             """;
 }

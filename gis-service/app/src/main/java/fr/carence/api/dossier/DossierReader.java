@@ -50,7 +50,7 @@ public final class DossierReader {
     static final String UNITE_PAR_DEFAUT = "communes contiguës";
 
     /** Input layers whose provenance the dossier cites, with what they are in plain French. */
-    static final Map<String, String> SOURCES = sourceLabels();
+    public static final Map<String, String> SOURCES = sourceLabels();
 
     private final FeatureStore store;
     private final ScenarioService scenarios;

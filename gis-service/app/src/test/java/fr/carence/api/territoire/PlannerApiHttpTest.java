@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.api.dossier.DossierReader;
 import fr.carence.security.TestAccounts;
 import fr.carence.testing.RunningSampleService;
 import java.awt.image.BufferedImage;
@@ -131,7 +132,8 @@ class PlannerApiHttpTest extends RunningSampleService {
             // The vintages the scenario read (its provenance).
             for (JsonNode v : json(get("/api/scenarios/defaut", null)).get("provenance")) {
                 if (v.hasNonNull("millesime")) {
-                    assertThat(text).contains(v.get("couche").asText() + " (" + v.get("millesime").asText() + ")");
+                    assertThat(text).contains(DossierReader.SOURCES.getOrDefault(v.get("couche").asText(), v.get("couche").asText())
+                            + " (" + v.get("millesime").asText() + ")");
                 }
             }
             // A map is drawn: the largest picture of page 1 is far from blank.
