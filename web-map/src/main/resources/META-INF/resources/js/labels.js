@@ -68,8 +68,15 @@
       if (!spec) return name;
       const v = record && record.parametres && record.parametres[name] !== undefined ? record.parametres[name] : spec.defaultValue;
       if (typeof v !== 'number') return `« ${spec.description} »`;
-      return spec.unit === 'part' ? `${C.formatNumber(v * 100, 1)} %` : `${C.formatNumber(v, 2)}${spec.unit ? ' ' + spec.unit : ''}`;
-    });
+      if (spec.unit === 'part') return `${C.formatNumber(v * 100, 1)} %`;
+      return `${C.formatNumber(v, 2)}${spec.unit && spec.unit !== 'niveau' ? ' ' + spec.unit : ''}`;
+    }).replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (code) => CODE_WORDS[code] || code);
+  };
+
+  // Classes stored as short codes, in words (values and the explanations that list them).
+  const CODE_WORDS = {
+    non_classee: 'non classée', frr_socle: 'FRR socle', frr_plus: 'FRR+', frr_beneficiaire: 'bénéficiaire FRR',
+    frr_partiel: 'FRR partiel', frr_beneficiaire_partiel: 'bénéficiaire FRR partiel', outre_mer: 'outre-mer'
   };
 
   const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
@@ -79,11 +86,14 @@
   C.formatValue = function (key, value, withUnit = true) {
     if (value === null || value === undefined || value === '') return '–';
     if (typeof value === 'boolean') return value ? 'oui' : 'non';
+    if (typeof value === 'string' && CODE_WORDS[value]) return CODE_WORDS[value];
     if (typeof value === 'number') {
       const spec = C.LABELS[key] || [];
       const scaled = spec[3] ? value * spec[3] : value;
       const text = (Math.abs(scaled) >= 100 ? INTEGER : NUMBER).format(scaled);
-      return withUnit && spec[1] ? `${text} ${spec[1]}` : text;
+      // French singular below 2: "1,5 place / 1 000 télétravailleurs potentiels".
+      const unit = spec[1] && Math.abs(scaled) < 2 ? spec[1].replace(/^places\b/, 'place') : spec[1];
+      return withUnit && unit ? `${text} ${unit}` : text;
     }
     return String(value);
   };
