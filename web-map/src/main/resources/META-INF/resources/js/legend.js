@@ -117,6 +117,12 @@
     details.open = false;
     // Right under the map rather than over it: the map keeps its whole height.
     document.getElementById('carte').after(document.getElementById('cartouche'));
+  } else {
+    // A narrow map (information panel and left panel open on a laptop): the legend folds so that
+    // the cartouche does not hide the map; it follows the width until the user opens or closes it.
+    let chosen = false;
+    details.querySelector('summary').addEventListener('click', () => { chosen = true; });
+    new ResizeObserver(([entry]) => { if (!chosen) details.open = entry.contentRect.width >= 760; }).observe(document.getElementById('carte'));
   }
   document.getElementById('arbre-couches').addEventListener('change', () => renderLegend());
   document.addEventListener('carence:couches', () => { C.renderCartouche(); renderFlux(); });

@@ -188,7 +188,8 @@ public final class CarteImprimee {
     /** When the flows are drawn: how many of the flows drawn are modelled (dashed), not observed. */
     private Optional<String> fluxCue(Demande d, ScenarioRecord s) {
         boolean drawn = d.couches().stream().anyMatch(c -> c.name().equals(ResultLayers.FLUX_OD))
-                && catalog.layer(ResultLayers.FLUX_OD).isPresent() && store.schema(ResultLayers.FLUX_OD).isPresent();
+                && catalog.layer(ResultLayers.FLUX_OD).isPresent() && catalog.columnReadable(ResultLayers.FLUX_OD, "modelise")
+                && store.schema(ResultLayers.FLUX_OD).isPresent();
         if (!drawn) {
             return Optional.empty();
         }
