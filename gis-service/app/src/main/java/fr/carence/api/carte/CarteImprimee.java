@@ -160,17 +160,18 @@ public final class CarteImprimee {
         double widthM = DossierMap.withAspect(d.etendue(), (double) WIDTH / HEIGHT).getWidth();
         h.raw("<p class=\"echelle\">").text("Échelle : barre de " + FrenchText.number(map.scaleBarKm(), map.scaleBarKm() < 1 ? 1 : 0)
                 + " km sur la carte, environ 1:" + FrenchText.number(roundScale(widthM / PRINTED_WIDTH_M), 0)
-                + " imprimée sur A4 paysage ; nord en haut ; projection Lambert-93 (EPSG:2154).").raw("</p></td><td class=\"cote\">");
+                + " imprimée sur A4 paysage ; nord en haut ; projection Lambert-93 (EPSG:2154).").raw("</p>");
+        h.raw("<p class=\"definition\">").text("Zone de carence : communes voisines de territoires fragiles où la demande potentielle de télétravail est forte et l'offre de lieux faible. La carence est présumée par le modèle, pas constatée.").raw("</p>");
+        h.raw("</td><td class=\"cote\">");
         if (d.commentaire() != null) {
             h.raw("<div class=\"commentaire\"><b>Commentaire : </b>").text(d.commentaire()).raw("</div>");
         }
         h.raw("<h2>Légende</h2>");
         for (DossierMap.Legend l : map.legend()) {
             h.raw("<div class=\"entree\"><b>").text(l.title()).raw("</b><br/><img src=\"data:image/png;base64,").raw(DossierPdf.png(l.image()))
-                    .raw("\" style=\"width:").raw(Integer.toString(Math.max(1, l.image().getWidth() * 45 / 100))).raw("px\"/></div>");
+                    .raw("\" style=\"width:").raw(Integer.toString(Math.max(1, l.image().getWidth() * 33 / 100))).raw("px\"/></div>");
         }
         fluxCue(d, s).ifPresent(t -> h.raw("<p class=\"flux\">").text(t).raw("</p>"));
-        h.raw("<p class=\"definition\">").text("Zone de carence : communes voisines de territoires fragiles où la demande potentielle de télétravail est forte et l'offre de lieux faible. La carence est présumée par le modèle, pas constatée.").raw("</p>");
         h.raw("<h2>Sources et millésimes</h2><p class=\"sources\">").text(sources(s)).raw("</p>");
         h.raw("<p class=\"sources\">").text("Résultats : scénario « " + s.nom() + " » (" + s.id() + "), méthode "
                 + Optional.ofNullable(s.versionMethode()).orElse("non enregistrée") + ". Carte dessinée par Carence avec les styles SLD de ses services WMS.").raw("</p>");
@@ -209,7 +210,7 @@ public final class CarteImprimee {
         List<String> dated = new ArrayList<>();
         List<String> undated = new ArrayList<>();
         for (InputVersion v : s.provenance()) {
-            String name = DossierReader.SOURCES.getOrDefault(v.couche(), v.couche());
+            String name = sourceName(v.couche());
             if (v.millesime() == null || v.millesime().isBlank()) {
                 undated.add(name);
             } else {
@@ -220,6 +221,18 @@ public final class CarteImprimee {
                 + (undated.isEmpty() ? "" : " ; sans millésime déclaré : " + String.join(", ", undated)) + ".";
     }
 
+    /** Input layers the dossier does not cite, in words (the dossier's own list first: one wording per layer). */
+    private static final java.util.Map<String, String> OTHER_SOURCES = java.util.Map.of(
+            "epci", "Intercommunalités (INSEE)", "departements_insee", "Départements (INSEE)", "regions_insee", "Régions (INSEE)",
+            "frr", "France Ruralités Revitalisation (ANCT)", "qpv_perimetres", "Contours des quartiers prioritaires (ANCT)",
+            "lieux_couverture", "Couverture de l'inventaire des lieux", "massifs", "Massifs de montagne (ANCT)",
+            "ruralite", "Typologie des espaces ruraux (INSEE)", "centralite", "Centralités (ANCT)");
+
+    /** An input layer in words: the dossier's wording, else the one above, else its name. */
+    public static String sourceName(String couche) {
+        return DossierReader.SOURCES.getOrDefault(couche, OTHER_SOURCES.getOrDefault(couche, couche));
+    }
+
     private static final String CSS = """
             @page { size: A4 landscape; margin: 10mm 14mm 12mm 14mm;
               @bottom-left { content: "Carence — carte imprimée"; font-family: 'DejaVu Sans'; font-size: 7pt; color: #555; }
@@ -228,12 +241,14 @@ public final class CarteImprimee {
             h1 { font-size: 14pt; margin: 0 0 1mm 0; color: #000091; }
             h2 { font-size: 10pt; margin: 3mm 0 1mm 0; color: #000091; page-break-after: avoid; }
             p { margin: 1mm 0; }
-            .sous-titre, .echelle, .sources, .definition { font-size: 7.5pt; color: #333; }
+            .sous-titre, .echelle, .definition { font-size: 7.5pt; color: #333; }
+            .sources { font-size: 6.3pt; color: #333; }
             table.mise-en-page { border-collapse: collapse; width: 100%; }
             td.carte { width: 72%; vertical-align: top; padding: 0 3mm 0 0; }
             td.carte img { width: 100%; }
-            td.cote { vertical-align: top; font-size: 7.5pt; }
-            .entree { margin: 0 0 1mm 0; font-size: 7pt; }
+            td.cote { vertical-align: top; font-size: 6.8pt; }
+            td.cote h2 { font-size: 9pt; margin: 2mm 0 0.8mm 0; }
+            .entree { margin: 0 0 0.6mm 0; font-size: 6.5pt; }
             .commentaire { border: 1px solid #000091; background: #f0f0ff; padding: 1.5mm; margin: 1.5mm 0; white-space: pre-wrap; }
             .flux { font-weight: bold; }
             """;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.carence.api.dossier.DossierReader;
+import fr.carence.api.carte.CarteImprimee;
 import fr.carence.security.TestAccounts;
 import fr.carence.testing.RunningSampleService;
 import java.awt.image.BufferedImage;
@@ -132,10 +132,10 @@ class PlannerApiHttpTest extends RunningSampleService {
             // The vintages the scenario read (its provenance).
             for (JsonNode v : json(get("/api/scenarios/defaut", null)).get("provenance")) {
                 if (v.hasNonNull("millesime")) {
-                    assertThat(text).contains(DossierReader.SOURCES.getOrDefault(v.get("couche").asText(), v.get("couche").asText())
-                            + " (" + v.get("millesime").asText() + ")");
+                    assertThat(text).contains(CarteImprimee.sourceName(v.get("couche").asText()) + " (" + v.get("millesime").asText() + ")");
                 }
             }
+            assertThat(doc.getNumberOfPages()).as("one A4 landscape page").isEqualTo(1);
             // A map is drawn: the largest picture of page 1 is far from blank.
             BufferedImage map = largestImage(doc.getPage(0).getResources());
             assertThat(nonWhiteShare(map)).as("share of drawn pixels").isGreaterThan(0.05);
