@@ -147,4 +147,24 @@
   }));
 
   C.geojson = new ol.format.GeoJSON({ dataProjection: C.L93, featureProjection: C.L93 });
+
+  // ----- Exports for French spreadsheets (the sites and the zones tables) -----
+  /** A CSV cell for French Excel: decimal comma, quoted when it holds a separator; empty when absent. */
+  C.csvCell = function (v) {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'number' ? String(Math.round(v * 100) / 100).replace('.', ',') : String(v);
+    return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  /** A table in CSV: semicolons, CRLF and a BOM so that French spreadsheets open it in UTF-8. */
+  C.csvText = (header, rows) => '\ufeff' + [header.join(';'), ...rows.map((r) => r.map(C.csvCell).join(';'))].join('\r\n') + '\r\n';
+
+  /** Saves a blob under a file name (through a temporary link). */
+  C.download = function (blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  };
 }(window.Carence = window.Carence || {}));

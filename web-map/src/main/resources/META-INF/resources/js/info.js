@@ -11,7 +11,7 @@
   const HIDDEN = new Set(['id', 'scenario', 'codes_source', 'codes_communes']);
 
   /** A table of a feature's attributes: label and explanation, value with its unit. */
-  C.attributeTable = function (properties) {
+  C.attributeTable = function (properties, layer) {
     const table = document.createElement('table');
     table.className = 'attributs';
     Object.entries(properties).filter(([k]) => !HIDDEN.has(k)).forEach(([k, v]) => {
@@ -19,8 +19,8 @@
       tr.dataset.attribut = k;
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = C.label(k);
-      const why = C.explanation(k);
+      th.textContent = C.label(k, layer);
+      const why = C.explanation(k, layer);
       if (why) {
         const small = document.createElement('small');
         small.textContent = why;
@@ -33,7 +33,7 @@
     return table;
   };
 
-  function renderFeatures(title, features) {
+  function renderFeatures(title, features, layer) {
     const section = document.createElement('section');
     features.forEach((f) => {
       const h3 = document.createElement('h3');
@@ -41,8 +41,14 @@
       h3.textContent = `${title} — ${p.nom || p.nom_commune || (p.rang ? 'n° ' + p.rang : '') || f.id || ''}`;
       section.append(h3);
       // A carence zone: its dossier (PDF, GeoPackage) built by the server.
-      if (p.codes_communes !== undefined && p.id && C.dossierLinks) section.append(C.dossierLinks(p.id));
-      section.append(C.attributeTable(p));
+      if (p.codes_communes !== undefined && p.id && C.dossierLinks) {
+        section.append(C.dossierLinks(p.id));
+        // Its communes by name, never the raw code list.
+        const names = Object.assign(document.createElement('p'), { className: 'communes-zone' });
+        section.append(names);
+        C.zoneCommunesText(p.id).then((t) => { if (t) names.textContent = `Communes : ${t}`; }).catch(() => { /* the dossier names them */ });
+      }
+      section.append(C.attributeTable(p, layer));
     });
     return section;
   }
@@ -68,7 +74,7 @@
     }));
     const nodes = [];
     answers.forEach(({ layer, json }) => {
-      if (json && json.features && json.features.length) nodes.push(renderFeatures(layer.get('cap').Title, json.features));
+      if (json && json.features && json.features.length) nodes.push(renderFeatures(layer.get('cap').Title, json.features, C.shortName(layer.get('cap').Name)));
     });
     const failed = answers.filter((a) => a.error);
     if (failed.length) C.report(failed[0].error, 'Les informations de cet endroit n\'ont pas pu être lues.');

@@ -42,10 +42,42 @@
     }
   };
 
-  /** Label of a column (its own name when unknown). */
-  C.label = (key) => (C.LABELS[key] || [key])[0];
+  // The same column name on another layer: "Code officiel géographique" is said of communes only.
+  C.LAYER_LABELS = {
+    regions: { code: ['Code de la région', '', 'Code INSEE de la région.'] },
+    departements: { code: ['Code du département', '', 'Code INSEE du département.'] },
+    massifs: { nom: ['Massif', '', 'Massif de montagne (loi Montagne).'] },
+    zones_carence: { nom: ['Nom de la zone', '', 'Nommée par ses lieux : intercommunalité, département ou commune la plus peuplée.'] }
+  };
+  const spec = (key, layer) => (layer && C.LAYER_LABELS[layer] && C.LAYER_LABELS[layer][key]) || C.LABELS[key];
+
+  /** Label of a column (its own name when unknown), on a given layer when it says otherwise there. */
+  C.label = (key, layer) => (spec(key, layer) || [key])[0];
   C.unit = (key) => (C.LABELS[key] || [])[1] || '';
-  C.explanation = (key) => (C.LABELS[key] || [])[2] || '';
+  C.explanation = (key, layer) => C.plainParameters((spec(key, layer) || [])[2] || '');
+
+  /** A scenario parameter named in an explanation ("demande ≥ demande_min") becomes the value the
+      scenario shown used, with its unit ("demande ≥ 5 télétravailleurs potentiels"): no code in a
+      sentence meant for a reader. Unknown names are left as they are. */
+  C.plainParameters = function (text) {
+    const specs = C.parameterSpecs ? C.parameterSpecs() : [];
+    if (!text || !specs.length) return text;
+    const record = C.scenarioRecord ? C.scenarioRecord(C.scenario()) : null;
+    return text.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (name) => {
+      const spec = specs.find((p) => p.name === name);
+      if (!spec) return name;
+      const v = record && record.parametres && record.parametres[name] !== undefined ? record.parametres[name] : spec.defaultValue;
+      if (typeof v !== 'number') return `« ${spec.description} »`;
+      if (spec.unit === 'part') return `${C.formatNumber(v * 100, 1)} %`;
+      return `${C.formatNumber(v, 2)}${spec.unit && spec.unit !== 'niveau' ? ' ' + spec.unit : ''}`;
+    }).replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (code) => CODE_WORDS[code] || code);
+  };
+
+  // Classes stored as short codes, in words (values and the explanations that list them).
+  const CODE_WORDS = {
+    non_classee: 'non classée', frr_socle: 'FRR socle', frr_plus: 'FRR+', frr_beneficiaire: 'bénéficiaire FRR',
+    frr_partiel: 'FRR partiel', frr_beneficiaire_partiel: 'bénéficiaire FRR partiel', outre_mer: 'outre-mer'
+  };
 
   const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -54,11 +86,14 @@
   C.formatValue = function (key, value, withUnit = true) {
     if (value === null || value === undefined || value === '') return '–';
     if (typeof value === 'boolean') return value ? 'oui' : 'non';
+    if (typeof value === 'string' && CODE_WORDS[value]) return CODE_WORDS[value];
     if (typeof value === 'number') {
       const spec = C.LABELS[key] || [];
       const scaled = spec[3] ? value * spec[3] : value;
       const text = (Math.abs(scaled) >= 100 ? INTEGER : NUMBER).format(scaled);
-      return withUnit && spec[1] ? `${text} ${spec[1]}` : text;
+      // French singular below 2: "1,5 place / 1 000 télétravailleurs potentiels".
+      const unit = spec[1] && Math.abs(scaled) < 2 ? spec[1].replace(/^places\b/, 'place') : spec[1];
+      return withUnit && unit ? `${text} ${unit}` : text;
     }
     return String(value);
   };

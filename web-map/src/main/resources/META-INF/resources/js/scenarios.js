@@ -17,6 +17,8 @@
 
   C.scenarioRecord = (id) => scenarios.find((s) => s.id === id);
   C.scenarioList = () => scenarios.slice();
+  /** The parameters' declarations (labels.js writes their values instead of their names in explanations). */
+  C.parameterSpecs = () => specs.slice();
 
   function optionLabel(s) {
     const status = s.statut === 'termine' ? '' : ` — ${STATUS[s.statut] || s.statut}`;

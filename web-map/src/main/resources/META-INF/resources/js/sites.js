@@ -212,27 +212,12 @@
   });
 
   // ----- Exports -----
-  /** A CSV cell for French Excel: decimal comma, quoted when it holds a separator. */
-  function csvCell(v) {
-    const s = typeof v === 'number' ? String(Math.round(v * 100) / 100).replace('.', ',') : String(v);
-    return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }
-  /** The table as shown (current order) in CSV: semicolons and a BOM so that French spreadsheets open it. */
+  /** The table as shown (current order) in CSV for French Excel (C.csvText: semicolons, decimal comma, BOM). */
   C.sitesCsv = function () {
     const header = ['rang', 'code_commune', 'nom_commune', ...COLUMNS.slice(2).map((c) => c.csv)];
-    const lines = sorted().map((r) => [r.rang, r.code_commune, r.nom_commune, ...COLUMNS.slice(2).map((c) => c.value(r))].map(csvCell).join(';'));
-    return '\ufeff' + [header.join(';'), ...lines].join('\r\n') + '\r\n';
+    return C.csvText(header, sorted().map((r) => [r.rang, r.code_commune, r.nom_commune, ...COLUMNS.slice(2).map((c) => c.value(r))]));
   };
-
-  function download(blob, name) {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
-  C.download = download;
+  const download = C.download;
 
   document.getElementById('export-csv').addEventListener('click', () => {
     if (!rows.length) { C.showError('Aucun site à exporter pour ce scénario.'); return; }

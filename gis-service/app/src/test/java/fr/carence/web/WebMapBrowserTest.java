@@ -468,7 +468,7 @@ class WebMapBrowserTest extends RunningCarence {
         driver.findElement(By.id("recherche-texte")).sendKeys("Albi");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
         assertThat(driver.findElement(By.cssSelector("#message .texte")).getText())
-                .isEqualTo("Recherche de commune : le service Carence ne répond pas (serveur arrêté ou réseau coupé).");
+                .isEqualTo("Recherche de territoire : le service Carence ne répond pas (serveur arrêté ou réseau coupé).");
     }
 
     // ----- helpers -----
@@ -580,8 +580,15 @@ class WebMapBrowserTest extends RunningCarence {
         Files.write(screenshots.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** The map's picture without the cartouche over it (its legend follows the layers: compared pictures must show the drawing only). */
     private BufferedImage mapImage(String name) throws IOException {
-        byte[] png = driver.findElement(By.id("carte")).getScreenshotAs(OutputType.BYTES);
+        js("document.getElementById('cartouche').style.visibility = 'hidden'");
+        byte[] png;
+        try {
+            png = driver.findElement(By.id("carte")).getScreenshotAs(OutputType.BYTES);
+        } finally {
+            js("document.getElementById('cartouche').style.visibility = ''");
+        }
         Files.write(screenshots.resolve(name + ".png"), png);
         return ImageIO.read(new ByteArrayInputStream(png));
     }

@@ -40,17 +40,18 @@ class WebMapLayoutBrowserTest extends RunningCarence {
             driver.findElement(By.id("onglet-zones")).click();
             wait.until(d -> body(driver, "zones") != null);
             assertThat(Integer.parseInt(body(driver, "zones"))).isPositive();
-            WebElement first = driver.findElement(By.cssSelector("#liste-zones li"));
-            // Named by place ("1. Cahors – Grand Cahors (2 communes)"), never by a code such as "zone-3".
+            WebElement first = driver.findElement(By.cssSelector("#table-zones tbody tr"));
+            // Rank 1 first, named by place ("Cahors – Grand Cahors"), never by a code such as "zone-3".
+            assertThat(first.findElement(By.cssSelector("td")).getText()).isEqualTo("1");
             assertThat(first.findElement(By.cssSelector("button.zoomer-zone")).getText())
-                    .matches("1\\. \\p{Lu}.+").doesNotContain("zone-").doesNotContain("grappe-").doesNotContain("qpv-");
+                    .matches("\\p{Lu}.+").doesNotContain("zone-").doesNotContain("grappe-").doesNotContain("qpv-");
             String pdfHref = first.findElement(By.cssSelector("a.dossier-pdf")).getAttribute("href");
             assertThat(first.findElement(By.cssSelector("a.dossier-gpkg")).getAttribute("href")).endsWith("/dossier.gpkg");
             HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfHref)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.statusCode()).isEqualTo(200);
             try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-                String zoneName = first.findElement(By.cssSelector("button.zoomer-zone")).getText().replaceFirst("^1\\. ", "");
+                String zoneName = first.findElement(By.cssSelector("button.zoomer-zone")).getText();
                 assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains("Dossier de carence — " + zoneName);
             }
             first.findElement(By.cssSelector("button.zoomer-zone")).click();

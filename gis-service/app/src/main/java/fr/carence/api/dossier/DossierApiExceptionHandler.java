@@ -2,6 +2,7 @@ package fr.carence.api.dossier;
 
 import fr.carence.analysis.scenario.ScenarioConflictException;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
+import fr.carence.api.carte.CarteController;
 import fr.carence.api.scenario.ApiError;
 import fr.carence.store.StoreUnavailableException;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** JSON errors of the dossier endpoints, in French (the same body as the scenario API). */
-@RestControllerAdvice(assignableTypes = ZoneDossierController.class)
+@RestControllerAdvice(assignableTypes = {ZoneDossierController.class, CarteController.class})
 public class DossierApiExceptionHandler {
 
     @ExceptionHandler(ScenarioNotFoundException.class)

@@ -17,9 +17,15 @@ public class DossierConfiguration {
         return new DossierReader(store, scenarios, catalog);
     }
 
+    /** The map drawn by the service's renderer, shared by the dossier and the printed map of the web map. */
     @Bean
-    public DossierPdf dossierPdf(FeatureStore store, Catalog catalog) {
-        return new DossierPdf(new DossierMap(new MapRenderer(store), catalog));
+    public DossierMap dossierMap(FeatureStore store, Catalog catalog) {
+        return new DossierMap(new MapRenderer(store), catalog);
+    }
+
+    @Bean
+    public DossierPdf dossierPdf(DossierMap map) {
+        return new DossierPdf(map);
     }
 
     @Bean

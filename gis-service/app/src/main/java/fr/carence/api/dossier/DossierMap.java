@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The dossier's map, drawn by the service's own renderer with the catalogue's SLD styles (the
@@ -64,24 +65,59 @@ public final class DossierMap {
     public record Legend(String title, BufferedImage image) {
     }
 
+    /** A catalogued layer to draw: its catalogue name and a style (null: the layer's default). */
+    public record Choice(String name, String style) {
+    }
+
     public Drawn draw(ZoneDossier d) {
         String scenario = d.scenario().id();
         Filter ofScenario = DossierReader.scenarioFilter(scenario);
         List<MapLayer> layers = new ArrayList<>();
         List<Legend> legend = new ArrayList<>();
-        addCatalogued(layers, legend, "communes", null);
-        addCatalogued(layers, legend, ResultLayers.INDICATEURS, ofScenario);
-        addCatalogued(layers, legend, ResultLayers.ZONES, ofScenario);
+        addCatalogued(layers, legend, "communes", null, null);
+        addCatalogued(layers, legend, ResultLayers.INDICATEURS, null, ofScenario);
+        addCatalogued(layers, legend, ResultLayers.ZONES, null, ofScenario);
         layers.add(new MapLayer(ResultLayers.ZONES, zoneStyle, new Filter.And(List.of(ofScenario,
                 new Filter.Compare("id", ComparisonOperator.EQ, d.zone().id())))));
         legend.add(new Legend("Zone de ce dossier", legends.render(zoneStyle, LEGEND_SWATCH, LEGEND_SWATCH, false)));
         layers.add(new MapLayer(ResultLayers.INDICATEURS, communesStyle, new Filter.And(List.of(ofScenario,
                 new Filter.Compare("zone_id", ComparisonOperator.EQ, d.zone().id())))));
-        addCatalogued(layers, legend, "lieux_existants", null);
+        addCatalogued(layers, legend, "lieux_existants", null, null);
         if (d.sitesLisibles()) {
-            addCatalogued(layers, legend, DossierReader.SITES_LAYER, ofScenario);
+            addCatalogued(layers, legend, DossierReader.SITES_LAYER, null, ofScenario);
         }
-        MapViewport view = new MapViewport(d.etendueCarte(), 2154, false, WIDTH, HEIGHT);
+        return render(new MapViewport(d.etendueCarte(), 2154, false, WIDTH, HEIGHT), layers, legend);
+    }
+
+    /**
+     * A map of catalogued layers over a Lambert-93 extent (widened to the image's aspect), result
+     * layers filtered on {@code scenario}, with scale bar and north arrow: the printed map of the
+     * web map. A layer the caller may not read, or unknown, is left out as WMS would hide it.
+     */
+    public Drawn draw(Envelope extent, List<Choice> choices, String scenario, int width, int height) {
+        List<MapLayer> layers = new ArrayList<>();
+        List<Legend> legend = new ArrayList<>();
+        for (Choice c : choices) {
+            catalog.layer(c.name()).ifPresent(l -> addCatalogued(layers, legend, c.name(), c.style(),
+                    l.scenarioColumn() == null ? null : new Filter.Compare(l.scenarioColumn(), ComparisonOperator.EQ, scenario)));
+        }
+        return render(new MapViewport(withAspect(extent, (double) width / height), 2154, false, width, height), layers, legend);
+    }
+
+    /** The extent widened (never cut) to an aspect ratio width / height. */
+    public static Envelope withAspect(Envelope extent, double aspect) {
+        Envelope e = new Envelope(extent);
+        double w = e.getWidth();
+        double h = e.getHeight();
+        if (w / h < aspect) {
+            e.expandBy((h * aspect - w) / 2, 0);
+        } else {
+            e.expandBy(0, (w / aspect - h) / 2);
+        }
+        return e;
+    }
+
+    private Drawn render(MapViewport view, List<MapLayer> layers, List<Legend> legend) {
         BufferedImage image = renderer.render(view, layers, Color.WHITE);
         Graphics2D g = image.createGraphics();
         double km;
@@ -89,23 +125,24 @@ public final class DossierMap {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             km = drawScaleBar(g, view);
-            drawNorthArrow(g);
+            drawNorthArrow(g, view.width());
             g.setColor(Color.DARK_GRAY);
             g.setStroke(new BasicStroke(2));
-            g.drawRect(1, 1, WIDTH - 3, HEIGHT - 3);
+            g.drawRect(1, 1, view.width() - 3, view.height() - 3);
         } finally {
             g.dispose();
         }
         return new Drawn(image, legend, km);
     }
 
-    /** A catalogued layer the caller may read, with its default style; absent layers are skipped. */
-    private void addCatalogued(List<MapLayer> layers, List<Legend> legend, String name, Filter filter) {
+    /** A catalogued layer the caller may read, with the style asked (when the layer offers it) or its default; absent layers are skipped. */
+    private void addCatalogued(List<MapLayer> layers, List<Legend> legend, String name, String styleName, Filter filter) {
         Optional<PublishedLayer> layer = catalog.layer(name);
         if (layer.isEmpty()) {
             return;
         }
-        Optional<Style> style = styles.style(layer.get().defaultStyle());
+        String chosen = styleName != null && (styleName.equals(layer.get().defaultStyle()) || layer.get().styles().contains(styleName)) ? styleName : layer.get().defaultStyle();
+        Optional<Style> style = styles.style(chosen);
         if (style.isEmpty()) {
             return;
         }
@@ -130,7 +167,7 @@ public final class DossierMap {
         double km = scaleBarLength(view.envelope().getWidth());
         int px = (int) Math.round(km * 1000 / view.pixelSizeX());
         int x = 30;
-        int y = HEIGHT - 40;
+        int y = view.height() - 40;
         g.setColor(new Color(255, 255, 255, 210));
         g.fillRect(x - 10, y - 38, px + 110, 56);
         g.setColor(Color.BLACK);
@@ -144,8 +181,8 @@ public final class DossierMap {
         return km;
     }
 
-    private static void drawNorthArrow(Graphics2D g) {
-        int cx = WIDTH - 60;
+    private static void drawNorthArrow(Graphics2D g, int width) {
+        int cx = width - 60;
         int top = 30;
         g.setColor(new Color(255, 255, 255, 210));
         g.fillOval(cx - 34, top - 6, 68, 100);

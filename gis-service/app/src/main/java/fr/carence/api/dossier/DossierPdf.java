@@ -35,7 +35,11 @@ public final class DossierPdf {
     }
 
     public void write(ZoneDossier d, OutputStream out) throws IOException {
-        String html = html(d, maps.draw(d));
+        writeHtml(html(d, maps.draw(d)), out);
+    }
+
+    /** Lays out an XHTML page as PDF with the embedded DejaVu fonts (the dossier and the printed map). */
+    public static void writeHtml(String html, OutputStream out) throws IOException {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.useFont((FSSupplier<InputStream>) () -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
@@ -239,7 +243,7 @@ public final class DossierPdf {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    static String png(BufferedImage image) {
+    public static String png(BufferedImage image) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ImageIO.write(image, "png", bytes);
@@ -261,15 +265,15 @@ public final class DossierPdf {
     }
 
     /** XHTML under construction: {@link #text} escapes and applies French typography, {@link #raw} does not. */
-    private static final class Html {
+    public static final class Html {
         private final StringBuilder b = new StringBuilder(64 * 1024);
 
-        Html raw(String s) {
+        public Html raw(String s) {
             b.append(s);
             return this;
         }
 
-        Html text(String s) {
+        public Html text(String s) {
             String t = FrenchText.typo(s);
             for (int i = 0; i < t.length(); i++) {
                 char c = t.charAt(i);

@@ -50,7 +50,7 @@ public final class DossierReader {
     static final String UNITE_PAR_DEFAUT = "communes contiguës";
 
     /** Input layers whose provenance the dossier cites, with what they are in plain French. */
-    static final Map<String, String> SOURCES = sourceLabels();
+    public static final Map<String, String> SOURCES = sourceLabels();
 
     private final FeatureStore store;
     private final ScenarioService scenarios;
@@ -76,9 +76,35 @@ public final class DossierReader {
 
     /** Every zone of a finished scenario, by rank, named. */
     public List<ZoneDossier.ZoneResume> zones(String scenarioId) {
+        return zoneTable(scenarioId).stream().map(ZoneDossier.ZoneLigne::resume).toList();
+    }
+
+    /** Every zone of a finished scenario, by rank, with its figures and its communes named. */
+    public List<ZoneDossier.ZoneLigne> zoneTable(String scenarioId) {
         finishedScenario(scenarioId);
-        return zoneRows(scenarioId, null, false).stream().map(r -> resume(r.zone(), r.communes()))
-                .sorted(Comparator.comparingInt(ZoneDossier.ZoneResume::rang)).toList();
+        return zoneRows(scenarioId, null, false).stream().map(r -> ligne(r.zone(), r.communes()))
+                .sorted(Comparator.comparingInt(l -> l.resume().rang())).toList();
+    }
+
+    private static ZoneDossier.ZoneLigne ligne(Feature z, List<Feature> communes) {
+        List<ZoneDossier.CommuneNommee> named = communes.stream()
+                .sorted(Comparator.comparing((Feature f) -> f.get("population") instanceof Number n ? -n.doubleValue() : 0.0)
+                        .thenComparing(f -> (String) f.get("code")))
+                .map(f -> new ZoneDossier.CommuneNommee((String) f.get("code"),
+                        Optional.ofNullable(text(f.get("nom"))).orElse((String) f.get("code"))))
+                .toList();
+        Integer nb = number(z.get("nb_communes")) == null ? null : number(z.get("nb_communes")).intValue();
+        Integer flux = number(z.get("nb_flux_modelises")) == null ? null : number(z.get("nb_flux_modelises")).intValue();
+        return new ZoneDossier.ZoneLigne(resume(z, communes), nb == null ? named.size() : nb,
+                doubleOrNull(z.get("population")), doubleOrNull(z.get("demande")), doubleOrNull(z.get("score")), flux, named);
+    }
+
+    private static Number number(Object v) {
+        return v instanceof Number n ? n : null;
+    }
+
+    private static Double doubleOrNull(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     /** A zone and the communes it groups. */
@@ -223,14 +249,7 @@ public final class DossierReader {
         Envelope e = new Envelope(zone.getEnvelopeInternal());
         double margin = Math.max(3000, 0.15 * Math.max(e.getWidth(), e.getHeight()));
         e.expandBy(margin);
-        double w = e.getWidth();
-        double h = e.getHeight();
-        if (w / h < MAP_ASPECT) {
-            e.expandBy((h * MAP_ASPECT - w) / 2, 0);
-        } else {
-            e.expandBy(0, (w / MAP_ASPECT - h) / 2);
-        }
-        return e;
+        return DossierMap.withAspect(e, MAP_ASPECT);
     }
 
     static Filter scenarioFilter(String scenarioId) {

@@ -1,5 +1,6 @@
 package fr.carence.api.dossier;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.store.Feature;
 import java.time.Instant;
@@ -44,6 +45,18 @@ public record ZoneDossier(ScenarioRecord scenario, Feature zone, ZoneResume resu
      * @param classeRobustesse the zone's {@code classe_robustesse}, null when the method has not computed it
      */
     public record ZoneResume(String id, String nom, int rang, String unite, String classeRobustesse) {
+    }
+
+    /**
+     * A line of the web map's zones table: the zone's summary, its figures (the columns the caller
+     * may read; null otherwise) and its communes named, most populous first.
+     */
+    public record ZoneLigne(@JsonUnwrapped ZoneResume resume, int nbCommunes, Double population, Double demande,
+                            Double score, Integer nbFluxModelises, List<CommuneNommee> communes) {
+    }
+
+    /** A commune of a zone: code and name. */
+    public record CommuneNommee(String code, String nom) {
     }
 
     /** An existing venue and its straight-line distance to the zone (0 inside). */

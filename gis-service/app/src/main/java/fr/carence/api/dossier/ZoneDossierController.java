@@ -1,8 +1,11 @@
 package fr.carence.api.dossier;
 
 import fr.carence.api.scenario.ApiError;
+import fr.carence.api.territoire.TerritoireController;
+import fr.carence.api.territoire.TerritoireIndex;
 import fr.carence.security.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,20 +42,31 @@ public class ZoneDossierController {
     private final DossierReader reader;
     private final DossierPdf pdf;
     private final DossierGeoPackage gpkg;
+    private final TerritoireIndex territoires;
 
-    public ZoneDossierController(DossierReader reader, DossierPdf pdf, DossierGeoPackage gpkg) {
+    public ZoneDossierController(DossierReader reader, DossierPdf pdf, DossierGeoPackage gpkg, TerritoireIndex territoires) {
         this.reader = reader;
+        this.territoires = territoires;
         this.pdf = pdf;
         this.gpkg = gpkg;
     }
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "Zones de carence d'un scénario",
-            description = "Identifiant, nom, rang, unité de zonage et classe de robustesse (quand la méthode la calcule)")
+            description = "Identifiant, nom, rang, unité de zonage, classe de robustesse (quand la méthode la calcule), chiffres de la zone et ses communes nommées ; filtrable par territoire")
     @ApiResponse(responseCode = "404", description = "Scénario inconnu", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "Scénario non terminé", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public List<ZoneDossier.ZoneResume> zones(@PathVariable String id) {
-        return reader.zones(id);
+    @ApiResponse(responseCode = "400", description = "Territoire mal écrit", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public List<ZoneDossier.ZoneLigne> zones(@PathVariable String id,
+            @Parameter(description = "Seulement les zones dont au moins une commune est dans ce territoire : type:code, ex. departement:12, epci:200067361, region:76, commune:12202")
+            @RequestParam(name = "territoire", required = false) String territoire) {
+        List<ZoneDossier.ZoneLigne> all = reader.zoneTable(id);
+        if (territoire == null || territoire.isBlank()) {
+            return all;
+        }
+        TerritoireIndex.Territoire t = TerritoireController.resolve(territoires, territoire.trim());
+        Set<String> communes = territoires.communes(TerritoireIndex.Type.valueOf(t.type()), t.code());
+        return all.stream().filter(z -> z.communes().stream().anyMatch(c -> communes.contains(c.code()))).toList();
     }
 
     @GetMapping(path = "/{zone}/dossier.pdf", produces = {"application/pdf", "application/json"})
@@ -92,7 +108,7 @@ public class ZoneDossierController {
         return "dossier-carence_" + slug(d.scenario().id()) + "_" + slug(zone) + "_" + slug(d.resume().nom()) + "." + extension;
     }
 
-    static String slug(String s) {
+    public static String slug(String s) {
         String ascii = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "sans-nom" : slug;

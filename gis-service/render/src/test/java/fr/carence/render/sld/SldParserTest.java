@@ -88,6 +88,12 @@ class SldParserTest {
 
         Rule widest = committed("flux_od").allRules().get(3);
         assertThat(((LineSymbolizer) widest.symbolizers().get(0)).stroke().width()).isEqualTo(6);
+        assertThat(((LineSymbolizer) widest.symbolizers().get(0)).stroke().dashArray()).isNull();
+        // Modelled flows (radiation model) are the same widths, dashed: never mistaken for observed ones.
+        Rule widestModelled = committed("flux_od").allRules().get(7);
+        assertThat(widestModelled.title()).contains("modélisés");
+        assertThat(((LineSymbolizer) widestModelled.symbolizers().get(0)).stroke().width()).isEqualTo(6);
+        assertThat(((LineSymbolizer) widestModelled.symbolizers().get(0)).stroke().dashArray()).containsExactly(18f, 12f);
 
         Rule dashed = committed("limites").allRules().get(1);
         assertThat(((PolygonSymbolizer) dashed.symbolizers().get(0)).stroke().dashArray()).containsExactly(8f, 3f);
