@@ -38,6 +38,7 @@ public final class ResultLayerWriter {
         put(ResultColumns.ZONES, run.zoneRows());
         put(ResultColumns.SITES, run.siteRows());
         put(ResultColumns.FLUX_OD, run.flowRows(topFlows));
+        put(ResultColumns.ZONES_RESIDUELLES, run.residualZoneRows());
     }
 
     private <R> void put(ResultTable<R> table, List<R> rows) {
