@@ -101,8 +101,8 @@ public final class ResultRows {
             if (!amii.loaded()) {
                 return AUCUN_AMII;
             }
-            return AUCUN_AMII + " (intentions du fichier " + amii.fichier() + " chargé le " + amii.chargement()
-                    + " non appliquées : paramètre appliquer_intentions, ou aucune intention retenue)";
+            return AUCUN_AMII + " ; intentions du fichier " + amii.fichier() + " chargé le " + amii.chargement()
+                    + " non appliquées (paramètre appliquer_intentions, ou aucune intention retenue)";
         }
 
         public List<SiteRow> siteRows() {
@@ -124,8 +124,8 @@ public final class ResultRows {
     }
 
     /** The words of a result where no AMII was applied (residual zones = presumptive zones). */
-    public static final String AUCUN_AMII = "Aucun AMII appliqué : la carence est présumée par le modèle, pas constatée "
-            + "(zones résiduelles = zones présumées)";
+    public static final String AUCUN_AMII = "Aucun appel à manifestation d'intention d'investissement (AMII) n'a été "
+            + "appliqué : la carence est présumée par le modèle, pas constatée (zones résiduelles = zones présumées)";
 
     /**
      * What remains of a presumptive zone once the AMII's intentions are applied.

@@ -144,7 +144,7 @@ class AmiiScenarioTest {
             Map<String, Feature> residualNon = byId(store, ResultLayers.ZONES_RESIDUELLES, "non");
             assertThat(residualNon).hasSameSizeAs(zones);
             assertThat(residualNon.values()).allMatch(r -> ((String) r.get("statut_amii"))
-                    .startsWith("Aucun AMII appliqué") && ((String) r.get("statut_amii")).contains("non appliquées"));
+                    .startsWith(ResultRows.AUCUN_AMII) && ((String) r.get("statut_amii")).contains("non appliquées"));
         }
     }
 }
