@@ -68,6 +68,20 @@ class IntentionsHttpTest extends RunningSampleService {
         return send("POST", "/api/intentions", auth, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
+    private HttpResponse<byte[]> bytes(String path, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(3));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
     private List<String> intentionsSnapshot() {
         List<String> out = new ArrayList<>();
         if (store.schema(AnalysisInputReader.INTENTIONS).isEmpty()) {
@@ -188,6 +202,25 @@ class IntentionsHttpTest extends RunningSampleService {
             // the default scenario, computed before the AMII, still says none was applied
             JsonNode defaut = wfs("zones_carence_residuelles", null, null).get("features");
             assertThat(defaut.get(0).get("properties").path("statut_amii").asText()).isEqualTo(ResultRows.AUCUN_AMII);
+
+            // The zone's dossier: the planner's lists the intention, an anonymous one never names it.
+            String zoneCode = zone.get("code_zone").asText();
+            String path = "/api/scenarios/" + scenario + "/zones/" + zoneCode + "/dossier.";
+            HttpResponse<byte[]> plannerPdf = bytes(path + "pdf", PLANNER);
+            assertThat(plannerPdf.statusCode()).isEqualTo(200);
+            String plannerText = pdfText(plannerPdf.body());
+            assertThat(plannerText).contains("AMII appliqué").contains("Porteur fictif");
+            HttpResponse<byte[]> anonymousPdf = bytes(path + "pdf", null);
+            assertThat(anonymousPdf.statusCode()).isEqualTo(200);
+            assertThat(pdfText(anonymousPdf.body())).contains("AMII appliqué").doesNotContain("Porteur fictif")
+                    .contains("réservée aux comptes");
+            HttpResponse<byte[]> anonymousGpkg = bytes(path + "gpkg", null);
+            assertThat(anonymousGpkg.statusCode()).isEqualTo(200);
+            assertThat(new String(anonymousGpkg.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Porteur fictif")
+                    .doesNotContain("intentions_proches");
+            HttpResponse<byte[]> plannerGpkg = bytes(path + "gpkg", PLANNER);
+            assertThat(new String(plannerGpkg.body(), StandardCharsets.UTF_8)).contains("Porteur fictif (test)")
+                    .contains("intentions_proches");
         } finally {
             send("DELETE", "/api/scenarios/" + URLEncoder.encode(scenario, StandardCharsets.UTF_8), PLANNER, null, null);
         }
