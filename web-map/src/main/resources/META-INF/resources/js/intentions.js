@@ -35,22 +35,27 @@
   const errors = section.querySelector('#amii-erreurs');
   const apply = section.querySelector('#amii-appliquer');
 
-  async function count(layer, scenario) {
+  async function zones(layer, scenario) {
     const url = C.wfsUrl({ TYPENAMES: `carence:${layer}`, OUTPUTFORMAT: 'application/json', SCENARIO: scenario,
-      PROPERTYNAME: layer === 'zones_carence_residuelles' ? 'statut_amii' : 'rang' });
+      PROPERTYNAME: layer === 'zones_carence_residuelles' ? 'statut_amii,demande' : 'demande' });
     return (await C.requestJson(url, `Couche ${layer}`)).features;
   }
+  const demand = (features) => features.reduce((sum, f) => sum + (f.properties.demande || 0), 0);
 
   /** The displayed scenario's AMII status: applied or not, and how many zones remain. */
   async function showStatus() {
     const scenario = C.scenario();
     try {
-      const [residual, presumed] = await Promise.all([count('zones_carence_residuelles', scenario), count('zones_carence', scenario)]);
+      const [residual, presumed] = await Promise.all([zones('zones_carence_residuelles', scenario), zones('zones_carence', scenario)]);
       const statut = residual.length ? residual[0].properties.statut_amii
         : (presumed.length ? 'Toutes les zones sont desservies par les intentions appliquées.' : 'Aucune zone de carence dans ce scénario.');
-      status.textContent = `Statut de l'AMII : ${statut} Zones résiduelles : ${residual.length} sur ${presumed.length} zones présumées.`;
+      status.textContent = `Statut de l'AMII : ${statut}. Zones résiduelles : ${residual.length} sur ${presumed.length} zones présumées ; `
+        + `demande en carence résiduelle : ${C.formatNumber(demand(residual))} sur ${C.formatNumber(demand(presumed))} télétravailleurs potentiels.`;
+      status.dataset.scenario = scenario;
       status.dataset.residuelles = String(residual.length);
       status.dataset.presumees = String(presumed.length);
+      status.dataset.demandeResiduelle = String(demand(residual));
+      status.dataset.demandePresumee = String(demand(presumed));
     } catch (e) {
       status.textContent = 'Statut de l\'AMII : inconnu pour ce scénario (calculé avant la prise en compte des AMII : le relancer).';
       delete status.dataset.residuelles;
