@@ -67,7 +67,7 @@ public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
             if (layers.readRoles(workspace, layer).isEmpty()) {
                 throw new SecurityFileException(layersFile, 0, "la couche « " + layer + " » est réservée par l'analyse "
                         + "(sites candidats, intentions d'un AMII) mais aucune règle ne la protège : ajoutez par exemple "
-                        + workspace + "." + layer + ".r=FUNDER,ADMIN.");
+                        + workspace + "." + layer + ".r=" + (layer.equals(ResultLayers.SITES) ? "FUNDER,ADMIN" : "PLANNER,FUNDER,ADMIN") + ".");
             }
         }
         for (Map.Entry<String, List<String>> table : ResultLayers.RESTRICTED_COLUMNS.entrySet()) {

@@ -71,6 +71,7 @@ class AmiiBrowserTest extends RunningCarence {
 
         login(TestAccounts.PLANNER.login(), TestAccounts.PLANNER.password());
         driver.findElement(By.id("onglet-zones")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amii-form")));
         WebElement status = driver.findElement(By.id("amii-statut"));
         wait.until(d -> "defaut".equals(status.getAttribute("data-scenario")));
         // The default scenario was computed without an AMII: residual = presumptive, and it says so.
@@ -135,7 +136,6 @@ class AmiiBrowserTest extends RunningCarence {
         driver.findElement(By.id("connexion-mdp")).sendKeys(password);
         driver.findElement(By.cssSelector("#connexion button[type=submit]")).click();
         wait.until(d -> login.equals(body("session")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amii-form")));
     }
 
     private String get(String path) throws IOException, InterruptedException {
