@@ -30,7 +30,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 
 /**
- * Every published column of the four result layers, declared once (name, type, unit, label,
+ * Every published column of the five result layers, declared once (name, type, unit, label,
  * definition, source, extractor). A new indicator is its step plus one line here: the schemas
  * ({@link ResultLayers}), the writer, {@code GET /api/scenarios/colonnes} (read by the web map)
  * and the table of docs/layers.md ({@code ResultColumnsDocTest}) follow.
@@ -362,7 +362,7 @@ public final class ResultColumns {
             ResultColumn.<FlowRow>of("modelise", BOOLEAN, "Modélisé", row -> row.flow().modelled())
                     .definition("Flux estimé par le modèle de radiation.").source(ETAPE_2)));
 
-    /** The four result tables, in publication order. */
+    /** The five result tables, in publication order. */
     public static final List<ResultTable<?>> TABLES = List.of(INDICATEURS, ZONES, SITES, FLUX_OD, ZONES_RESIDUELLES);
 
     private ResultColumns() {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param scenario scenario id
  * @param identique every published feature and column found again, equal
- * @param entitesComparees features compared over the four result layers
+ * @param entitesComparees features compared over the result layers
  * @param nbDifferences differing values (and missing or extra features)
  * @param differences the first {@link #LISTED} of them
  * @param provenance the input versions read (those recorded by the run)

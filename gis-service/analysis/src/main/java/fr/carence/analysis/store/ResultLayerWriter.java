@@ -52,7 +52,7 @@ public final class ResultLayerWriter {
         return out;
     }
 
-    /** Stages the four result partitions in the transaction; nothing is visible before it commits. */
+    /** Stages the result partitions in the transaction; nothing is visible before it commits. */
     public void stage(LayerTransaction tx) {
         for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {
             LayerWriter w = tx.replacePartition(e.getKey(), PARTITION, scenario, source);
