@@ -96,13 +96,19 @@ public final class ResultRows {
             AnalysisInput.Amii amii = in.amii();
             if (r.residual().applied()) {
                 return "AMII appliqué : " + r.residual().intentions().size() + " intention(s) retenue(s) sur "
-                        + amii.intentions().size() + " du fichier " + amii.fichier() + " (chargé le " + amii.chargement() + ")";
+                        + amii.intentions().size() + " du fichier " + amii.fichier() + " (chargé le " + loadDate(amii) + ")";
             }
             if (!amii.loaded()) {
                 return AUCUN_AMII;
             }
-            return AUCUN_AMII + " ; intentions du fichier " + amii.fichier() + " chargé le " + amii.chargement()
+            return AUCUN_AMII + " ; intentions du fichier " + amii.fichier() + " chargé le " + loadDate(amii)
                     + " non appliquées (paramètre appliquer_intentions, ou aucune intention retenue)";
+        }
+
+        /** "7 décembre 2026 à 01h48 (heure de Paris)": when the AMII file was loaded, for French readers. */
+        private static String loadDate(AnalysisInput.Amii amii) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm '(heure de Paris)'", java.util.Locale.FRENCH)
+                    .withZone(java.time.ZoneId.of("Europe/Paris")).format(java.time.Instant.parse(amii.chargement()));
         }
 
         public List<SiteRow> siteRows() {
