@@ -24,10 +24,44 @@ import java.util.Map;
  * @param warnings missing optional layers and similar, reported with the scenario
  * @param territory per-commune territories, FRR, QPV perimeters, inventory coverage, CS1 detail
  * @param units EPCI and département of each commune, with their names (zones by unit, zone names)
+ * @param amii the investment intentions loaded (layer {@code intentions_amii}), {@link Amii#NONE} when none
  */
 public record AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
                             int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
-                            List<String> warnings, Territory territory, AdminUnits units) {
+                            List<String> warnings, Territory territory, AdminUnits units, Amii amii) {
+
+    /**
+     * The intentions of the last AMII file loaded.
+     *
+     * @param intentions every intention of the file, whatever its statut
+     * @param fichier the file loaded, null when no AMII is loaded
+     * @param chargement when it was published in the store (ISO-8601), null when none
+     */
+    public record Amii(List<fr.carence.analysis.model.Intention> intentions, String fichier, String chargement) {
+        public static final Amii NONE = new Amii(List.of(), null, null);
+
+        public Amii {
+            intentions = List.copyOf(intentions);
+        }
+
+        public boolean loaded() {
+            return fichier != null;
+        }
+    }
+
+    /** Without intentions (no AMII loaded). */
+    public AnalysisInput(List<Commune> communes, List<Flow> observedFlows, String flowSource, double[] ftthCoverage,
+                         int[] densityLevel, boolean[] zrr, String[] massif, boolean[] qpv, List<Venue> venues,
+                         List<String> warnings, Territory territory, AdminUnits units) {
+        this(communes, observedFlows, flowSource, ftthCoverage, densityLevel, zrr, massif, qpv, venues, warnings,
+                territory, units, Amii.NONE);
+    }
+
+    /** The same inputs with these intentions. */
+    public AnalysisInput withAmii(Amii a) {
+        return new AnalysisInput(communes, observedFlows, flowSource, ftthCoverage, densityLevel, zrr, massif, qpv, venues,
+                warnings, territory, units, a);
+    }
 
     /**
      * What the study-area, fragility and teleworkable-share steps read besides the classic inputs.

@@ -6,6 +6,7 @@ import fr.carence.analysis.step.CoveringSolution;
 import fr.carence.analysis.step.DemandEstimator;
 import fr.carence.analysis.step.FragilityClassifier;
 import fr.carence.analysis.step.ImpactSimulator;
+import fr.carence.analysis.step.ResidualCarence;
 import fr.carence.analysis.step.RobustnessAnalysis;
 import fr.carence.analysis.step.TwoStepFloatingCatchment;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Map;
  * @param timingsMs time per step, in execution order
  * @param study study area, quartiers and teleworkable share per commune
  * @param robustness shares of draws in carence per commune and zone, null when no draw was asked
+ * @param residual step 6c: carence left once the AMII's intentions are applied (= presumptive when none)
  */
 public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEstimator.Result demand,
                              TwoStepFloatingCatchment.Result access, boolean[] broadbandOk,
@@ -40,7 +42,7 @@ public record AnalysisResult(boolean[] modelledFlows, List<Flow> flows, DemandEs
                              double accessibilityThreshold, List<CarenceZoneBuilder.Zone> zones, int[] zoneOf,
                              int[] candidates, List<Site> sites, CoveringSolution solution, int[] servedBy,
                              ImpactSimulator.Impact totalImpact, Map<String, Long> timingsMs, Study study,
-                             RobustnessAnalysis.Result robustness) {
+                             RobustnessAnalysis.Result robustness, ResidualCarence.Result residual) {
 
     /** Study-area status of a commune whose carence is established. */
     public static final String ETABLI = "établi";

@@ -4,6 +4,7 @@ import static fr.carence.analysis.param.ParameterCatalog.*;
 
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Intention;
 import fr.carence.analysis.model.Place;
 import fr.carence.analysis.model.Venue;
 import fr.carence.analysis.param.InvalidParameterException;
@@ -21,6 +22,7 @@ import fr.carence.analysis.step.FragilityClassifier;
 import fr.carence.analysis.step.ImpactSimulator;
 import fr.carence.analysis.step.MaximalCoveringSolver;
 import fr.carence.analysis.step.RadiationModel;
+import fr.carence.analysis.step.ResidualCarence;
 import fr.carence.analysis.step.TeleworkShare;
 import fr.carence.analysis.step.TravelTimes;
 import fr.carence.analysis.step.TwoStepFloatingCatchment;
@@ -160,6 +162,29 @@ public final class ScenarioAnalysis {
             }
         }
         timings.put("6-carence-zones", ms(t));
+
+        // Step 6c: the AMII's intentions as future supply (docs/amii.md).
+        t = System.nanoTime();
+        int[] carencePoint = new int[n];
+        for (int i = 0; i < n; i++) {
+            carencePoint[i] = i;
+        }
+        for (int k = 0; k < quartierPoints.length; k++) {
+            if (fragility.quartier()[quartierPoints[k]]) {
+                carencePoint[quartierPoints[k]] = n + k;
+            }
+        }
+        List<Intention> applied = appliedIntentions(in, p);
+        ResidualCarence.Result residual = applied.isEmpty()
+                ? ResidualCarence.none(carence.carence(), carenceAccess, zones)
+                : ResidualCarence.compute(new ResidualCarence.Inputs(accessPoints, accessDemand, venues, applied, times, decay,
+                        catchment, carencePoint, candidate, fragility.weight(), carenceDemand, p.number(DEMANDE_MIN),
+                        carence.threshold()), zones, geometries);
+        if (in.amii().loaded() && p.flag(APPLIQUER_INTENTIONS) && applied.isEmpty()) {
+            warnings.add("AMII chargé (" + in.amii().fichier() + ") mais aucune intention retenue (statuts, paramètre "
+                    + INTENTIONS_RETENUES + ") : zones résiduelles = zones présumées");
+        }
+        timings.put("6c-amii", ms(t));
         AnalysisResult.Study study = new AnalysisResult.Study(status, telework.share(), telework.source(), quartierDemand,
                 quartierAccess, carenceDemand, warnings);
 
@@ -227,7 +252,17 @@ public final class ScenarioAnalysis {
         progress.progress(0.9, "ecriture");
         return new AnalysisResult(modelled, flows, demand, access, broadband, fragility, carence.carence(),
                 carence.score(), carence.threshold(), zones, zoneOf, instance.candidates(), sites, solution, servedBy,
-                total, timings, study, robustness);
+                total, timings, study, robustness, residual);
+    }
+
+    /** The intentions the scenario applies: none unless an AMII is loaded and {@code appliquer_intentions}. */
+    static List<Intention> appliedIntentions(AnalysisInput in, ScenarioParameters p) {
+        if (!in.amii().loaded() || !p.flag(APPLIQUER_INTENTIONS)) {
+            return List.of();
+        }
+        Set<String> counted = INTENTIONS_CONFIRMEES.equals(p.text(INTENTIONS_RETENUES))
+                ? Set.of("confirme", "ouvert") : Set.of("projet", "confirme", "ouvert");
+        return in.amii().intentions().stream().filter(i -> counted.contains(i.statut()) && i.places() > 0).toList();
     }
 
     /**

@@ -124,6 +124,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/scenarios", "/api/scenarios/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/scenarios", "/api/scenarios/**").permitAll()
                         .requestMatchers("/api/scenarios", "/api/scenarios/**").hasRole(Role.PLANNER.name())
+                        // AMII intentions: the template is public, what was loaded is for accounts, loading for planners
+                        .requestMatchers(HttpMethod.GET, "/api/intentions/modele.csv", "/api/intentions/modele.geojson",
+                                "/api/intentions/colonnes").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/intentions").hasAnyRole(Role.PLANNER.name(),
+                                Role.FUNDER.name())
+                        .requestMatchers("/api/intentions", "/api/intentions/**").hasRole(Role.PLANNER.name())
                         .requestMatchers("/api/chargements", "/api/chargements/**", "/api/couches", "/api/couches/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",

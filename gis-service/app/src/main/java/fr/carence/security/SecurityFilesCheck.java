@@ -66,8 +66,8 @@ public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
         for (String layer : ResultLayers.RESTRICTED_LAYERS) {
             if (layers.readRoles(workspace, layer).isEmpty()) {
                 throw new SecurityFileException(layersFile, 0, "la couche « " + layer + " » est réservée par l'analyse "
-                        + "(sites candidats) mais aucune règle ne la protège : ajoutez par exemple "
-                        + workspace + "." + layer + ".r=FUNDER,ADMIN.");
+                        + "(sites candidats, intentions d'un AMII) mais aucune règle ne la protège : ajoutez par exemple "
+                        + workspace + "." + layer + ".r=" + (layer.equals(ResultLayers.SITES) ? "FUNDER,ADMIN" : "PLANNER,FUNDER,ADMIN") + ".");
             }
         }
         for (Map.Entry<String, List<String>> table : ResultLayers.RESTRICTED_COLUMNS.entrySet()) {
@@ -75,7 +75,7 @@ public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
                 if (!columns.restricted(workspace, table.getKey(), column)) {
                     throw new SecurityFileException(columnsFile, 0, (Files.isRegularFile(columnsFile) ? "" : "fichier introuvable ; ")
                             + "la colonne « " + table.getKey() + "." + column + " » est réservée par l'analyse (dérivée des "
-                            + "sites candidats, ou auteur d'un scénario) mais aucune règle ne la protège : ajoutez par exemple "
+                            + "sites candidats, intentions d'un AMII, ou auteur d'un scénario) mais aucune règle ne la protège : ajoutez par exemple "
                             + workspace + "." + table.getKey() + "." + column + ".r=FUNDER,ADMIN.");
                 }
             }

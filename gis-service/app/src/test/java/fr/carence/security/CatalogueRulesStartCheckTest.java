@@ -64,6 +64,10 @@ class CatalogueRulesStartCheckTest {
         // A public rule naming the layer does not protect it either.
         Files.writeString(layers, "*.*.r=FUNDER\ncarence.sites_candidats.r=*\n", StandardCharsets.UTF_8);
         assertRefused("la couche « sites_candidats » est réservée");
+        // The AMII intentions (private actors' projects) are restricted the same way.
+        Files.writeString(layers, "*.*.r=*\ncarence.sites_candidats.r=FUNDER,ADMIN\n", StandardCharsets.UTF_8);
+        assertRefused("la couche « intentions_amii » est réservée par l'analyse (sites candidats, intentions d'un AMII)",
+                "carence.intentions_amii.r=PLANNER,FUNDER,ADMIN");
     }
 
     @Test

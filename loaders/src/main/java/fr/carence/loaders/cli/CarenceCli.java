@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "carence", mixinStandardHelpOptions = true, version = "carence 0.1.0",
         description = "Chargement des données officielles dans le magasin Carence, et comptes d'accès au service.",
-        subcommands = {LoadCommand.class, DatasetsCommand.class, SampleCommand.class, NationalCommand.class, AccountCommand.class, TokenCommand.class})
+        subcommands = {LoadCommand.class, DatasetsCommand.class, SampleCommand.class, NationalCommand.class, IntentionsCommand.class, AccountCommand.class, TokenCommand.class})
 public final class CarenceCli {
 
     static final int EXIT_DATA = 1;

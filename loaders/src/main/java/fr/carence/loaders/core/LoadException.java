@@ -11,13 +11,42 @@ public class LoadException extends RuntimeException {
     private final String location;
     private final String field;
     private final String reason;
+    private final java.util.List<LoadException> details;
 
     private LoadException(String file, String location, String field, String reason, Throwable cause) {
-        super(format(file, location, field, reason), cause);
+        this(format(file, location, field, reason), file, location, field, reason, cause, java.util.List.of());
+    }
+
+    private LoadException(String message, String file, String location, String field, String reason, Throwable cause,
+                          java.util.List<LoadException> details) {
+        super(message, cause);
         this.file = file;
         this.location = location;
         this.field = field;
         this.reason = reason;
+        this.details = details;
+    }
+
+    /**
+     * Every error found in one file (a loader that reads a small file whole, e.g. investment
+     * intentions, reports them all at once rather than the first): the message lists each one on
+     * its own line; {@link #details()} gives them one by one. A single error is returned as is.
+     */
+    public static LoadException all(String file, java.util.List<LoadException> errors) {
+        if (errors.size() == 1) {
+            return errors.get(0);
+        }
+        StringBuilder sb = new StringBuilder(file).append(" : ").append(errors.size()).append(" erreurs");
+        for (LoadException e : errors) {
+            sb.append("\n  - ").append(e.getMessage());
+        }
+        String reason = errors.size() + " erreurs";
+        return new LoadException(sb.toString(), file, null, null, reason, null, java.util.List.copyOf(errors));
+    }
+
+    /** The errors {@link #all} gathered, in file order; empty for a single error. */
+    public java.util.List<LoadException> details() {
+        return details;
     }
 
     /** An error on a text line (CSV rows: 1-based physical line, the header being line 1). */

@@ -4,7 +4,7 @@ package fr.carence.loaders.lieux;
  * Where a venue may be: metropolitan France (Corsica included) and the five DROM, as lon/lat
  * boxes with a small margin. A point outside is almost always swapped or mistyped coordinates.
  */
-final class FranceExtent {
+public final class FranceExtent {
 
     /** {minLon, minLat, maxLon, maxLat}. */
     private static final double[][] BOXES = {
@@ -19,7 +19,7 @@ final class FranceExtent {
     private FranceExtent() {
     }
 
-    static boolean contains(double lon, double lat) {
+    public static boolean contains(double lon, double lat) {
         for (double[] b : BOXES) {
             if (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]) {
                 return true;

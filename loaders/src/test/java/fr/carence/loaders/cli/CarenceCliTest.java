@@ -52,6 +52,21 @@ class CarenceCliTest {
     }
 
     @Test
+    void intentionsPrintsTheTemplateAndEveryBadLineOfAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        assertThat(run("intentions", "--modele", "csv")).isZero();
+        assertThat(stdout()).contains("id;porteur;type;adresse;code_commune;lon;lat;places;date_ouverture;statut");
+        String admin = TestFiles.resource("admin/fixture-admin/communes.json").toString();
+        assertThat(run("load", "--quiet", "--data-dir", "/tmp/x", "admin", admin)).isZero();
+        java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("amii.csv"),
+                "porteur;type;code_commune;lon;lat;places;statut\nMairie;coworking;;;;5;projet\n;coworking;;3.1;44.1;5;ouvert\n");
+        assertThat(run("intentions", "--quiet", "--data-dir", "/tmp/x", bad.toString())).isEqualTo(CarenceCli.EXIT_DATA);
+        assertThat(stderr()).startsWith("Erreur : amii.csv : 2 erreurs").contains("ligne 2, champ « code_commune »")
+                .contains("ligne 3, champ « porteur »").doesNotContain("Exception");
+        assertThat(memory.schema("intentions_amii")).isEmpty();
+    }
+
+    @Test
     void loadsAndPrintsTheReport() {
         String file = TestFiles.resource("admin/fixture-admin/communes.json").toString();
         assertThat(run("load", "--quiet", "--data-dir", "/tmp/x", "admin", file)).isZero();

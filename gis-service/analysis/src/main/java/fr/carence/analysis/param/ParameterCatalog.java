@@ -51,6 +51,12 @@ public final class ParameterCatalog {
     public static final String PART_REBOND = "part_rebond";
     public static final String TAUX_FREQUENTATION = "taux_frequentation";
     public static final String FLUX_OD_MAX = "flux_od_max";
+    public static final String APPLIQUER_INTENTIONS = "appliquer_intentions";
+    public static final String INTENTIONS_RETENUES = "intentions_retenues";
+    /** projet, confirme and ouvert count as future supply; abandonne never does. */
+    public static final String INTENTIONS_TOUTES = "toutes";
+    /** Only confirme and ouvert count. */
+    public static final String INTENTIONS_CONFIRMEES = "confirmees";
 
     public static final String PART_PAR_COMMUNE = "commune_ou_region";
     public static final String PART_UNIFORME = "uniforme";
@@ -169,6 +175,16 @@ public final class ParameterCatalog {
                             + "capacité par défaut (8–25 postes), part télétravaillable (0,25–0,45), flux modélisés "
                             + "(× 0,7–1,3) ; 0 = pas d'analyse de robustesse",
                     "Plages : voir docs/analysis.md (robustesse) ; le scénario par défaut en fait 100"),
+            ParameterSpec.flag(APPLIQUER_INTENTIONS, true, 6,
+                    "Appliquer les intentions d'investissement de l'AMII chargé comme offre future : la couche des zones de "
+                            + "carence résiduelles retire ce qu'elles desserviraient (sans AMII chargé : zones résiduelles = "
+                            + "zones présumées)",
+                    "Plan national, action 15 : la carence est « avérée par un appel à manifestation d'intention "
+                            + "d'investissement » ; voir docs/amii.md"),
+            ParameterSpec.choice(INTENTIONS_RETENUES, INTENTIONS_TOUTES, List.of(INTENTIONS_TOUTES, INTENTIONS_CONFIRMEES), 6,
+                    "Intentions comptées comme offre future : toutes (projet, confirmé, ouvert) ou confirmées seulement "
+                            + "(confirmé, ouvert) ; une intention abandonnée ne compte jamais",
+                    "Choix d'analyse : un projet non confirmé peut ne pas ouvrir (voir docs/amii.md)"),
             ParameterSpec.integer(NOMBRE_SITES, 10, 1, 500, "sites", 7, "Nombre de sites candidats à choisir (K)",
                     "Choix politique (taille de l'appel à projets)"),
             ParameterSpec.integer(TAILLE_MAX_EXACTE, 200_000, 0, 10_000_000, "couples", 7,

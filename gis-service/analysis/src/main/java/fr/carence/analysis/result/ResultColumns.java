@@ -8,6 +8,7 @@ import static fr.carence.store.LayerSchema.AttributeType.STRING;
 
 import fr.carence.analysis.result.ResultRows.CommuneRow;
 import fr.carence.analysis.result.ResultRows.FlowRow;
+import fr.carence.analysis.result.ResultRows.ResidualZoneRow;
 import fr.carence.analysis.result.ResultRows.Run;
 import fr.carence.analysis.result.ResultRows.SiteRow;
 import fr.carence.analysis.result.ResultRows.ZoneRow;
@@ -29,7 +30,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 
 /**
- * Every published column of the four result layers, declared once (name, type, unit, label,
+ * Every published column of the five result layers, declared once (name, type, unit, label,
  * definition, source, extractor). A new indicator is its step plus one line here: the schemas
  * ({@link ResultLayers}), the writer, {@code GET /api/scenarios/colonnes} (read by the web map)
  * and the table of docs/layers.md ({@code ResultColumnsDocTest}) follow.
@@ -238,6 +239,64 @@ public final class ResultColumns {
             ResultColumn.<ZoneRow>of("codes_communes", STRING, "Codes des communes", ZoneRow::codes)
                     .definition("Codes INSEE des communes de la zone (séparés par ;).").source(COG)));
 
+    private static final String ETAPE_6C = "calcul : étape 6c, carence résiduelle après l'AMII (docs/amii.md)";
+
+    public static final ResultTable<ResidualZoneRow> ZONES_RESIDUELLES = new ResultTable<>(ResultLayers.ZONES_RESIDUELLES,
+            GeometryType.MULTIPOLYGON, row -> multiPolygon(row.zone().geometry()), List.of(
+            ResultColumn.<ResidualZoneRow>of("id", STRING, "Identifiant", row -> zoneId(row.run().scenario(), row.code()))
+                    .definition("scénario:code_zone (le même que la zone présumée).").source(ETAPE_6C),
+            scenario(ResidualZoneRow::run),
+            ResultColumn.<ResidualZoneRow>of("code_zone", STRING, "Code de la zone", ResidualZoneRow::code)
+                    .definition("Code stable de la zone de carence présumée dont elle est le reste (couche zones_carence).")
+                    .source(ETAPE_6),
+            ResultColumn.<ResidualZoneRow>of("nom", STRING, "Nom de la zone", ResidualZoneRow::nom)
+                    .definition("Nom de la zone présumée.").source("INSEE COG, EPCI et contours des QPV (couches communes, epci, "
+                            + "departements_insee, qpv_perimetres)"),
+            ResultColumn.<ResidualZoneRow>of("unite", STRING, "Unité de zonage", row -> unitOf(row.presumptive()))
+                    .definition("grappe, epci, departement ou commune, comme la zone présumée.").source("paramètre unite_zonage"),
+            ResultColumn.<ResidualZoneRow>of("rang", INTEGER, "Rang", row -> row.presumptive().rank())
+                    .definition("Rang de la zone présumée dans ce scénario (conservé, non recalculé).").source(ETAPE_6),
+            ResultColumn.<ResidualZoneRow>of("nb_communes", INTEGER, "Communes encore en carence", row -> row.zone().members().size())
+                    .definition("Communes de la zone toujours en carence une fois les intentions appliquées.").source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("nb_communes_presumees", INTEGER, "Communes de la zone présumée",
+                            row -> row.presumptive().members().size())
+                    .definition("Communes de la zone de carence présumée.").source(ETAPE_6),
+            ResultColumn.<ResidualZoneRow>of("population", DOUBLE, "Population", ResidualZoneRow::population)
+                    .unit("hab.").definition("Population municipale des communes encore en carence.")
+                    .source("INSEE, populations légales (couche communes)"),
+            ResultColumn.<ResidualZoneRow>of("demande", DOUBLE, "Demande résiduelle", ResidualZoneRow::demand)
+                    .unit("télétravailleurs").definition("Demande des communes encore en carence (celle du quartier pour un "
+                            + "QPV évalué à part).").source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("demande_presumee", DOUBLE, "Demande de la zone présumée",
+                            ResidualZoneRow::presumptiveDemand)
+                    .unit("télétravailleurs").definition("Demande de la zone de carence présumée.").source(ETAPE_1),
+            ResultColumn.<ResidualZoneRow>of("demande_servie_intentions", DOUBLE, "Demande desservie par les intentions",
+                            row -> row.zone().demandServed())
+                    .unit("télétravailleurs").definition("Demande des communes de la zone que les intentions appliquées sortent "
+                            + "de la carence (0 sans AMII appliqué).").source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("score", DOUBLE, "Score résiduel", row -> row.zone().score())
+                    .definition("Somme des scores de carence des communes encore en carence, au seuil du scénario.")
+                    .source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("nb_intentions", INTEGER, "Intentions touchant la zone",
+                            row -> row.zone().intentions().size())
+                    .definition("Intentions appliquées situées à moins de bassin_minutes d'au moins une commune de la zone "
+                            + "présumée.").source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("places_intentions", DOUBLE, "Places des intentions",
+                            row -> row.intentions().stream().mapToDouble(fr.carence.analysis.model.Intention::places).sum())
+                    .unit("places").definition("Places déclarées par les intentions touchant la zone.")
+                    .source("AMII, couche intentions_amii"),
+            ResultColumn.<ResidualZoneRow>of("intentions", STRING, "Intentions (identifiant, porteur)",
+                            row -> row.zone().intentions().isEmpty() ? null : String.join(" ; ",
+                                    row.intentions().stream().map(fr.carence.analysis.model.Intention::label).toList()))
+                    .optional().definition("Intentions touchant la zone : identifiant (porteur, places, statut), séparées par « ; » "
+                            + "(réservé aux comptes : intentions d'acteurs privés).").source("AMII, couche intentions_amii"),
+            ResultColumn.<ResidualZoneRow>of("statut_amii", STRING, "Statut de l'AMII", row -> row.run().statutAmii())
+                    .definition("AMII appliqué (fichier, date de chargement, intentions retenues) ou « Aucun AMII appliqué » : "
+                            + "zones résiduelles = zones présumées.").source(ETAPE_6C),
+            ResultColumn.<ResidualZoneRow>of("codes_communes", STRING, "Codes des communes encore en carence",
+                            ResidualZoneRow::codes)
+                    .definition("Codes INSEE des communes encore en carence (séparés par ;).").source(COG)));
+
     public static final ResultTable<SiteRow> SITES = new ResultTable<>(ResultLayers.SITES, GeometryType.POINT,
             row -> row.host().pointStockage(), List.of(
             ResultColumn.<SiteRow>of("id", STRING, "Identifiant", row -> siteId(row.run().scenario(), row.site().rank()))
@@ -303,8 +362,8 @@ public final class ResultColumns {
             ResultColumn.<FlowRow>of("modelise", BOOLEAN, "Modélisé", row -> row.flow().modelled())
                     .definition("Flux estimé par le modèle de radiation.").source(ETAPE_2)));
 
-    /** The four result tables, in publication order. */
-    public static final List<ResultTable<?>> TABLES = List.of(INDICATEURS, ZONES, SITES, FLUX_OD);
+    /** The five result tables, in publication order. */
+    public static final List<ResultTable<?>> TABLES = List.of(INDICATEURS, ZONES, SITES, FLUX_OD, ZONES_RESIDUELLES);
 
     private ResultColumns() {
     }
@@ -319,7 +378,11 @@ public final class ResultColumns {
     }
 
     private static String unitOf(ZoneRow row) {
-        String unit = row.zone().unit();
+        return unitOf(row.zone());
+    }
+
+    private static String unitOf(fr.carence.analysis.step.CarenceZoneBuilder.Zone zone) {
+        String unit = zone.unit();
         return unit == null ? "grappe" : unit.substring(0, unit.indexOf(':'));
     }
 

@@ -4,7 +4,9 @@ import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.AnalysisResult;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Intention;
 import fr.carence.analysis.step.CarenceZoneBuilder;
+import fr.carence.analysis.step.ResidualCarence;
 import fr.carence.analysis.step.ZoneIdentity;
 import fr.carence.crs.LegalCrs;
 import java.util.ArrayList;
@@ -78,6 +80,37 @@ public final class ResultRows {
             return rows;
         }
 
+        /** The residual zones (step 6c): the presumptive zones with members still in carence, in rank order. */
+        public List<ResidualZoneRow> residualZoneRows() {
+            List<ResidualZoneRow> rows = new ArrayList<>();
+            for (ResidualCarence.Zone z : r.residual().zones()) {
+                if (z.remains()) {
+                    rows.add(new ResidualZoneRow(this, z, r.zones().get(z.zone()), zoneCodes.get(z.zone())));
+                }
+            }
+            return rows;
+        }
+
+        /** Whether and which AMII was applied, in the words every document uses (docs/amii.md). */
+        public String statutAmii() {
+            AnalysisInput.Amii amii = in.amii();
+            if (r.residual().applied()) {
+                return "AMII appliqué : " + r.residual().intentions().size() + " intention(s) retenue(s) sur "
+                        + amii.intentions().size() + " du fichier " + amii.fichier() + " (chargé le " + loadDate(amii) + ")";
+            }
+            if (!amii.loaded()) {
+                return AUCUN_AMII;
+            }
+            return AUCUN_AMII + " ; intentions du fichier " + amii.fichier() + " chargé le " + loadDate(amii)
+                    + " non appliquées (paramètre appliquer_intentions, ou aucune intention retenue)";
+        }
+
+        /** "7 décembre 2026 à 01h48 (heure de Paris)": when the AMII file was loaded, for French readers. */
+        private static String loadDate(AnalysisInput.Amii amii) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm '(heure de Paris)'", java.util.Locale.FRENCH)
+                    .withZone(java.time.ZoneId.of("Europe/Paris")).format(java.time.Instant.parse(amii.chargement()));
+        }
+
         public List<SiteRow> siteRows() {
             return r.sites().stream().map(s -> SiteRow.of(this, s)).toList();
         }
@@ -93,6 +126,43 @@ public final class ResultRows {
                 rows.add(new FlowRow(this, sorted.get(k), k + 1));
             }
             return rows;
+        }
+    }
+
+    /** The words of a result where no AMII was applied (residual zones = presumptive zones). */
+    public static final String AUCUN_AMII = "Aucun appel à manifestation d'intention d'investissement (AMII) n'a été "
+            + "appliqué : la carence est présumée par le modèle, pas constatée (zones résiduelles = zones présumées)";
+
+    /**
+     * What remains of a presumptive zone once the AMII's intentions are applied.
+     *
+     * @param presumptive the zone as in zones_carence (code, name, rank, unit)
+     * @param code its stable code
+     */
+    public record ResidualZoneRow(Run run, ResidualCarence.Zone zone, CarenceZoneBuilder.Zone presumptive, String code) {
+
+        public String nom() {
+            return ZoneIdentity.name(presumptive, run.in().communes(), run.in().units(), Run.quartiers(run.in(), run.r()));
+        }
+
+        public double population() {
+            return zone.members().stream().mapToDouble(i -> run.commune(i).population()).sum();
+        }
+
+        public double demand() {
+            return zone.members().stream().mapToDouble(i -> run.r().study().carenceDemand()[i]).sum();
+        }
+
+        public double presumptiveDemand() {
+            return presumptive.members().stream().mapToDouble(i -> run.r().study().carenceDemand()[i]).sum();
+        }
+
+        public List<Intention> intentions() {
+            return zone.intentions().stream().map(j -> run.r().residual().intentions().get(j)).toList();
+        }
+
+        public String codes() {
+            return String.join(";", zone.members().stream().map(i -> run.commune(i).code()).toList());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.function.BiPredicate;
  *
  * @param scenario scenario id
  * @param identique every published feature and column found again, equal
- * @param entitesComparees features compared over the four result layers
+ * @param entitesComparees features compared over the result layers
  * @param nbDifferences differing values (and missing or extra features)
  * @param colonnesDifferentes every layer with a difference, and its differing columns ("geom" for a
  *                            geometry, "(entité)" for a feature found on one side only); empty when identical

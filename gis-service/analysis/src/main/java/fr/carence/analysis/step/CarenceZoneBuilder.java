@@ -100,7 +100,8 @@ public final class CarenceZoneBuilder {
         return zones;
     }
 
-    private static Geometry dissolve(List<Integer> members, List<Geometry> geometries) {
+    /** The members' polygons dissolved into one geometry (storage CRS), null when none has one. */
+    static Geometry dissolve(List<Integer> members, List<Geometry> geometries) {
         List<Geometry> parts = new ArrayList<>();
         for (int i : members) {
             Geometry g = geometries.get(i);

@@ -4,6 +4,7 @@ import fr.carence.analysis.AdminUnits;
 import fr.carence.analysis.AnalysisInput;
 import fr.carence.analysis.model.Commune;
 import fr.carence.analysis.model.Flow;
+import fr.carence.analysis.model.Intention;
 import fr.carence.analysis.model.Place;
 import fr.carence.analysis.model.Venue;
 import fr.carence.crs.CrsTransforms;
@@ -47,6 +48,8 @@ public final class AnalysisInputReader {
     public static final String QPV_PERIMETRES = "qpv_perimetres";
     public static final String EPCI = "epci";
     public static final String DEPARTEMENTS = "departements_insee";
+    /** Investment intentions of an AMII (loader "intentions"); optional, absent = no AMII. */
+    public static final String INTENTIONS = "intentions_amii";
 
     /** Times a layer replaced between its provenance lookup and its read is looked up again. */
     private static final int READ_ATTEMPTS = 3;
@@ -245,7 +248,27 @@ public final class AnalysisInputReader {
         boolean[] inventory = inventory(venues, index, region, departement, warnings);
         return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings,
                 new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, qpvCode, qpvName, inventory,
-                        new double[n][]), units);
+                        new double[n][]), units, amii());
+    }
+
+    /** The AMII intentions when the layer is loaded (no warning otherwise: most studies have no AMII yet). */
+    private AnalysisInput.Amii amii() {
+        if (schema(INTENTIONS).isEmpty()) {
+            return AnalysisInput.Amii.NONE;
+        }
+        List<Intention> intentions = new ArrayList<>();
+        each(INTENTIONS, List.of("id", "porteur", "places", "statut", "code_commune"), true, f -> {
+            if (f.geometry() == null) {
+                return;
+            }
+            String code = str(f, "code_commune");
+            Number places = (Number) f.get("places");
+            intentions.add(new Intention(str(f, "id"), str(f, "porteur"), places == null ? 0 : places.doubleValue(),
+                    str(f, "statut"), legalPlace(code == null ? "" : code, f.geometry().getInteriorPoint())));
+        });
+        intentions.sort(java.util.Comparator.comparing(Intention::id));
+        InputVersion v = provenance.get(INTENTIONS);
+        return new AnalysisInput.Amii(intentions, v.fichiers(), v.chargement());
     }
 
     /**

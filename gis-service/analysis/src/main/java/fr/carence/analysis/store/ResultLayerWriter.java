@@ -38,6 +38,7 @@ public final class ResultLayerWriter {
         put(ResultColumns.ZONES, run.zoneRows());
         put(ResultColumns.SITES, run.siteRows());
         put(ResultColumns.FLUX_OD, run.flowRows(topFlows));
+        put(ResultColumns.ZONES_RESIDUELLES, run.residualZoneRows());
     }
 
     private <R> void put(ResultTable<R> table, List<R> rows) {
@@ -51,7 +52,7 @@ public final class ResultLayerWriter {
         return out;
     }
 
-    /** Stages the four result partitions in the transaction; nothing is visible before it commits. */
+    /** Stages the result partitions in the transaction; nothing is visible before it commits. */
     public void stage(LayerTransaction tx) {
         for (Map.Entry<LayerSchema, List<Feature>> e : layers.entrySet()) {
             LayerWriter w = tx.replacePartition(e.getKey(), PARTITION, scenario, source);

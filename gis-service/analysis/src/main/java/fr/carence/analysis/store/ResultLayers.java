@@ -26,15 +26,18 @@ public final class ResultLayers {
     public static final String ZONES = "zones_carence";
     public static final String SITES = "sites_candidats";
     public static final String FLUX_OD = "flux_od";
+    /** Zones still in carence once the AMII's intentions are applied (docs/amii.md). */
+    public static final String ZONES_RESIDUELLES = "zones_carence_residuelles";
 
     /** Result layers cleared when a scenario is deleted (the scenarios row last). */
-    public static final List<String> RESULT_LAYERS = List.of(INDICATEURS, ZONES, SITES, FLUX_OD);
+    public static final List<String> RESULT_LAYERS = List.of(INDICATEURS, ZONES, SITES, FLUX_OD, ZONES_RESIDUELLES);
 
     /**
-     * Layers holding the candidate sites themselves: pre-decisional, the catalogue must restrict
-     * them ({@code security/layers.properties}); the service refuses to start otherwise.
+     * Layers holding the candidate sites themselves (pre-decisional) or the investment intentions
+     * declared by private and local actors to an AMII (not public: docs/security.md): the catalogue
+     * must restrict them ({@code security/layers.properties}); the service refuses to start otherwise.
      */
-    public static final List<String> RESTRICTED_LAYERS = List.of(SITES);
+    public static final List<String> RESTRICTED_LAYERS = List.of(SITES, AnalysisInputReader.INTENTIONS);
 
     /**
      * Columns derived from the candidate sites (or naming who ran a scenario), per table: the
@@ -44,6 +47,7 @@ public final class ResultLayers {
     public static final Map<String, List<String>> RESTRICTED_COLUMNS = Map.of(
             INDICATEURS, List.of("site_candidat", "site_retenu", "site_desservant"),
             ZONES, List.of("demande_couverte"),
+            ZONES_RESIDUELLES, List.of("intentions"),
             SCENARIOS, List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
                     "kg_co2e_evites_an", "auteur"),
             RECALCULS, List.of("auteur"));
@@ -66,6 +70,7 @@ public final class ResultLayers {
     public static final LayerSchema ZONES_SCHEMA = ResultColumns.ZONES.schema();
     public static final LayerSchema SITES_SCHEMA = ResultColumns.SITES.schema();
     public static final LayerSchema FLUX_OD_SCHEMA = ResultColumns.FLUX_OD.schema();
+    public static final LayerSchema ZONES_RESIDUELLES_SCHEMA = ResultColumns.ZONES_RESIDUELLES.schema();
 
     private ResultLayers() {
     }

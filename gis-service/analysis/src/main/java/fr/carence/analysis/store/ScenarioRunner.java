@@ -60,7 +60,7 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs the scenario and publishes its four result partitions and whatever {@code completion}
+     * Runs the scenario and publishes its result partitions and whatever {@code completion}
      * stages in ONE store transaction: all visible together, or none (failure, killed process).
      */
     public Summary run(String scenario, ScenarioParameters p, ProgressListener progress, Completion completion) {

@@ -22,15 +22,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scenario run publishes its four result partitions and what its completion stages (the
+ * A scenario run publishes its five result partitions and what its completion stages (the
  * scenario's record) all together, on both stores: a failure before or during the publication
  * leaves every result layer exactly as the previous run left it.
  */
 class ResultPublicationTest {
 
     private static final ProgressListener SILENT = (fraction, step) -> { };
-    private static final List<String> RESULTS = List.of(ResultLayers.INDICATEURS, ResultLayers.ZONES,
-            ResultLayers.SITES, ResultLayers.FLUX_OD);
+    private static final List<String> RESULTS = ResultLayers.RESULT_LAYERS;
     /** A made-up companion layer the completion writes, standing for the scenarios table. */
     private static final LayerSchema RECORD = new LayerSchema("fixture_run_record", List.of(
             LayerSchema.Attribute.required("id", LayerSchema.AttributeType.STRING),

@@ -13,7 +13,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /** Maps load errors to French JSON bodies; never a stack trace to the client. */
-@RestControllerAdvice(assignableTypes = ChargementController.class)
+@RestControllerAdvice(assignableTypes = {ChargementController.class, IntentionsController.class})
 public class ChargementApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChargementApiExceptionHandler.class);
 

@@ -3,6 +3,7 @@ package fr.carence.api.chargement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.carence.loaders.core.LoadException;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 
 /**
  * JSON error of the load API: the French message, plus the file, location and field when the
@@ -17,10 +18,30 @@ public record ErreurChargement(
                 example = "lieux.csv, ligne 12, champ « lon_approx » : « abc » n'est pas un nombre") String message,
         @Schema(description = "Fichier en cause", example = "lieux.csv") String fichier,
         @Schema(description = "Ligne ou entité en cause", example = "ligne 12") String emplacement,
-        @Schema(description = "Champ en cause", example = "lon_approx") String champ) {
+        @Schema(description = "Champ en cause", example = "lon_approx") String champ,
+        @Schema(description = "Toutes les erreurs du fichier, une par ligne ou entité (intentions d'un AMII : le fichier "
+                + "est vérifié en entier)") List<ErreurChargement> erreurs) {
+
+    ErreurChargement(int statut, String erreur, String message, String fichier, String emplacement, String champ) {
+        this(statut, erreur, message, fichier, emplacement, champ, null);
+    }
 
     static ErreurChargement of(int status, String code, String message) {
         return new ErreurChargement(status, code, message, null, null, null);
+    }
+
+    /**
+     * The file was refused: {@code status} naming the file, with each line's error (the
+     * location, the column and the reason) when the loader gathered them all.
+     */
+    static ErreurChargement of(int status, String code, LoadException e) {
+        List<ErreurChargement> each = e.details().isEmpty() ? List.of(lineError(status, code, e))
+                : e.details().stream().map(d -> lineError(status, code, d)).toList();
+        return new ErreurChargement(status, code, e.getMessage(), e.file(), e.location(), e.field(), each);
+    }
+
+    private static ErreurChargement lineError(int status, String code, LoadException e) {
+        return new ErreurChargement(status, code, e.getMessage(), e.file(), e.location(), e.field(), null);
     }
 
     /** The loader refused the data: 422 naming the file, the line and the field. */

@@ -50,6 +50,12 @@ public final class DossierGeoPackage {
         if (d.sitesLisibles()) {
             layers.add(layer("sites_candidats", readableSchema(ResultLayers.SITES), d.sites()));
         }
+        if (d.amii().reste() != null) {
+            layers.add(layer("zone_residuelle", readableSchema(ResultLayers.ZONES_RESIDUELLES), List.of(d.amii().reste())));
+        }
+        if (d.amii().intentionsLisibles() && !d.amii().intentions().isEmpty()) {
+            layers.add(nearby("intentions_proches", DossierReader.INTENTIONS_LAYER, d.amii().intentions()));
+        }
         layers.add(dossierTable(d));
         writer.write(new FeatureCollectionResult(null, null, Instant.now(), OptionalLong.empty(), 0, null, null,
                 CrsName.urn(2154), null, layers), out);
@@ -67,16 +73,21 @@ public final class DossierGeoPackage {
     }
 
     private LayerFeatures lieux(ZoneDossier d) {
-        LayerSchema base = store.schema("lieux_existants").orElse(null);
+        return nearby("lieux_proches", "lieux_existants", d.lieux());
+    }
+
+    /** Points near the zone (venues, intentions) with their distance to it. */
+    private LayerFeatures nearby(String name, String sourceLayer, List<ZoneDossier.LieuProche> points) {
+        LayerSchema base = store.schema(sourceLayer).orElse(null);
         List<Attribute> attrs = new ArrayList<>(base == null ? List.of(Attribute.required("id", AttributeType.STRING)) : base.attributes());
         attrs.add(Attribute.optional("distance_zone_km", AttributeType.DOUBLE));
-        LayerSchema schema = new LayerSchema("lieux_proches", attrs, GeometryType.POINT, "id");
-        List<Feature> rows = d.lieux().stream().map(l -> {
+        LayerSchema schema = new LayerSchema(name, attrs, GeometryType.POINT, "id");
+        List<Feature> rows = points.stream().map(l -> {
             Map<String, Object> p = new LinkedHashMap<>(l.lieu().properties());
             p.put("distance_zone_km", l.distanceKm());
             return new Feature(l.lieu().id(), l.lieu().geometry(), p);
         }).toList();
-        return layer("lieux_proches", schema, rows);
+        return layer(name, schema, rows);
     }
 
     /** One row per statement of the PDF that is not a layer value: rubrique, libellé, valeur, unité. */
@@ -91,7 +102,13 @@ public final class DossierGeoPackage {
         row(rows, "zone", "Unité de zonage", d.resume().unite(), null);
         row(rows, "zone", "Classe de robustesse", d.resume().classeRobustesse() == null
                 ? "non calculée par cette version de la méthode" : d.resume().classeRobustesse(), null);
-        row(rows, "amii", "Statut de l'appel à manifestation d'intention d'investissement", ZoneDossier.STATUT_AMII, null);
+        row(rows, "amii", "Statut de l'appel à manifestation d'intention d'investissement", d.amii().statut(), null);
+        if (d.amii().bilan() != null) {
+            row(rows, "amii", "Zone après application des intentions", d.amii().bilan(), null);
+        }
+        if (d.amii().reste() != null && d.amii().reste().get("intentions") != null) {
+            row(rows, "amii", "Intentions appliquées qui touchent la zone", d.amii().reste().get("intentions").toString(), null);
+        }
         row(rows, "flux", "Communes de la zone à flux domicile-travail modélisés", Integer.toString(d.communesFluxModelises()),
                 "sur " + d.nbCommunes() + " communes");
         row(rows, "scenario", "Scénario", d.scenario().nom() + " (" + d.scenario().id() + ")", null);

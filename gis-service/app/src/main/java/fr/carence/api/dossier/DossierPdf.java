@@ -69,7 +69,10 @@ public final class DossierPdf {
                 + " ; scénario calculé le " + FrenchText.dateTime(d.scenario().finishedAt()) + ".").raw("</p>");
 
         h.raw("<div class=\"encadre\"><p><b>").text("Statut de l'appel à manifestation d'intention d'investissement (AMII) :")
-                .raw("</b> ").text(ZoneDossier.STATUT_AMII).raw("</p>");
+                .raw("</b> ").text(d.amii().statut()).raw("</p>");
+        if (d.amii().bilan() != null) {
+            h.raw("<p>").text(d.amii().bilan()).raw("</p>");
+        }
         h.raw("<p>").text("Flux domicile-travail : " + d.communesFluxModelises() + " des " + d.nbCommunes()
                 + " communes de la zone (" + FrenchText.percent(share(d.communesFluxModelises(), d.nbCommunes()), 0)
                 + ") ont des flux modélisés (modèle de radiation), pas observés : leur demande est une estimation.")
@@ -154,6 +157,31 @@ public final class DossierPdf {
             h.raw("</tbody></table>");
         }
 
+        // AMII: what remains of the zone, and the intentions near it (accounts only).
+        h.raw("<h2>Intentions d'investissement (AMII)</h2><p>").text(d.amii().statut()).raw("</p>");
+        Feature reste = d.amii().reste();
+        if (reste != null && reste.get("intentions") != null) {
+            h.raw("<p>").text("Intentions appliquées qui touchent la zone (à moins de la durée du bassin d'une de ses "
+                    + "communes) : " + reste.get("intentions") + ".").raw("</p>");
+        }
+        if (!d.amii().intentionsLisibles()) {
+            h.raw("<p>").text("La liste des intentions déclarées est réservée aux comptes (planificateurs, financeurs) : "
+                    + "se connecter pour la voir.").raw("</p>");
+        } else if (d.amii().intentions().isEmpty()) {
+            h.raw("<p>").text("Aucune intention déclarée à moins de " + FrenchText.number(DossierReader.LIEUX_RAYON_M / 1000, 0)
+                    + " km de la zone.").raw("</p>");
+        } else {
+            h.raw("<table class=\"chiffres\"><thead><tr><th>Intention</th><th>Porteur</th><th>Type</th><th>Places</th><th>Ouverture prévue</th><th>Statut</th><th>Distance à la zone<br/><small>km, à vol d'oiseau</small></th></tr></thead><tbody>");
+            for (ZoneDossier.LieuProche l : d.amii().intentions()) {
+                Feature f = l.lieu();
+                h.raw("<tr><td>").text(name(f.get("id"))).raw("</td><td>").text(name(f.get("porteur"))).raw("</td><td>")
+                        .text(name(f.get("type"))).raw("</td><td class=\"n\">").text(FrenchText.number(f.get("places"), 0))
+                        .raw("</td><td>").text(name(f.get("date_ouverture"))).raw("</td><td>").text(name(f.get("statut")))
+                        .raw("</td><td class=\"n\">").text(FrenchText.number(l.distanceKm(), 1)).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+
         // Candidate sites: only for callers who may read them.
         if (d.sitesLisibles()) {
             h.raw("<h2>Sites candidats qui desservent la zone</h2>");
@@ -206,7 +234,8 @@ public final class DossierPdf {
             "2. Flux : les flux domicile-travail observés par l'INSEE sont utilisés quand ils couvrent assez d'actifs de la commune ; sinon ils sont estimés par le modèle de radiation (Simini et al., 2012), ce que ce dossier signale.",
             "3. Accessibilité : méthode des aires flottantes à deux étapes (2SFCA, Luo et Wang 2003) avec décroissance par bandes de temps (Luo et Qi 2009) ; le résultat est un nombre de places pour 1 000 télétravailleurs potentiels.",
             "4. Carence présumée : une commune est en carence quand elle relève d'un territoire fragile, que sa demande atteint le minimum du scénario et que son accessibilité est sous le seuil. Les communes en carence contiguës forment une zone ; les zones sont classées par score total.",
-            "5. Limites : la carence est présumée par un modèle, pas constatée ; elle ne le sera qu'après un appel à manifestation d'intention d'investissement. Les capacités des lieux existants sont souvent inconnues (valeur par défaut du scénario).");
+            "5. AMII : les intentions d'investissement déclarées à un appel à manifestation d'intention d'investissement sont ajoutées comme lieux futurs (mêmes bassin et décroissance) ; les communes qui restent sous le seuil forment les zones de carence résiduelles. Une intention abandonnée ne compte jamais.",
+            "6. Limites : sans AMII appliqué, la carence est présumée par un modèle, pas constatée. Les capacités des lieux existants sont souvent inconnues (valeur par défaut du scénario).");
 
     private static String definitions(List<Figures.Indicator> indicators) {
         StringBuilder s = new StringBuilder();

@@ -43,6 +43,8 @@ public final class DossierReader {
 
     /** Layer name of the candidate sites in the catalogue (its read rule decides who sees them). */
     static final String SITES_LAYER = "sites_candidats";
+    /** The AMII intentions (accounts only: its read rule decides who sees them). */
+    static final String INTENTIONS_LAYER = fr.carence.analysis.store.AnalysisInputReader.INTENTIONS;
     /** Map width / height of the dossier's map (A4 portrait text width by about 12 cm). */
     static final double MAP_ASPECT = 1.45;
     static final int LIEUX_MAX = 8;
@@ -148,8 +150,39 @@ public final class DossierReader {
                 .toList();
         Envelope extent = mapExtent(z.geometry());
         List<Feature> sites = sitesLisibles ? servingSites(scenarioId, z, communes) : List.of();
-        return new ZoneDossier(scenario, z, resume(z, communes), communes, nearbyVenues(z.geometry()), sites,
-                sitesLisibles, parametres(scenario), sources(), versionMethode(scenario), extent, Instant.now());
+        return new ZoneDossier(scenario, z, resume(z, communes), communes, nearby("lieux_existants", z.geometry()), sites,
+                sitesLisibles, parametres(scenario), sources(), versionMethode(scenario), extent, Instant.now(),
+                amii(scenarioId, z));
+    }
+
+    /**
+     * The zone after the AMII: the scenario's status and the zone's residual row (same id in
+     * {@code zones_carence_residuelles}), and the intentions near it when the caller may read them.
+     */
+    private ZoneDossier.Amii amii(String scenarioId, Feature zone) {
+        boolean lisibles = catalog.layer(INTENTIONS_LAYER).isPresent();
+        List<ZoneDossier.LieuProche> near = lisibles ? nearby(INTENTIONS_LAYER, zone.geometry()) : List.of();
+        List<Feature> rows = store.schema(ResultLayers.ZONES_RESIDUELLES).isPresent()
+                ? read(ResultLayers.ZONES_RESIDUELLES, scenarioFilter(scenarioId), true) : List.of();
+        if (rows.isEmpty()) {
+            return new ZoneDossier.Amii("Statut de l'AMII non enregistré pour ce calcul (scénario calculé par une version "
+                    + "antérieure, ou toutes ses zones desservies par les intentions) : relancer le scénario.", null, null,
+                    near, lisibles);
+        }
+        String statut = text(rows.get(0).get("statut_amii"));
+        Feature reste = rows.stream().filter(r -> zone.id().equals(r.id())).findFirst().orElse(null);
+        String bilan;
+        if (reste == null) {
+            bilan = "Zone entièrement desservie par les intentions appliquées : aucune de ses communes ne reste en carence.";
+        } else if (((Number) reste.get("nb_intentions")).intValue() == 0) {
+            bilan = "Aucune intention appliquée ne touche la zone : la zone résiduelle est la zone présumée.";
+        } else {
+            bilan = "Après application des intentions, " + reste.get("nb_communes") + " des " + reste.get("nb_communes_presumees")
+                    + " communes restent en carence ; demande desservie par les intentions : "
+                    + FrenchText.number(reste.get("demande_servie_intentions"), 0) + " télétravailleurs potentiels sur "
+                    + FrenchText.number(reste.get("demande_presumee"), 0) + ".";
+        }
+        return new ZoneDossier.Amii(statut, reste, bilan, near, lisibles);
     }
 
     /** The zone's name, unit and robustness: the method's columns when the layer has them, derived otherwise. */
@@ -194,14 +227,15 @@ public final class DossierReader {
                 .toList();
     }
 
-    private List<ZoneDossier.LieuProche> nearbyVenues(Geometry zone) {
+    /** Points of a layer (existing venues, AMII intentions) nearest to the zone, within {@link #LIEUX_RAYON_M}. */
+    private List<ZoneDossier.LieuProche> nearby(String layer, Geometry zone) {
         Envelope around = new Envelope(zone.getEnvelopeInternal());
         around.expandBy(LIEUX_RAYON_M);
-        if (store.schema("lieux_existants").isEmpty()) {
+        if (store.schema(layer).isEmpty()) {
             return List.of();
         }
         List<ZoneDossier.LieuProche> out = new ArrayList<>();
-        try (FeatureCursor c = store.query("lieux_existants", FeatureQuery.all().withBbox(around))) {
+        try (FeatureCursor c = store.query(layer, FeatureQuery.all().withBbox(around))) {
             while (c.hasNext()) {
                 Feature f = c.next();
                 if (f.geometry() != null) {

@@ -27,15 +27,26 @@ import org.locationtech.jts.geom.Envelope;
  * @param versionMethode method version (the scenario's {@code version_methode} when recorded, else the service's version)
  * @param etendueCarte map extent in Lambert-93
  * @param produitLe when the dossier was produced
+ * @param amii the AMII status of the zone (applied or not, what remains, the intentions touching it)
  */
 public record ZoneDossier(ScenarioRecord scenario, Feature zone, ZoneResume resume, List<Feature> communes,
                           List<LieuProche> lieux, List<Feature> sites, boolean sitesLisibles,
                           List<ParametreAffiche> parametres, List<SourceAffichee> sources, String versionMethode,
-                          Envelope etendueCarte, Instant produitLe) {
+                          Envelope etendueCarte, Instant produitLe, Amii amii) {
 
-    /** Status of the investment-intention call (AMII) until intentions can be loaded (issue 12, point 1). */
-    public static final String STATUT_AMII =
-            "Aucun appel à manifestation d'intention d'investissement n'a été appliqué : la carence est présumée par le modèle, pas constatée.";
+    /**
+     * The zone after the AMII (docs/amii.md).
+     *
+     * @param statut the scenario's AMII status ({@code statut_amii} of {@code zones_carence_residuelles})
+     * @param reste what remains of the zone: its {@code zones_carence_residuelles} row (caller's columns),
+     *              null when nothing remains or the scenario predates the residual layer
+     * @param bilan one sentence: how much of the zone the intentions serve
+     * @param intentions the intentions near the zone ({@code intentions_amii}, with their distance); empty
+     *                   when none or when the caller may not read them
+     * @param intentionsLisibles whether the caller may read the intentions (accounts)
+     */
+    public record Amii(String statut, Feature reste, String bilan, List<LieuProche> intentions, boolean intentionsLisibles) {
+    }
 
     /**
      * @param id zone id as in the layer ({@code scenario:zone-rang} today)

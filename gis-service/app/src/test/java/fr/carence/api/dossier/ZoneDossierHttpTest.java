@@ -91,7 +91,9 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertContains(text, "Communes rurales " + zp.get("nb_rural").asInt());
         assertContains(text, zp.get("nb_flux_modelises").asInt() + " des " + zp.get("nb_communes").asInt()
                 + " communes de la zone");
-        assertContains(text, "Aucun appel à manifestation d'intention d'investissement n'a été appliqué");
+        // computed before any AMII was loaded: the status says none was applied, the residual zone is the zone
+        assertContains(text, "Aucun appel à manifestation d'intention d'investissement (AMII) n'a été appliqué");
+        assertContains(text, "Intentions d'investissement (AMII)");
 
         // Every commune, in the order of its columns.
         // As a funder: site_desservant (which site serves each commune) is a FUNDER/ADMIN column.

@@ -33,7 +33,8 @@ class TileAttributesExistTest {
                 }
             }
         }
-        // indicateurs_communes lists 7 attributes, zones_carence 7 (with demande_couverte).
-        assertThat(checked).isEqualTo(14);
+        // indicateurs_communes lists 7 attributes, zones_carence 7 (with demande_couverte),
+        // zones_carence_residuelles 7.
+        assertThat(checked).isEqualTo(21);
     }
 }

@@ -1,0 +1,1 @@
+../../sld-styles/intentions_amii.sld

@@ -1,0 +1,1 @@
+../../sld-styles/zones_carence_residuelles.sld

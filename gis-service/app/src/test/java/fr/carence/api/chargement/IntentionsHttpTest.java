@@ -1,0 +1,228 @@
+package fr.carence.api.chargement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.analysis.result.ResultRows;
+import fr.carence.analysis.store.AnalysisInputReader;
+import fr.carence.security.TestAccounts;
+import fr.carence.store.Feature;
+import fr.carence.store.FeatureCursor;
+import fr.carence.store.FeatureQuery;
+import fr.carence.store.FeatureStore;
+import fr.carence.testing.RunningSampleService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code /api/intentions} on the shared running service (Occitanie sample): the template is public
+ * and loads as is, loading needs a planner (or an administrator), a bad file answers one French 400
+ * listing every bad line with its column and leaves the loaded intentions as they were, and a
+ * scenario run after a good file publishes residual zones that apply it. The intentions layer is
+ * hidden from anonymous callers (WFS), and the residual zones' {@code intentions} column too.
+ *
+ * <p>The intention file is made up: one confirmed 500-seat venue in a commune of the default
+ * scenario's first zone.
+ */
+class IntentionsHttpTest extends RunningSampleService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLANNER = TestAccounts.bearer(TestAccounts.PLANNER_TOKEN);
+    private static final String FUNDER = TestAccounts.bearer(TestAccounts.FUNDER_TOKEN);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Autowired
+    FeatureStore store;
+
+    private HttpResponse<String> send(String method, String path, String auth, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(3));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> upload(String auth, String filename, String content) throws Exception {
+        String boundary = "----carence-test-" + System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", "/api/intentions", auth, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(3));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    private List<String> intentionsSnapshot() {
+        List<String> out = new ArrayList<>();
+        if (store.schema(AnalysisInputReader.INTENTIONS).isEmpty()) {
+            return out;
+        }
+        try (FeatureCursor c = store.query(AnalysisInputReader.INTENTIONS, FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                out.add(f.id() + " " + f.geometry() + " " + new java.util.TreeMap<>(f.properties()));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private JsonNode wfs(String layer, String filter, String auth) throws Exception {
+        String q = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + layer
+                + "&OUTPUTFORMAT=application/json" + (filter == null ? "" : "&" + filter);
+        HttpResponse<String> r = send("GET", q, auth, null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void templatesArePublicAndDocumentEveryColumn() throws Exception {
+        HttpResponse<String> csv = send("GET", "/api/intentions/modele.csv", null, null, null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("modele-intentions-amii.csv");
+        assertThat(csv.body().replace("\uFEFF", "")).startsWith("id;porteur;type;adresse;code_commune;lon;lat;places;date_ouverture;statut");
+        HttpResponse<String> geojson = send("GET", "/api/intentions/modele.geojson", null, null, null);
+        assertThat(geojson.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(geojson.body()).path("type").asText()).isEqualTo("FeatureCollection");
+        JsonNode columns = JSON.readTree(send("GET", "/api/intentions/colonnes", null, null, null).body());
+        assertThat(columns).hasSize(10);
+        assertThat(columns.get(1).path("name").asText()).isEqualTo("porteur");
+        assertThat(columns.get(1).path("required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyPlannersLoadAndAccountsReadTheState() throws Exception {
+        assertThat(upload(null, "amii.csv", "x").statusCode()).isEqualTo(401);
+        assertThat(upload(FUNDER, "amii.csv", "x").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/intentions", null, null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/intentions", FUNDER, null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadFileListsEveryLineAndAGoodOneIsAppliedByTheNextRun() throws Exception {
+        List<String> before = intentionsSnapshot();
+        HttpResponse<String> bad = upload(PLANNER, "amii-faux.csv", String.join("\n",
+                "id;porteur;type;code_commune;places;statut",
+                "A-1;Mairie;coworking;12145;10;projet",
+                "A-2;;coworking;12145;10;projet",
+                "A-3;SCIC;garage;12145;10;projet",
+                "A-4;SARL;coworking;12145;-3;projet",
+                ""));
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(bad.body());
+        assertThat(error.path("erreur").asText()).isEqualTo("fichier_invalide");
+        assertThat(error.path("fichier").asText()).isEqualTo("amii-faux.csv");
+        assertThat(error.path("message").asText()).startsWith("amii-faux.csv : 3 erreurs");
+        assertThat(error.path("erreurs")).hasSize(3);
+        assertThat(error.path("erreurs").get(0).path("emplacement").asText()).isEqualTo("ligne 3");
+        assertThat(error.path("erreurs").get(0).path("champ").asText()).isEqualTo("porteur");
+        assertThat(error.path("erreurs").get(1).path("champ").asText()).isEqualTo("type");
+        assertThat(error.path("erreurs").get(2).path("emplacement").asText()).isEqualTo("ligne 5");
+        assertThat(error.path("erreurs").get(2).path("message").asText()).contains("places");
+        assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at fr.");
+        assertThat(intentionsSnapshot()).as("nothing replaced").isEqualTo(before);
+
+        // A commune of the default scenario's first zone gets a made-up confirmed 500-seat venue.
+        JsonNode zone = wfs("zones_carence", "SORTBY=rang", null).get("features").get(0).get("properties");
+        String commune = zone.get("codes_communes").asText().split(";")[0];
+        HttpResponse<String> ok = upload(PLANNER, "amii-test.csv", "id;porteur;type;code_commune;places;statut\n"
+                + "T-1;Porteur fictif (test);tiers-lieu;" + commune + ";500;confirmé\n");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode state = JSON.readTree(send("GET", "/api/intentions", PLANNER, null, null).body());
+        assertThat(state.path("charge").asBoolean()).isTrue();
+        assertThat(state.path("fichier").asText()).isEqualTo("amii-test.csv");
+        assertThat(state.path("intentions").asLong()).isEqualTo(1);
+
+        // The intentions are for accounts: absent from the anonymous WFS.
+        HttpResponse<String> anonymous = send("GET", "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES="
+                + AnalysisInputReader.INTENTIONS + "&OUTPUTFORMAT=application/json", null, null, null);
+        assertThat(anonymous.statusCode()).isNotEqualTo(200);
+        assertThat(wfs(AnalysisInputReader.INTENTIONS, null, FUNDER).get("features")).hasSize(1);
+
+        String scenario = "amii-http";
+        HttpResponse<String> run = send("POST", "/api/scenarios", PLANNER, "application/json",
+                ("{\"id\":\"" + scenario + "\",\"nom\":\"AMII test\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
+        long end = System.currentTimeMillis() + 300_000;
+        String statut = "";
+        while (System.currentTimeMillis() < end) {
+            statut = JSON.readTree(send("GET", "/api/scenarios/" + scenario, null, null, null).body()).path("statut").asText();
+            if (statut.equals("termine") || statut.equals("echec")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(statut).isEqualTo("termine");
+        try {
+            String filter = "SCENARIO=" + scenario;
+            JsonNode residual = wfs("zones_carence_residuelles", filter, PLANNER).get("features");
+            JsonNode presumed = wfs("zones_carence", filter, null).get("features");
+            assertThat(residual.size()).isPositive().isLessThanOrEqualTo(presumed.size());
+            for (JsonNode r : residual) {
+                assertThat(r.get("properties").path("statut_amii").asText())
+                        .startsWith("AMII appliqué : 1 intention(s) retenue(s) sur 1 du fichier amii-test.csv");
+                assertThat(r.get("properties").path("codes_communes").asText().split(";")).doesNotContain(commune);
+            }
+            // an anonymous caller sees the residual zones but not which intentions touch them
+            JsonNode anonymousResidual = wfs("zones_carence_residuelles", filter, null).get("features");
+            assertThat(anonymousResidual).hasSize(residual.size());
+            assertThat(anonymousResidual.get(0).get("properties").has("intentions")).isFalse();
+            assertThat(anonymousResidual.get(0).get("properties").has("statut_amii")).isTrue();
+            // the default scenario, computed before the AMII, still says none was applied
+            JsonNode defaut = wfs("zones_carence_residuelles", null, null).get("features");
+            assertThat(defaut.get(0).get("properties").path("statut_amii").asText()).isEqualTo(ResultRows.AUCUN_AMII);
+
+            // The zone's dossier: the planner's lists the intention, an anonymous one never names it.
+            String zoneCode = zone.get("code_zone").asText();
+            String path = "/api/scenarios/" + scenario + "/zones/" + zoneCode + "/dossier.";
+            HttpResponse<byte[]> plannerPdf = bytes(path + "pdf", PLANNER);
+            assertThat(plannerPdf.statusCode()).isEqualTo(200);
+            String plannerText = pdfText(plannerPdf.body());
+            assertThat(plannerText).contains("AMII appliqué").contains("Porteur fictif");
+            HttpResponse<byte[]> anonymousPdf = bytes(path + "pdf", null);
+            assertThat(anonymousPdf.statusCode()).isEqualTo(200);
+            assertThat(pdfText(anonymousPdf.body())).contains("AMII appliqué").doesNotContain("Porteur fictif")
+                    .contains("réservée aux comptes");
+            HttpResponse<byte[]> anonymousGpkg = bytes(path + "gpkg", null);
+            assertThat(anonymousGpkg.statusCode()).isEqualTo(200);
+            assertThat(new String(anonymousGpkg.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Porteur fictif")
+                    .doesNotContain("intentions_proches");
+            HttpResponse<byte[]> plannerGpkg = bytes(path + "gpkg", PLANNER);
+            assertThat(new String(plannerGpkg.body(), StandardCharsets.UTF_8)).contains("Porteur fictif (test)")
+                    .contains("intentions_proches");
+        } finally {
+            send("DELETE", "/api/scenarios/" + URLEncoder.encode(scenario, StandardCharsets.UTF_8), PLANNER, null, null);
+        }
+    }
+}
