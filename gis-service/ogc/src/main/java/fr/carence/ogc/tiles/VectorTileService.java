@@ -84,6 +84,7 @@ public final class VectorTileService {
     private final FeatureStore store;
     private final LayerFeatureCache features;
     private final TileCache tiles;
+    private final TileStyles styles;
     private final TilesSettings settings;
     private final Duration requestTimeout;
     private final Set<String> warnedMissing = ConcurrentHashMap.newKeySet();
@@ -100,6 +101,7 @@ public final class VectorTileService {
         this.requestTimeout = requestTimeout;
         this.features = features;
         this.tiles = new TileCache(settings.cacheMegabytes() * 1024L * 1024L);
+        this.styles = new TileStyles(catalog);
     }
 
     /** The layers the caller may read that have geometries in the store, in catalogue order. */
@@ -147,6 +149,21 @@ public final class VectorTileService {
             }
         }
         return new TileLayer(published, schema, List.copyOf(present));
+    }
+
+    /**
+     * One of the layer's catalogue styles as JSON rules (see {@link TileStyles}), for clients that
+     * draw the tiles; 404 when the layer is unknown to the caller or the style is not one of its own.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode style(String collectionId, String styleId) {
+        TileLayer layer = layer(collectionId);
+        com.fasterxml.jackson.databind.node.ObjectNode doc = layer.published().styles().contains(styleId)
+                ? styles.json(styleId) : null;
+        if (doc == null) {
+            throw TileException.notFound("styleId", "Style inconnu pour la collection « " + collectionId + " » : « "
+                    + styleId + " » (styles : " + String.join(", ", layer.published().styles()) + ").");
+        }
+        return doc;
     }
 
     /** Without a catalogue list: the id attribute and the name, enough to identify and label. */
