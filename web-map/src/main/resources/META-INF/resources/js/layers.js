@@ -58,7 +58,8 @@
       format: new ol.format.MVT(), url: tileUrl(name, isResult), maxZoom: TILE_MAX_ZOOM,
       attributions: 'Carence (tuiles vectorielles OGC API Tiles)'
     });
-    const layer = new ol.layer.VectorTile({ source, visible: false, opacity: 0.85, declutter: true });
+    // style null: nothing drawn until the SLD rules have arrived (no flash of OpenLayers' default blue).
+    const layer = new ol.layer.VectorTile({ source, visible: false, opacity: 0.85, declutter: true, style: null });
     layer.set('loading', 0);
     source.on('tileloadstart', () => layer.set('loading', layer.get('loading') + 1));
     source.on('tileloadend', () => layer.set('loading', layer.get('loading') - 1));
