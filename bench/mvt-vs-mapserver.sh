@@ -62,7 +62,7 @@ mapserver_pids=$(cat "$bench/peer/fcgi.pid" 2>/dev/null | tr '\n' ' ')
 start_carence() { # tile-cache megabytes
   # Own session, as bench/wms-vs-mapserver.sh explains (autogroup scheduling).
   setsid java -Xmx2g -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
-    --carence.tiles.cache-megabytes="$1" --carence.tiles.features-megabytes=1024 \
+    --carence.tiles.cache-megabytes="$1" --carence.wms.cache-megabytes=1024 \
     --carence.startup.load-sample=false --carence.startup.default-scenario=false > "$bench/carence-mvt.log" 2>&1 &
   carence_pid=$!
   for _ in $(seq 1 180); do

@@ -65,7 +65,7 @@
       .sort((a, b) => b.getZIndex() - a.getZIndex());
     document.body.dataset.info = 'chargement';
     const answers = await Promise.all(visible.map(async (l) => {
-      const url = l.getSource().getFeatureInfoUrl(e.coordinate, res, C.L93, { INFO_FORMAT: 'application/json', FEATURE_COUNT: 3 });
+      const url = C.wmsSourceOf(l).getFeatureInfoUrl(e.coordinate, res, C.L93, { INFO_FORMAT: 'application/json', FEATURE_COUNT: 3 });
       try {
         return { layer: l, json: await C.requestJson(url, `Informations sur « ${l.get('cap').Title} »`) };
       } catch (err) {

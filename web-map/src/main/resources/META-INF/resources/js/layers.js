@@ -1,5 +1,9 @@
 /* Layer tree built from the WMS capabilities (inputs apart from results), opacity, legends,
-   and the optional base map (XYZ URL from ?fond=… or the field in the panel). */
+   and the optional base map (XYZ URL from ?fond=… or the field in the panel).
+   Communes, indicators and zones are drawn from vector tiles (OGC API Tiles, MVT), styled here
+   with the rules of their SLD as the server parses it (/ogc/collections/{id}/styles/{style}),
+   with hover highlighting; the other layers, the click information (GetFeatureInfo), legends
+   and printing stay on WMS. */
 (function (C) {
   'use strict';
 
@@ -7,6 +11,12 @@
   const DEFAULT_VISIBLE = ['regions', 'departements', 'communes', 'lieux_existants', 'zones_carence', 'sites_candidats'];
   const DRAW_ORDER = ['massifs', 'zrr_perimetre', 'communes', 'departements', 'regions', 'lieux_existants',
     'indicateurs_communes', 'zones_carence', 'flux_od', 'sites_candidats'];
+  // Drawn from vector tiles: the layers a user hovers and clicks most, redrawn without a server image.
+  const TILED = ['communes', 'indicateurs_communes', 'zones_carence'];
+  // Tiles are generalised to a quarter pixel; past zoom 14 OpenLayers enlarges the zoom-14 tiles.
+  const TILE_MAX_ZOOM = 14;
+  // OGC standard rendering pixel (0.28 mm): scale denominator = metres per pixel / 0.00028.
+  const PIXEL_METRES = 0.00028;
   C.wmsLayers = [];
 
   C.shortName = (name) => name.replace(/^.*:/, '');
@@ -18,6 +28,7 @@
     const params = { LAYERS: capLayer.Name, STYLES: '', VERSION: '1.3.0', TRANSPARENT: true, _t: Date.now() };
     if (isResult) params.SCENARIO = C.scenario();
     const source = new ol.source.ImageWMS({ url: C.WMS_URL, params, ratio: 1, crossOrigin: 'anonymous' });
+    if (TILED.includes(C.shortName(capLayer.Name))) return createTiledLayer(capLayer, isResult, source);
     const layer = new ol.layer.Image({ source, visible: false, opacity: 0.85 });
     // Images still loading, per layer (C.imagesLoading: scripts and tests wait for a settled map).
     layer.set('loading', 0);
@@ -32,6 +43,163 @@
     return layer;
   }
 
+  // ----- Vector tiles -----
+
+  function tileUrl(name, isResult) {
+    const url = `ogc/collections/${name}/tiles/WebMercatorQuad/{z}/{y}/{x}`;
+    return isResult ? `${url}?scenario=${encodeURIComponent(C.scenario())}` : url;
+  }
+
+  /** A layer drawn from vector tiles. The WMS source is kept, not drawn: GetFeatureInfo (click),
+      style parameter and legend, so the information panel is the same as for the other layers. */
+  function createTiledLayer(capLayer, isResult, wmsSource) {
+    const name = C.shortName(capLayer.Name);
+    const source = new ol.source.VectorTile({
+      format: new ol.format.MVT(), url: tileUrl(name, isResult), maxZoom: TILE_MAX_ZOOM,
+      attributions: 'Carence (tuiles vectorielles OGC API Tiles)'
+    });
+    // style null: nothing drawn until the SLD rules have arrived (no flash of OpenLayers' default blue).
+    const layer = new ol.layer.VectorTile({ source, visible: false, opacity: 0.85, declutter: true, style: null });
+    layer.set('loading', 0);
+    source.on('tileloadstart', () => layer.set('loading', layer.get('loading') + 1));
+    source.on('tileloadend', () => layer.set('loading', layer.get('loading') - 1));
+    source.on('tileloaderror', () => {
+      layer.set('loading', layer.get('loading') - 1);
+      if (!layer.get('warned')) C.showError(`La couche « ${capLayer.Title} » n'a pas pu être affichée : tuiles vectorielles indisponibles ou erreur du serveur.`);
+      layer.set('warned', true);
+    });
+    layer.set('cap', capLayer);
+    layer.set('isResult', isResult);
+    layer.set('tiled', true);
+    layer.set('wmsSource', wmsSource);
+    layer.set('idKey', name === 'zones_carence' ? 'id' : 'code');
+    setTiledStyle(layer, (capLayer.Style && capLayer.Style[0] && capLayer.Style[0].Name) || name);
+    return layer;
+  }
+
+  /** The source whose parameters carry the WMS style and scenario (drawn or kept for clicks). */
+  C.wmsSourceOf = (layer) => layer.get('wmsSource') || layer.getSource();
+  const styleNameOf = (layer) => C.wmsSourceOf(layer).getParams().STYLES || (layer.get('tiled') ? layer.get('styleName') : '');
+
+  /** Loads a style's SLD rules from the server and draws the tiles with them. */
+  async function setTiledStyle(layer, styleName) {
+    layer.set('styleName', styleName);
+    const name = C.shortName(layer.get('cap').Name);
+    try {
+      const rules = await C.requestJson(`ogc/collections/${name}/styles/${encodeURIComponent(styleName)}`,
+        `Style de « ${layer.get('cap').Title} »`);
+      if (layer.get('styleName') !== styleName) return; // another style was chosen meanwhile
+      layer.set('rules', rules);
+      layer.setStyle(styleFunction(layer, rules));
+    } catch (e) {
+      C.report(e, `Le style de « ${layer.get('cap').Title} » n'a pas pu être lu.`);
+    }
+  }
+
+  // ----- SLD rules (CQL2-JSON filters) evaluated on tile features -----
+
+  function value(feature, arg) {
+    return arg !== null && typeof arg === 'object' && 'property' in arg ? feature.get(arg.property) : arg;
+  }
+
+  /** Compares as the server's SLD filters do: numbers as numbers, anything else as text. */
+  function compare(a, b) {
+    if (a === undefined || a === null || b === undefined || b === null) return NaN;
+    const x = Number(a); const y = Number(b);
+    if (typeof a !== 'boolean' && typeof b !== 'boolean' && a !== '' && b !== '' && !isNaN(x) && !isNaN(y)) return x - y;
+    const s = String(a); const t = String(b);
+    return s === t ? 0 : (s < t ? -1 : 1);
+  }
+
+  function matches(filter, f) {
+    const a = filter.args || [];
+    switch (filter.op) {
+      case 'and': return a.every((x) => matches(x, f));
+      case 'or': return a.some((x) => matches(x, f));
+      case 'not': return !matches(a[0], f);
+      case 'isNull': { const v = value(f, a[0]); return v === undefined || v === null; }
+      case 'between': { const v = value(f, a[0]); return compare(v, a[1]) >= 0 && compare(v, a[2]) <= 0; }
+      case '=': return compare(value(f, a[0]), value(f, a[1])) === 0;
+      case '<>': { const c = compare(value(f, a[0]), value(f, a[1])); return !isNaN(c) && c !== 0; }
+      case '<': return compare(value(f, a[0]), value(f, a[1])) < 0;
+      case '<=': return compare(value(f, a[0]), value(f, a[1])) <= 0;
+      case '>': return compare(value(f, a[0]), value(f, a[1])) > 0;
+      case '>=': return compare(value(f, a[0]), value(f, a[1])) >= 0;
+      default: return false;
+    }
+  }
+
+  function olStroke(s) {
+    return s ? new ol.style.Stroke({ color: s.color, width: s.width, lineDash: s.dash || undefined }) : undefined;
+  }
+
+  /** OpenLayers styles of one rule; labels are built per feature. */
+  function ruleStyles(rule, zIndex) {
+    if (!rule.cache) {
+      rule.cache = rule.symbolizers.filter((s) => s.type !== 'text').map((s) => new ol.style.Style({
+        zIndex, fill: s.fill ? new ol.style.Fill({ color: s.fill }) : undefined, stroke: olStroke(s.stroke)
+      }));
+      rule.texts = rule.symbolizers.filter((s) => s.type === 'text');
+    }
+    return rule.cache;
+  }
+
+  const HOVER = new ol.style.Style({ zIndex: 1000, stroke: new ol.style.Stroke({ color: '#000091', width: 3 }), fill: new ol.style.Fill({ color: 'rgba(0,0,145,0.08)' }) });
+
+  function styleFunction(layer, doc) {
+    const idKey = layer.get('idKey');
+    return (feature, resolution) => {
+      const scale = resolution / PIXEL_METRES;
+      const out = [];
+      doc.passes.forEach((pass, p) => {
+        let matched = false;
+        const applicable = pass.rules.filter((r) => scale >= r.minScaleDenominator
+          && (r.maxScaleDenominator === undefined || scale < r.maxScaleDenominator));
+        applicable.filter((r) => !r.else).forEach((r) => {
+          if (r.filter && !matches(r.filter, feature)) return;
+          matched = true;
+          out.push(...styleWithLabels(r, feature, p));
+        });
+        if (!matched) applicable.filter((r) => r.else).forEach((r) => out.push(...styleWithLabels(r, feature, p)));
+      });
+      const hovered = layer.get('hovered');
+      if (hovered !== undefined && feature.get(idKey) === hovered) out.push(HOVER);
+      return out;
+    };
+  }
+
+  function styleWithLabels(rule, feature, pass) {
+    const styles = ruleStyles(rule, pass);
+    if (!rule.texts.length) return styles;
+    return styles.concat(rule.texts.map((t) => {
+      const text = feature.get(t.label);
+      if (text === undefined || text === null) return null;
+      return new ol.style.Style({
+        zIndex: pass,
+        text: new ol.style.Text({
+          text: String(text), font: t.font, fill: new ol.style.Fill({ color: t.fill || 'black' }),
+          stroke: t.halo ? new ol.style.Stroke({ color: t.halo, width: 2 * (t.haloRadius || 1) }) : undefined,
+          overflow: true
+        })
+      });
+    }).filter(Boolean));
+  }
+
+  // Hover: the feature under the pointer is outlined on the top-most tiled layer.
+  C.map.on('pointermove', (e) => {
+    if (e.dragging) return;
+    const tiled = C.wmsLayers.filter((l) => l.get('tiled') && l.getVisible());
+    let hit = null;
+    C.map.forEachFeatureAtPixel(e.pixel, (f, l) => { hit = { f, l }; return true; },
+      { layerFilter: (l) => tiled.includes(l), hitTolerance: 2 });
+    tiled.forEach((l) => {
+      const id = hit && hit.l === l ? hit.f.get(l.get('idKey')) : undefined;
+      if (l.get('hovered') !== id) { l.set('hovered', id); l.changed(); }
+    });
+    C.map.getTargetElement().style.cursor = hit ? 'pointer' : '';
+    document.body.dataset.survol = hit ? `${C.shortName(hit.l.get('cap').Name)}:${hit.f.get(hit.l.get('idKey'))}` : '';
+  });
+
   function legendUrl(capLayer, styleName) {
     const styles = capLayer.Style || [];
     const style = styles.find((s) => s.Name === styleName) || styles[0];
@@ -45,9 +213,10 @@
     select.className = 'style';
     select.setAttribute('aria-label', `Style de ${capLayer.Title}`);
     capLayer.Style.forEach((s) => select.add(new Option(s.Title || s.Name, s.Name)));
-    select.value = layer.getSource().getParams().STYLES || capLayer.Style[0].Name;
+    select.value = styleNameOf(layer) || capLayer.Style[0].Name;
     select.addEventListener('change', () => {
-      layer.getSource().updateParams({ STYLES: select.value });
+      C.wmsSourceOf(layer).updateParams({ STYLES: select.value });
+      if (layer.get('tiled')) setTiledStyle(layer, select.value);
       const url = legendUrl(capLayer, select.value);
       if (img && url) img.src = url;
     });
@@ -72,7 +241,7 @@
     opacity.addEventListener('input', () => layer.setOpacity(Number(opacity.value)));
     const legend = document.createElement('div');
     legend.hidden = !layer.getVisible();
-    const url = legendUrl(capLayer, layer.getSource().getParams().STYLES);
+    const url = legendUrl(capLayer, C.wmsSourceOf(layer).getParams().STYLES);
     let img = null;
     if (url) {
       img = document.createElement('img');
@@ -89,7 +258,7 @@
   function layerStates() {
     const states = new Map();
     C.wmsLayers.forEach((l) => states.set(C.shortName(l.get('cap').Name),
-      { visible: l.getVisible(), opacity: l.getOpacity(), style: l.getSource().getParams().STYLES }));
+      { visible: l.getVisible(), opacity: l.getOpacity(), style: C.wmsSourceOf(l).getParams().STYLES }));
     return states;
   }
 
@@ -115,7 +284,10 @@
         layer.setVisible(state ? state.visible : DEFAULT_VISIBLE.includes(C.shortName(capLayer.Name)));
         if (state) {
           layer.setOpacity(state.opacity);
-          if (state.style) layer.getSource().updateParams({ STYLES: state.style });
+          if (state.style) {
+            C.wmsSourceOf(layer).updateParams({ STYLES: state.style });
+            if (layer.get('tiled')) setTiledStyle(layer, state.style);
+          }
         }
         C.wmsLayers.push(layer);
         tree.appendChild(layerControl(layer, capLayer));
@@ -131,8 +303,10 @@
 
   /** Redraws the result layers for the scenario now selected. */
   C.refreshResultLayers = function () {
-    C.wmsLayers.filter((l) => l.get('isResult'))
-      .forEach((l) => l.getSource().updateParams({ SCENARIO: C.scenario(), _t: Date.now() }));
+    C.wmsLayers.filter((l) => l.get('isResult')).forEach((l) => {
+      C.wmsSourceOf(l).updateParams({ SCENARIO: C.scenario(), _t: Date.now() });
+      if (l.get('tiled')) l.getSource().setUrl(tileUrl(C.shortName(l.get('cap').Name), true));
+    });
   };
 
   let loads = 0;

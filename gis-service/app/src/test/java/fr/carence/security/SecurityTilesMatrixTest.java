@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every caller × the vector tile resources (OGC API Tiles, docs/ogc-api-tiles.md) over HTTP on the
+ * Every caller × the vector tile resources (OGC API Tiles and the tile styles, docs/ogc-api-tiles.md) over HTTP on the
  * Occitanie sample: the public {@code communes} for all, the restricted {@code sites_candidats}
  * for FUNDER and ADMIN only, and for everyone else exactly the answer of a layer that does not
  * exist. Tiles of an authenticated caller or a restricted layer are {@code private}.
@@ -31,8 +31,10 @@ class SecurityTilesMatrixTest extends RunningSampleService {
     }
 
     private static List<String> paths(String layer) {
+        // The style the web map draws the tiles with (the layer's own SLD, as JSON) follows the layer's rule.
+        String style = layer.equals(PUBLIC) ? "communes" : "sites_candidats";
         return List.of("/ogc/collections/" + layer + "/tiles", "/ogc/collections/" + layer + "/tiles/WebMercatorQuad",
-                "/ogc/collections/" + layer + TILE);
+                "/ogc/collections/" + layer + TILE, "/ogc/collections/" + layer + "/styles/" + style);
     }
 
     @Test
@@ -40,7 +42,7 @@ class SecurityTilesMatrixTest extends RunningSampleService {
         for (Caller caller : Caller.ALL) {
             for (String layer : List.of(PUBLIC, RESTRICTED)) {
                 boolean readable = layer.equals(PUBLIC) || caller.has(Role.FUNDER);
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < paths(layer).size(); i++) {
                     String path = paths(layer).get(i);
                     String what = path + " / " + caller;
                     HttpResponse<String> r = http.get(caller, path);

@@ -73,7 +73,13 @@ public final class FeaturesApi {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
-            "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting");
+            "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting",
+            // OGC API - Tiles Part 1 (fr.carence.ogc.tiles): vector tilesets of each collection with geometries.
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
 
     private static final Set<String> FORMAT_ONLY = Set.of("f");
 
@@ -119,6 +125,8 @@ public final class FeaturesApi {
                 "Classes de conformité");
         link(links, root + "/collections", "data", "application/json", "Collections");
         link(links, root + "/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", "application/json", "Collections");
+        link(links, root + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", "application/json",
+                "Jeux de matrices de tuiles (tuiles vectorielles)");
         return answer(req, doc, "application/json", title);
     }
 
@@ -189,6 +197,9 @@ public final class FeaturesApi {
                 bbox.add(e.get().getMinX()).add(e.get().getMinY()).add(e.get().getMaxX()).add(e.get().getMaxY());
                 spatial.put("crs", ApiCrs.CRS84);
             }
+            // OGC API - Tiles: every layer with geometries has vector tiles (fr.carence.ogc.tiles).
+            link(links, base + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json",
+                    "Tuiles vectorielles (MVT, WebMercatorQuad)");
             ArrayNode crs = c.putArray("crs");
             ApiCrs.offered(p).forEach(crs::add);
             c.put("storageCrs", ApiCrs.uri(p.nativeEpsg()));

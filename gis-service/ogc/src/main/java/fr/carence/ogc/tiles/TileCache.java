@@ -2,23 +2,29 @@ package fr.carence.ogc.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fr.carence.render.cache.LayerVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Encoded tiles kept in memory, bounded by their bytes (Caffeine, least recently and frequently
- * used evicted first). A key holds the layer's committed version from the store registry: when
- * a request sees a new version of a layer, that layer's older tiles are dropped at once; the other
- * layers' tiles stay. The registry versions a layer as a whole, so a new scenario replaces the
- * tiles of every scenario of that result layer (not of the other layers).
+ * used evicted first). A key holds the version of what the tile was drawn from: the layer's
+ * committed version for an input layer, the content of the one scenario partition for a result
+ * layer ({@link VectorTileService}). When a request sees a new version of a (layer, scenario),
+ * that partition's older tiles are dropped at once; other layers and other scenarios keep theirs.
  */
 final class TileCache {
 
-    /** Everything that makes two tiles differ. */
-    record Key(String storeLayer, LayerVersion version, String scenario, List<String> attributes, int zoom, long row,
+    /**
+     * Everything that makes two tiles differ.
+     *
+     * @param scenario the scenario partition, null for a layer without scenarios
+     * @param version what the tile's content was read from ({@link VectorTileService#contentVersion})
+     */
+    record Key(String storeLayer, String scenario, String version, List<String> attributes, int zoom, long row,
                long col) {
     }
 
@@ -26,8 +32,13 @@ final class TileCache {
     record Entry(byte[] mvt, String etag) {
     }
 
+    /** A layer, or one scenario partition of a result layer: the unit a new version replaces. */
+    private record Partition(String storeLayer, String scenario) {
+    }
+
     private final Cache<Key, Entry> tiles;
-    private final Map<String, LayerVersion> current = new ConcurrentHashMap<>();
+    private final Map<Partition, String> current = new ConcurrentHashMap<>();
+    private final AtomicLong encodings = new AtomicLong();
 
     TileCache(long maxBytes) {
         this.tiles = maxBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
@@ -35,14 +46,20 @@ final class TileCache {
     }
 
     Entry get(Key key, Supplier<Entry> encode) {
-        if (tiles == null) {
+        Supplier<Entry> counted = () -> {
+            encodings.incrementAndGet();
             return encode.get();
+        };
+        if (tiles == null) {
+            return counted.get();
         }
-        LayerVersion previous = current.put(key.storeLayer(), key.version());
+        Partition partition = new Partition(key.storeLayer(), key.scenario());
+        String previous = current.put(partition, key.version());
         if (previous != null && !previous.equals(key.version())) {
-            tiles.asMap().keySet().removeIf(k -> k.storeLayer().equals(key.storeLayer()) && !k.version().equals(key.version()));
+            tiles.asMap().keySet().removeIf(k -> k.storeLayer().equals(key.storeLayer())
+                    && Objects.equals(k.scenario(), key.scenario()) && !k.version().equals(key.version()));
         }
-        return tiles.get(key, k -> encode.get());
+        return tiles.get(key, k -> counted.get());
     }
 
     /** Tiles served from memory so far (for tests and the benchmark notes). */
@@ -50,12 +67,17 @@ final class TileCache {
         return tiles == null ? 0 : tiles.stats().hitCount();
     }
 
+    /** Tiles encoded so far (cache misses, or every tile when the cache is off). */
+    long encodings() {
+        return encodings.get();
+    }
+
     long size() {
         return tiles == null ? 0 : tiles.estimatedSize();
     }
 
-    /** True when a tile of this layer at this version is held. */
-    boolean holdsVersion(String storeLayer, LayerVersion version) {
+    /** True when a tile of this layer (any scenario) at this version is held. */
+    boolean holdsVersion(String storeLayer, String version) {
         return tiles != null && tiles.asMap().keySet().stream()
                 .anyMatch(k -> k.storeLayer().equals(storeLayer) && k.version().equals(version));
     }

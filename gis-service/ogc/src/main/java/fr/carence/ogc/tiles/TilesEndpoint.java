@@ -146,6 +146,15 @@ public class TilesEndpoint {
         return answer(doc, layer);
     }
 
+    /**
+     * A style of the collection (its SLD, as parsed for WMS) as JSON rules with CQL2-JSON filters:
+     * what the web map draws the vector tiles with, so its classes and colours are the SLD's.
+     */
+    @GetMapping(value = "/ogc/collections/{collectionId}/styles/{styleId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ObjectNode> style(@PathVariable String collectionId, @PathVariable String styleId) {
+        return answer(tiles.style(collectionId, styleId), tiles.layer(collectionId));
+    }
+
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
     public ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
                                        @PathVariable String tileMatrix, @PathVariable String tileRow,

@@ -85,17 +85,24 @@ public final class VectorTileService {
     private final FeatureStore store;
     private final LayerFeatureCache features;
     private final TileCache tiles;
+    private final TileStyles styles;
     private final TilesSettings settings;
     private final Duration requestTimeout;
     private final Set<String> warnedMissing = ConcurrentHashMap.newKeySet();
 
-    public VectorTileService(Catalog catalog, FeatureStore store, TilesSettings settings, Duration requestTimeout) {
+    /**
+     * @param features the map's layer cache, shared with WMS GetMap ({@code carence.wms.cache-megabytes}):
+     *                 each layer is held in memory once, with its pre-generalised copies
+     */
+    public VectorTileService(Catalog catalog, FeatureStore store, LayerFeatureCache features, TilesSettings settings,
+                             Duration requestTimeout) {
         this.catalog = catalog;
         this.store = store;
         this.settings = settings;
         this.requestTimeout = requestTimeout;
-        this.features = new LayerFeatureCache(store, settings.featuresMegabytes() * 1024L * 1024L);
+        this.features = features;
         this.tiles = new TileCache(settings.cacheMegabytes() * 1024L * 1024L);
+        this.styles = new TileStyles(catalog);
     }
 
     /** The layers the caller may read that have geometries in the store, in catalogue order. */
@@ -145,6 +152,21 @@ public final class VectorTileService {
         return new TileLayer(published, schema, List.copyOf(present));
     }
 
+    /**
+     * One of the layer's catalogue styles as JSON rules (see {@link TileStyles}), for clients that
+     * draw the tiles; 404 when the layer is unknown to the caller or the style is not one of its own.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode style(String collectionId, String styleId) {
+        TileLayer layer = layer(collectionId);
+        com.fasterxml.jackson.databind.node.ObjectNode doc = layer.published().styles().contains(styleId)
+                ? styles.json(styleId) : null;
+        if (doc == null) {
+            throw TileException.notFound("styleId", "Style inconnu pour la collection « " + collectionId + " » : « "
+                    + styleId + " » (styles : " + String.join(", ", layer.published().styles()) + ").");
+        }
+        return doc;
+    }
+
     /** Without a catalogue list: the id attribute and the name, enough to identify and label. */
     static List<String> defaultAttributes(LayerSchema schema) {
         List<String> out = new ArrayList<>(List.of(schema.idAttribute()));
@@ -163,12 +185,39 @@ public final class VectorTileService {
         WebMercatorQuad.check(zoom, row, col);
         TileLayer layer = layer(collectionId);
         String scenarioId = scenario(layer, scenario);
-        LayerInfo info = store.info(layer.published().storeLayer())
-                .orElseThrow(() -> TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " »."));
-        TileCache.Key key = new TileCache.Key(layer.published().storeLayer(), LayerVersion.of(info), scenarioId,
-                layer.attributes(), zoom, row, col);
-        TileCache.Entry entry = tiles.get(key, () -> encode(layer, scenarioId, zoom, row, col));
+        String storeLayer = layer.published().storeLayer();
+        // One snapshot of the layer for both the cache key and the encoding, so a tile is never
+        // filed under a version it was not drawn from.
+        Optional<CachedLayer> cached = features.layer(storeLayer);
+        String version;
+        if (cached.isPresent()) {
+            version = contentVersion(cached.get(), layer.published().scenarioColumn(), scenarioId);
+        } else {
+            LayerInfo info = store.info(storeLayer)
+                    .orElseThrow(() -> TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " »."));
+            version = layerVersion(LayerVersion.of(info));
+        }
+        TileCache.Key key = new TileCache.Key(storeLayer, scenarioId, version, layer.attributes(), zoom, row, col);
+        TileCache.Entry entry = tiles.get(key, () -> encode(layer, cached, scenarioId, zoom, row, col));
         return new Tile(entry.mvt(), entry.etag(), layer.restricted());
+    }
+
+    /**
+     * The version a tile is filed under. An input layer: its committed version. A scenario of a
+     * result layer held in memory: the content hash of that scenario's rows, so that a new run
+     * (which changes the whole layer's registry version) re-encodes only its own scenario's tiles.
+     * A result layer read from the store (too big for the memory budget) falls back to the layer
+     * version: every scenario's tiles are re-encoded after a run.
+     */
+    static String contentVersion(CachedLayer layer, String scenarioColumn, String scenario) {
+        if (scenarioColumn == null || scenario == null) {
+            return layerVersion(layer.version());
+        }
+        return "partition:" + Long.toHexString(layer.partitionHash(scenarioColumn, scenario));
+    }
+
+    private static String layerVersion(LayerVersion v) {
+        return "layer:" + v.committedAt() + "/" + v.featureCount();
     }
 
     private static String scenario(TileLayer layer, Optional<String> requested) {
@@ -180,7 +229,8 @@ public final class VectorTileService {
                 .orElse(ScenarioIds.DEFAULT_ID);
     }
 
-    private TileCache.Entry encode(TileLayer layer, String scenario, int zoom, long row, long col) {
+    private TileCache.Entry encode(TileLayer layer, Optional<CachedLayer> cached, String scenario, int zoom, long row,
+                                   long col) {
         Envelope tile = WebMercatorQuad.envelope(zoom, row, col);
         double span = tile.getWidth();
         double buffer = span * settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS;
@@ -225,7 +275,6 @@ public final class VectorTileService {
             mvt.feature(attributes(feature, layer.attributes()), web);
             written[0]++;
         };
-        Optional<CachedLayer> cached = features.layer(layer.published().storeLayer());
         if (cached.isPresent()) {
             cached.get().forEach(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
                     Double.MAX_VALUE) : box, pixelStorage, visit::visit);

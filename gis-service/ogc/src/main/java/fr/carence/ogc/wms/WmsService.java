@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +33,18 @@ public class WmsService implements OgcService {
     private final GetLegendGraphicOperation getLegendGraphic;
     private final WmsExceptionWriter exceptions;
 
+    /** With a layer cache of its own ({@code cacheMegabytes}), for tests and tools without Spring. */
     public WmsService(FeatureStore store, Catalog catalog, WmsSettings settings) {
+        this(store, catalog, settings, new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L));
+    }
+
+    /** @param cache the map's layer cache, shared with the vector tiles (LayerCacheConfiguration) */
+    @Autowired
+    public WmsService(FeatureStore store, Catalog catalog, WmsSettings settings, LayerFeatureCache cache) {
         WmsLayers layers = new WmsLayers(catalog, store);
         StyleLibrary styles = new StyleLibrary(catalog);
         MapRequestParser parser = new MapRequestParser(layers, styles, settings);
         this.capabilities = new GetCapabilitiesOperation(layers, styles, LayerExtents.of(store), settings);
-        LayerFeatureCache cache = new LayerFeatureCache(store, settings.cacheMegabytes() * 1024L * 1024L);
         this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders(),
                 settings.requestTimeout());
         this.getFeatureInfo = new GetFeatureInfoOperation(parser, layers,

@@ -6,6 +6,7 @@ import fr.carence.ogc.security.CallerRoles;
 import fr.carence.ogc.security.ReadableLayersCatalog;
 import fr.carence.ogc.testdata.SharedData;
 import fr.carence.ogc.web.OgcSettings;
+import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.store.FeatureStore;
 import io.tileverse.vectortile.model.VectorTile;
 import io.tileverse.vectortile.mvt.VectorTileCodec;
@@ -24,13 +25,23 @@ final class TileTestSupport {
     final VectorTileService service;
     final TilesEndpoint endpoint;
 
+    final LayerFeatureCache features;
+    final ReadableLayersCatalog catalog;
+
     TileTestSupport(FeatureStore store, TilesSettings settings) {
+        this(store, settings, new LayerFeatureCache(store, 256L << 20));
+    }
+
+    /** @param features the map layer cache (shared with a WMS in some tests; 0 bytes = store reads) */
+    TileTestSupport(FeatureStore store, TilesSettings settings, LayerFeatureCache features) {
         CallerRoles caller = roles::get;
         GeoServerCatalog all = GeoServerCatalog.read(SharedData.repoRoot().resolve("geoserver-data"),
                 SharedData.repoRoot().resolve("sld-styles"));
-        this.service = new VectorTileService(new ReadableLayersCatalog(all, caller), store, settings,
+        this.features = features;
+        this.catalog = new ReadableLayersCatalog(all, caller);
+        this.service = new VectorTileService(catalog, store, features, settings,
                 OgcSettings.defaults().requestTimeout());
-        this.endpoint = new TilesEndpoint(service, caller, new LayerExtents(store), OgcSettings.defaults());
+        this.endpoint = new TilesEndpoint(service, caller, LayerExtents.of(store), OgcSettings.defaults());
     }
 
     /** The WebMercatorQuad tile holding a longitude/latitude: {zoom, row, col} (slippy-map formula). */

@@ -66,6 +66,50 @@ class TilesEndpointTest {
     }
 
     @Test
+    void aStyleIsServedAsTheSldRulesWithCql2Filters() throws Exception {
+        // (The indicators are not in this store: their style is read through the same TileStyles.)
+        JsonNode rules = new TileStyles(tiles.catalog).json("carence_score").at("/passes/0/rules");
+        // sld-styles/carence_score.sld: "hors carence" then five score classes.
+        assertThat(rules).hasSize(6);
+        assertThat(rules.get(0).at("/filter/op").asText()).isEqualTo("=");
+        assertThat(rules.get(0).at("/filter/args/0/property").asText()).isEqualTo("carence");
+        assertThat(rules.get(0).at("/symbolizers/0/fill").asText()).isEqualTo("rgba(240,240,240,1.0)");
+        JsonNode third = rules.get(3);
+        assertThat(third.get("title").asText()).isEqualTo("Score de 50 à 200");
+        assertThat(third.at("/filter/op").asText()).isEqualTo("and");
+        assertThat(third.at("/filter/args/1").toString()).isEqualTo("{\"op\":\">=\",\"args\":[{\"property\":\"score_carence\"},\"50\"]}");
+        assertThat(third.at("/symbolizers/0/fill").asText()).isEqualTo("rgba(251,106,74,1.0)");
+        assertThat(third.at("/symbolizers/0/stroke/width").asDouble()).isEqualTo(0.3);
+        // Scale ranges and labels of the communes style.
+        JsonNode communes = JSON.readTree(call("/ogc/collections/communes/styles/communes").getContentAsByteArray());
+        assertThat(communes.at("/passes/0/rules/0/minScaleDenominator").asDouble()).isEqualTo(400_000);
+        assertThat(communes.at("/passes/1/rules/0/symbolizers/0/label").asText()).isEqualTo("nom");
+        assertThat(communes.at("/passes/1/rules/0/maxScaleDenominator").asDouble()).isEqualTo(150_000);
+        // Only the layer's own styles; an unknown layer is unknown.
+        assertThat(call("/ogc/collections/communes/styles/carence_score").getStatus()).isEqualTo(404);
+        assertThat(call("/ogc/collections/sites_candidats/styles/sites_candidats").getStatus()).isEqualTo(404);
+    }
+
+    /** The web map draws these layers from tiles: every attribute their styles read must be listed for the tiles. */
+    @Test
+    void everyAttributeTheTiledLayersStylesReadIsInTheirTiles() throws Exception {
+        TileStyles styles = new TileStyles(tiles.catalog);
+        for (String layer : java.util.List.of("communes", "indicateurs_communes", "zones_carence")) {
+            fr.carence.ogc.catalog.PublishedLayer l = tiles.catalog.layer(layer).orElseThrow();
+            for (String style : l.styles()) {
+                String doc = styles.json(style).toString();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:property|label)\":\"([^\"]+)\"").matcher(doc);
+                int read = 0;
+                while (m.find()) {
+                    assertThat(l.tileAttributes()).as(layer + " style " + style).contains(m.group(1));
+                    read++;
+                }
+                assertThat(read).as(layer + " style " + style + " reads attributes").isPositive();
+            }
+        }
+    }
+
+    @Test
     void tilesetMetadataLinksTheTileTemplateAndListsTheAttributes() throws Exception {
         JsonNode sets = JSON.readTree(call("/ogc/collections/communes/tiles").getContentAsByteArray());
         assertThat(sets.at("/tilesets/0/dataType").asText()).isEqualTo("vector");

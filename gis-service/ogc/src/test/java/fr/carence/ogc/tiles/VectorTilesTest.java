@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.testdata.OgcTestData;
 import fr.carence.ogc.testdata.WfsCall;
+import fr.carence.ogc.wms.WmsService;
+import fr.carence.ogc.wms.WmsSettings;
+import fr.carence.render.cache.CachedLayer;
+import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
@@ -33,6 +38,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Vector tiles over a real store (H2GIS and PostGIS) holding the communes of Aveyron, Lozère,
@@ -192,7 +198,7 @@ class VectorTilesTest {
     }
 
     @BothStores
-    void aChangedLayerIsReencodedWhileOtherLayersStayCached(FeatureStore store) throws Exception {
+    void aNewRunReencodesOnlyItsScenarioAndAReloadOnlyItsLayer(FeatureStore store) throws Exception {
         TileTestSupport t = tiles(store);
         LayerSchema schema = new LayerSchema("zones_carence", List.of(Attribute.required("id", AttributeType.STRING),
                 Attribute.required("scenario", AttributeType.STRING), Attribute.required("rang", AttributeType.INTEGER)),
@@ -202,35 +208,93 @@ class VectorTilesTest {
         writeZone(store, schema, "autre", 7, rodez);
         long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 8);
         int z = (int) zrc[0];
+        TileCache cache = t.service.tileCache();
 
         VectorTileService.Tile communes = t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty());
         VectorTileService.Tile zone = t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty());
         assertThat(decode(zone.mvt())).extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(1);
         assertThat(decode(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.of("autre")).mvt()))
                 .extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(7);
-        long hits = t.service.tileCache().hits();
+        assertThat(cache.encodings()).isEqualTo(3);
         assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(zone.etag());
-        assertThat(t.service.tileCache().hits()).isEqualTo(hits + 1);
+        assertThat(cache.encodings()).as("a repeated tile is served from memory").isEqualTo(3);
 
-        // A new run of scenario "autre" rewrites its partition: the layer's registry version changes.
+        // A new run of scenario "autre" rewrites its partition (the layer's registry version changes):
+        // only the "autre" tile is encoded again; "defaut" and the communes stay in memory.
         writeZone(store, schema, "autre", 2, rodez);
         assertThat(decode(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.of("autre")).mvt()))
                 .extracting(f -> ((Number) f.getAttribute("rang")).intValue()).containsExactly(2);
-        long afterReload = t.service.tileCache().hits();
-        // The communes tile is still served from memory; the "defaut" zones tile is re-encoded, identical.
-        assertThat(t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(communes.etag());
-        assertThat(t.service.tileCache().hits()).isEqualTo(afterReload + 1);
+        assertThat(cache.encodings()).isEqualTo(4);
         assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(zone.etag());
-        assertThat(t.service.tileCache().hits()).isEqualTo(afterReload + 1);
-        LayerInfo info = store.info("zones_carence").orElseThrow();
-        assertThat(t.service.tileCache().holdsVersion("zones_carence", fr.carence.render.cache.LayerVersion.of(info))).isTrue();
+        assertThat(t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(communes.etag());
+        assertThat(cache.encodings()).as("other scenario and other layer not re-encoded").isEqualTo(4);
+
+        // Deleting a scenario empties its tiles, the other scenario's stay.
+        store.deletePartition("zones_carence", "scenario", "autre");
+        assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.of("autre")).empty()).isTrue();
+        assertThat(t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty()).etag()).isEqualTo(zone.etag());
+        assertThat(cache.encodings()).isEqualTo(5);
+
+        // Reloading an input layer re-encodes that layer only.
+        writeZone(store, schema, "autre", 3, rodez);
+        replaceWithSame(store, "communes");
+        t.service.tile("communes", z, zrc[1], zrc[2], Optional.empty());
+        assertThat(cache.encodings()).isEqualTo(6);
+        t.service.tile("zones_carence", z, zrc[1], zrc[2], Optional.empty());
+        assertThat(cache.encodings()).isEqualTo(6);
+        LayerInfo info = store.info("communes").orElseThrow();
+        assertThat(cache.holdsVersion("communes", "layer:" + info.committedAt() + "/" + info.featureCount())).isTrue();
+    }
+
+    @BothStores
+    void tilesAndWmsMapsDrawFromOneCopyOfTheLayer(FeatureStore store) throws Exception {
+        OgcTestData.load(store);
+        LayerFeatureCache shared = new LayerFeatureCache(store, 256L << 20);
+        TileTestSupport t = new TileTestSupport(store, TilesSettings.defaults(), shared);
+        long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 9);
+        assertThat(t.service.tile("communes", (int) zrc[0], zrc[1], zrc[2], Optional.empty()).empty()).isFalse();
+        CachedLayer held = shared.layer("communes").orElseThrow();
+        long bytes = shared.usedBytes();
+
+        WmsService wms = new WmsService(store, t.catalog, WmsSettings.defaults(), shared);
+        MockHttpServletResponse map = new MockHttpServletResponse();
+        wms.handle(new OwsRequest(Map.of("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetMap",
+                "LAYERS", "communes", "STYLES", "", "CRS", "EPSG:3857", "BBOX", bboxOf(zrc), "WIDTH", "256",
+                "HEIGHT", "256", "FORMAT", "image/png"), "http://localhost/wms"), map);
+        assertThat(map.getContentType()).isEqualTo("image/png");
+        // The map drew from the layer the tile loaded: same object, no second copy of the features
+        // (only a generalisation level the map needed may have been added).
+        assertThat(shared.layer("communes").orElseThrow()).isSameAs(held);
+        assertThat(shared.usedBytes()).isGreaterThanOrEqualTo(bytes);
+    }
+
+    private static String bboxOf(long[] zrc) {
+        Envelope e = WebMercatorQuad.envelope((int) zrc[0], zrc[1], zrc[2]);
+        return e.getMinX() + "," + e.getMinY() + "," + e.getMaxX() + "," + e.getMaxY();
+    }
+
+    /** Publishes the layer again with the same rows: a new committed version, as a reload of the same file. */
+    private static void replaceWithSame(FeatureStore store, String layer) {
+        LayerSchema schema = store.schema(layer).orElseThrow();
+        List<Feature> rows = new java.util.ArrayList<>();
+        try (var c = store.query(layer, fr.carence.store.FeatureQuery.all())) {
+            while (c.hasNext()) {
+                rows.add(c.next());
+            }
+        }
+        try (LayerWriter w = store.replaceLayer(schema, new LayerInfo.Source("communes", "test reload", null))) {
+            for (Feature f : rows) {
+                w.write(f);
+            }
+            w.commit();
+        }
     }
 
     @BothStores
     void withoutCachesTilesAreReadFromTheStoreAndMatch(FeatureStore store) throws Exception {
         OgcTestData.load(store);
         TileTestSupport cached = new TileTestSupport(store, TilesSettings.defaults());
-        TileTestSupport direct = new TileTestSupport(store, new TilesSettings(0, 0, 4));
+        TileTestSupport direct = new TileTestSupport(store, new TilesSettings(0, 4), new LayerFeatureCache(store, 0));
         long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 12);
         int z = (int) zrc[0];
         List<VectorTile.Layer.Feature> a = decode(cached.service.tile("communes", z, zrc[1], zrc[2], Optional.empty()).mvt());

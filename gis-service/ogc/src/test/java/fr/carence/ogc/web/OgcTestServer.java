@@ -1,6 +1,9 @@
 package fr.carence.ogc.web;
 
 import fr.carence.ogc.testdata.OgcTestData;
+import fr.carence.ogc.tiles.TilesConfiguration;
+import fr.carence.ogc.tiles.TilesEndpoint;
+import fr.carence.ogc.wms.WmsSettings;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.testing.StoreTestSupport;
 import fr.carence.store.testing.TestStore;
@@ -13,12 +16,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The smallest application serving the OGC endpoints: what the app module wires (a
- * {@link FeatureStore} bean + component scan of fr.carence.ogc.web), over an H2GIS store
+ * {@link FeatureStore} bean + component scan of fr.carence.ogc.web, and the vector tiles), over an H2GIS store
  * holding {@link OgcTestData}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({OgcConfiguration.class, OwsEndpoint.class, OgcApiEndpoint.class})
+@Import({OgcConfiguration.class, OwsEndpoint.class, OgcApiEndpoint.class, WmsSettings.class, LayerCacheConfiguration.class,
+        TilesConfiguration.class, TilesEndpoint.class})
 public class OgcTestServer {
 
     @Bean(destroyMethod = "close")

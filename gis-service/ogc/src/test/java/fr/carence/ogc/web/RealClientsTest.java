@@ -225,6 +225,67 @@ class RealClientsTest {
         assertThat(r.output).contains("FIRST " + names.get(0) + "\n");
     }
 
+    /** OGC API - Tiles as a client discovers it: conformance, collection link, tileset, tile template. */
+    @Test
+    void theCollectionLinksToItsVectorTilesetWhoseTileTemplateGivesADecodableTile() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get = url -> {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(r.statusCode()).as(url).isEqualTo(200);
+                return mapper.readTree(r.body());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(get.apply(apiUrl() + "/conformance").get("conformsTo").toString()).contains(
+                "ogcapi-tiles-1/1.0/conf/core", "ogcapi-tiles-1/1.0/conf/tileset", "ogcapi-tiles-1/1.0/conf/tilesets-list",
+                "ogcapi-tiles-1/1.0/conf/geodata-tilesets", "ogcapi-tiles-1/1.0/conf/mvt");
+        assertThat(href(get.apply(apiUrl()), "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes"))
+                .isEqualTo(apiUrl() + "/tileMatrixSets");
+        assertThat(href(get.apply(apiUrl() + "/collections/communes_insee"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"))
+                .as("no geometry, no tiles").isNull();
+        String tilesets = href(get.apply(apiUrl() + "/collections/communes"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
+        assertThat(tilesets).isEqualTo(apiUrl() + "/collections/communes/tiles");
+        String tileset = href(get.apply(tilesets).get("tilesets").get(0), "self");
+        String template = href(get.apply(tileset), "item");
+        // Rodez at zoom 10: tile row 370, column 519 (slippy-map formula).
+        String tile = template.replace("{tileMatrix}", "10").replace("{tileRow}", "370").replace("{tileCol}", "519");
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(tile)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
+        List<String> codes = new io.tileverse.vectortile.mvt.VectorTileCodec().decode(r.body()).getFeatures()
+                .map(f -> (String) f.getAttribute("code")).toList();
+        assertThat(codes).contains("12202");
+    }
+
+    /** GDAL's MVT driver reads a tile as served (laid out as {z}/{x}/{y}.pbf so GDAL georeferences it). */
+    @Test
+    void gdalReadsTheVectorTiles(@TempDir Path tmp) throws Exception {
+        requireTool("/usr/bin/ogrinfo");
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                apiUrl() + "/collections/communes/tiles/WebMercatorQuad/10/370/519")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        Path file = Files.createDirectories(tmp.resolve("10/519")).resolve("370.pbf");
+        Files.write(file, r.body());
+        Result one = run(List.of("ogrinfo", "-ro", "-al", file.toString()), null);
+        assertThat(one.exit).as(one.output).isZero();
+        assertThat(one.output).contains("Layer name: communes", "code (String) = 12202", "nom (String) = Rodez",
+                "MULTIPOLYGON");
+    }
+
+    private static String href(com.fasterxml.jackson.databind.JsonNode doc, String rel) {
+        for (var l : doc.get("links")) {
+            if (rel.equals(l.get("rel").asText())) {
+                return l.get("href").asText();
+            }
+        }
+        return null;
+    }
+
     private static void requireTool(String path) {
         if (Files.isExecutable(Path.of(path))) {
             return;

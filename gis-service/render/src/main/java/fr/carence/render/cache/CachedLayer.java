@@ -3,6 +3,11 @@ package fr.carence.render.cache;
 import fr.carence.store.Feature;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Puntal;
@@ -32,6 +37,8 @@ public final class CachedLayer {
     private long levelBytes;
     private boolean evicted;
     private volatile long lastUsed = System.nanoTime();
+    /** Content hashes of partitions, by column then value (see {@link #partitionHash}). */
+    private final Map<String, Map<Object, Long>> partitionHashes = new ConcurrentHashMap<>();
 
     CachedLayer(String name, LayerVersion version, List<Feature> features, long baseBytes, MemoryBudget budget) {
         this.name = name;
@@ -154,7 +161,8 @@ public final class CachedLayer {
         return g;
     }
 
-    LayerVersion version() {
+    /** The committed version of the layer these features were read from. */
+    public LayerVersion version() {
         return version;
     }
 
@@ -173,5 +181,61 @@ public final class CachedLayer {
             evicted = true;
             budget.release(baseBytes + levelBytes);
         }
+    }
+
+    /**
+     * A 64-bit hash of the content of one partition: every feature whose {@code column} holds
+     * {@code value} (id, attributes, geometry coordinates, in store order). The store's registry
+     * versions a layer as a whole, so a new run of one scenario changes the version of every
+     * scenario of a result layer; this hash lets a cache keep what did not change (tiles of the
+     * other scenarios). Computed once per partition and layer version.
+     */
+    public long partitionHash(String column, Object value) {
+        return partitionHashes.computeIfAbsent(column, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(value == null ? NULL_VALUE : value, v -> hashPartition(column, value));
+    }
+
+    private static final Object NULL_VALUE = new Object();
+
+    private long hashPartition(String column, Object value) {
+        long[] h = {0xcbf29ce484222325L};
+        for (Feature f : features) {
+            if (!Objects.equals(f.get(column), value)) {
+                continue;
+            }
+            h[0] = mix(h[0], Objects.hashCode(f.id()));
+            h[0] = mix(h[0], f.properties().hashCode());
+            Geometry g = f.geometry();
+            h[0] = mix(h[0], g.getGeometryType().hashCode() * 31L + g.getNumGeometries());
+            g.apply(new CoordinateSequenceFilter() {
+                @Override
+                public void filter(CoordinateSequence seq, int i) {
+                    if (i == 0) {
+                        h[0] = mix(h[0], seq.size()); // ring and part boundaries
+                    }
+                    h[0] = mix(h[0], Double.doubleToLongBits(seq.getX(i)));
+                    h[0] = mix(h[0], Double.doubleToLongBits(seq.getY(i)));
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+
+                @Override
+                public boolean isGeometryChanged() {
+                    return false;
+                }
+            });
+        }
+        return h[0];
+    }
+
+    /** One step of a 64-bit multiply-xorshift mix (SplitMix64's finaliser over the running hash). */
+    private static long mix(long h, long v) {
+        long z = h ^ (v + 0x9e3779b97f4a7c15L + (h << 6) + (h >>> 2));
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }
