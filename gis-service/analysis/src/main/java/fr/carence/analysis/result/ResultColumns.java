@@ -166,13 +166,13 @@ public final class ResultColumns {
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
                     .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
-                    .definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
+                    .restricted().definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
-                    .definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
+                    .restricted().definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_desservant", STRING, "Site desservant",
                             row -> row.run().r().servedBy()[row.i()] == 0 ? null
                                     : siteId(row.run().scenario(), row.run().r().servedBy()[row.i()])).optional()
-                    .definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
+                    .restricted().definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
@@ -203,7 +203,7 @@ public final class ResultColumns {
                             + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
                     .definition("Somme des scores de carence des communes.").source(ETAPE_6),
-            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered)
+            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restricted()
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
             ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
@@ -342,7 +342,7 @@ public final class ResultColumns {
             List<ColumnDescription> cols = new ArrayList<>();
             for (ResultColumn<?> c : t.columns()) {
                 cols.add(new ColumnDescription(c.name(), c.type().name().toLowerCase(java.util.Locale.ROOT), !c.nullable(),
-                        c.unit(), c.label(), c.definition(), c.source(), c.scale()));
+                        c.unit(), c.label(), c.definition(), c.source(), c.scale(), c.restricted()));
             }
             out.put(t.layer(), List.copyOf(cols));
         }
@@ -357,7 +357,8 @@ public final class ResultColumns {
                     .append("| colonne | type | unité | libellé | définition | source |\n|---|---|---|---|---|---|\n");
             for (ResultColumn<?> c : t.columns()) {
                 b.append("| `").append(c.name()).append("` | ").append(c.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .append(c.nullable() ? "" : ", requis").append(" | ").append(c.unit()).append(" | ")
+                        .append(c.nullable() ? "" : ", requis").append(c.restricted() ? ", réservée FUNDER/ADMIN" : "")
+                        .append(" | ").append(c.unit()).append(" | ")
                         .append(c.label()).append(" | ").append(c.definition()).append(" | ").append(c.source())
                         .append(" |\n");
             }
@@ -369,9 +370,28 @@ public final class ResultColumns {
      * One column as the API serves it.
      *
      * @param echelle display factor (100: a share shown in %)
+     * @param reservee FUNDER and ADMIN only (derived from the candidate sites)
      */
     public record ColumnDescription(String nom, String type, boolean requis, String unite, String libelle,
-                                    String definition, String source, double echelle) {
+                                    String definition, String source, double echelle, boolean reservee) {
+    }
+
+    /** Per result layer, its columns flagged {@link ResultColumn#restricted()} (layers without any left out). */
+    public static Map<String, List<String>> restrictedColumns() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (ResultTable<?> t : TABLES) {
+            List<String> names = t.columns().stream().filter(ResultColumn::restricted).map(ResultColumn::name).toList();
+            if (!names.isEmpty()) {
+                out.put(t.layer(), names);
+            }
+        }
+        return out;
+    }
+
+    /** One declared column of a result layer, if it exists. */
+    public static java.util.Optional<ResultColumn<?>> column(String layer, String name) {
+        return TABLES.stream().filter(t -> t.layer().equals(layer)).flatMap(t -> t.columns().stream())
+                .filter(c -> c.name().equals(name)).<ResultColumn<?>>map(c -> c).findFirst();
     }
 
     static MultiPolygon multiPolygon(Geometry g) {
