@@ -53,7 +53,7 @@ public record ResultColumn<R>(String name, AttributeType type, boolean nullable,
     }
 
     /** Derived from the candidate sites: FUNDER and ADMIN only (column rules of the catalogue). */
-    public ResultColumn<R> restricted() {
+    public ResultColumn<R> restrictedToFunders() {
         return new ResultColumn<>(name, type, nullable, unit, label, definition, source, scale, true, extractor);
     }
 

@@ -166,13 +166,13 @@ public final class ResultColumns {
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
                     .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
-                    .restricted().definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
+                    .restrictedToFunders().definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
-                    .restricted().definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
+                    .restrictedToFunders().definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_desservant", STRING, "Site desservant",
                             row -> row.run().r().servedBy()[row.i()] == 0 ? null
                                     : siteId(row.run().scenario(), row.run().r().servedBy()[row.i()])).optional()
-                    .restricted().definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
+                    .restrictedToFunders().definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
@@ -203,7 +203,7 @@ public final class ResultColumns {
                             + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
                     .definition("Somme des scores de carence des communes.").source(ETAPE_6),
-            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restricted()
+            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restrictedToFunders()
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
             ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
