@@ -70,7 +70,6 @@ public final class RobustnessExplanation {
                 boolean quartier = base.fragility().quartier()[i];
                 double access = quartier ? base.study().quartierAccess()[i] : base.access().accessibility()[i];
                 List<String> out = new ArrayList<>();
-                int e = 0;
                 for (Map.Entry<String, boolean[][]> p : carence.entrySet()) {
                     Object[] v = ends.get(p.getKey());
                     for (int k = 0; k < 2; k++) {
@@ -78,13 +77,30 @@ public final class RobustnessExplanation {
                             out.add(p.getKey() + "=" + fmt(v[k]));
                         }
                     }
-                    e++;
                 }
                 System.out.printf("%s %s%s: %.0f %% of draws; demand %.1f, accessibility %.2f, nearest venue %.0f min; "
                                 + "out of carence at: %s%n", c.code(), c.nom(), quartier ? " (quartier QPV)" : "",
                         100 * share, base.study().carenceDemand()[i], access, base.access().nearestVenueMinutes()[i],
                         out.isEmpty() ? "none of the ends alone" : String.join(", ", out));
             }
+        }
+        printZones(in, base);
+    }
+
+    /** Each zone that is not robust: its class, share and member communes (with their own share). */
+    static void printZones(AnalysisInput in, AnalysisResult base) {
+        System.out.println("== zones (not robuste)");
+        for (int z = 0; z < base.zones().size(); z++) {
+            double share = base.robustness().zoneShare()[z];
+            String classe = RobustnessAnalysis.classe(share);
+            if (RobustnessAnalysis.ROBUSTE.equals(classe)) {
+                continue;
+            }
+            List<String> members = new ArrayList<>();
+            for (int i : base.zones().get(z).members()) {
+                members.add(in.communes().get(i).nom() + " " + Math.round(100 * base.robustness().communeShare()[i]) + " %");
+            }
+            System.out.printf("zone rank %d, %s %.0f %%: %s%n", z + 1, classe, 100 * share, String.join(", ", members));
         }
     }
 
