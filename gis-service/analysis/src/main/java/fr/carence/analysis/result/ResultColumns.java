@@ -153,7 +153,7 @@ public final class ResultColumns {
                     .definition("Fragile (ou quartier prioritaire évalué à part), statut établi, demande ≥ demande_min et "
                             + "accessibilité sous le seuil.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
-                    .definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
+                    .unit("points").definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
                             row -> robustness(row.run()) == null ? null : robustness(row.run()).communeShare()[row.i()])
                     .optional().percent().definition("Part des tirages de robustesse où la commune est en carence "
@@ -194,7 +194,7 @@ public final class ResultColumns {
                     .definition("Classement par score décroissant dans ce scénario (1 = le plus prioritaire) ; "
                             + "ne pas citer à la place du code.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_communes", INTEGER, "Communes", row -> row.zone().members().size())
-                    .definition("Nombre de communes de la zone.").source(ETAPE_6),
+                    .unit("communes").definition("Nombre de communes de la zone.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("population", DOUBLE, "Population", ZoneRow::population)
                     .unit("hab.").definition("Population municipale totale des communes de la zone.")
                     .source("INSEE, populations légales (couche communes)"),
@@ -202,7 +202,7 @@ public final class ResultColumns {
                     .unit("télétravailleurs").definition("Somme des demandes des communes de la zone (celle du quartier pour "
                             + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
-                    .definition("Somme des scores de carence des communes.").source(ETAPE_6),
+                    .unit("points").definition("Somme des scores de carence des communes.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restrictedToFunders()
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),

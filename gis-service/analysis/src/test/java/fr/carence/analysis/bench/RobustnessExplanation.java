@@ -59,7 +59,7 @@ public final class RobustnessExplanation {
                 base.carenceCount(), threshold, defaults.number(ParameterCatalog.DEMANDE_MIN));
         System.out.println("ranges: " + ends.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "–" + e.getValue()[1])
                 .toList());
-        for (String wanted : List.of(RobustnessAnalysis.SENSIBLE, RobustnessAnalysis.PROBABLE)) {
+        for (String wanted : List.of(RobustnessAnalysis.SENSIBLE, RobustnessAnalysis.PROBABLE, RobustnessAnalysis.ROBUSTE)) {
             System.out.println("== " + wanted);
             for (int i = 0; i < in.communes().size(); i++) {
                 double share = base.robustness().communeShare()[i];
