@@ -66,7 +66,13 @@ public final class ScenarioAnalysis {
         progress.progress(0.25, "demande");
         t = System.nanoTime();
         AnalysisInput.Territory territory = in.territory();
-        TeleworkShare.Result telework = TeleworkShare.perCommune(territory.region(), territory.cs1Commuters(),
+        // The CS1 detail counts only where the commune's own flows are used: a local extract (CC Millau)
+        // holds a few commuters of the neighbouring communes, too few to describe their residents.
+        double[][] cs1 = new double[n][];
+        for (int i = 0; i < n; i++) {
+            cs1[i] = modelled[i] ? null : territory.cs1Commuters()[i];
+        }
+        TeleworkShare.Result telework = TeleworkShare.perCommune(territory.region(), cs1,
                 PART_UNIFORME.equals(p.text(SOURCE_PART_TELETRAVAILLABLE)), p.number(PART_TELETRAVAILLABLE));
         DemandEstimator.Result demand = DemandEstimator.estimate(communes, flows, new DemandEstimator.Settings(
                 p.number(DISTANCE_MIN_KM), p.number(DISTANCE_MAX_KM), p.number(PART_TELETRAVAILLABLE),

@@ -87,6 +87,17 @@ class CatalogueRulesStartCheckTest {
     }
 
     @Test
+    void aZoneColumnFlaggedRestrictedWithoutRuleStopsTheStart() throws IOException {
+        // zones_carence.demande_couverte is restricted by its flag in ResultColumns, not by a list here
+        String committed = Files.readString(columns, StandardCharsets.UTF_8);
+        assertThat(committed).contains("carence.zones_carence.demande_couverte.r=FUNDER,ADMIN\n");
+        Files.writeString(columns, committed.replace("carence.zones_carence.demande_couverte.r=FUNDER,ADMIN\n", ""),
+                StandardCharsets.UTF_8);
+        assertRefused("la colonne « zones_carence.demande_couverte » est réservée",
+                "carence.zones_carence.demande_couverte.r=FUNDER,ADMIN");
+    }
+
+    @Test
     void rulesMayOnlyNameCarencesRoles() throws IOException {
         Files.writeString(layers, "*.*.r=*\ncarence.sites_candidats.r=FUNDER,ADMINISTRATEUR\n", StandardCharsets.UTF_8);
         assertRefused("Fichier " + layers + " : la règle carence.sites_candidats.r nomme le rôle inconnu « ADMINISTRATEUR »");

@@ -271,6 +271,11 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(driver.findElement(By.xpath("//*[@id='resume-scenario']//dt[.='Lancé par']/following-sibling::dd[1]"))
                 .getText()).isEqualTo(TestAccounts.PLANNER.login());
         assertThat(run.path("auteur").asText()).isEqualTo(TestAccounts.PLANNER.login());
+        // provenance and method version of the run, as the API records them (issue 11)
+        assertThat(run.path("provenance").size()).isPositive();
+        assertThat(driver.findElement(By.cssSelector("#resume-scenario details.provenance summary")).getText())
+                .isEqualTo("Provenance : " + run.path("provenance").size() + " couches lues — méthode "
+                        + run.path("versionMethode").asText());
 
         new Select(driver.findElement(By.id("comparer-a"))).selectByValue("defaut");
         new Select(driver.findElement(By.id("comparer-b"))).selectByValue(scenarioRun);

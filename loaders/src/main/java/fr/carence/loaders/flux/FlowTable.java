@@ -18,7 +18,12 @@ final class FlowTable {
 
     static final String ALL_MODES = "tous";
 
+    /** CS1 categories of FD_MOBPRO: 1 agriculteurs … 6 ouvriers. */
+    static final int CS1_CATEGORIES = 6;
+
     private final Map<String, Pair> pairs = new HashMap<>();
+    /** Residence commune → weighted commuters by CS1 1–6 (detail files with CS1 only). */
+    private final Map<String, double[]> byCs1 = new TreeMap<>();
 
     /**
      * @param mode a {@link TransportModes#MODES} name, or null when the source has no mode
@@ -30,6 +35,37 @@ final class FlowTable {
         if (mode != null) {
             p.byMode.merge(mode, weight, Double::sum);
         }
+    }
+
+    /** Adds one weighted commuter of category {@code cs1} (1–6) living in {@code residence}. */
+    void addCategory(String residence, int cs1, double weight) {
+        byCs1.computeIfAbsent(residence, k -> new double[CS1_CATEGORIES])[cs1 - 1] += weight;
+    }
+
+    /** Residence communes with CS1 detail. */
+    int categoryCommuneCount() {
+        return byCs1.size();
+    }
+
+    /**
+     * Emits the features of {@code actifs_cs1}, sorted by id: one row per residence commune and
+     * CS1 category with commuters (none when the file has no CS1 column).
+     */
+    void forEachCategoryFeature(String source, Consumer<Feature> sink) {
+        byCs1.forEach((residence, counts) -> {
+            for (int k = 0; k < CS1_CATEGORIES; k++) {
+                if (counts[k] > 0) {
+                    String id = residence + '>' + (k + 1);
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("id", id);
+                    props.put("code_residence", residence);
+                    props.put("cs1", k + 1);
+                    props.put("actifs", counts[k]);
+                    props.put("source", source);
+                    sink.accept(new Feature(id, null, props));
+                }
+            }
+        });
     }
 
     int pairCount() {

@@ -91,14 +91,26 @@ final class FluxFileReader {
         CsvSpec spec = CsvSpec.of(separator, TextEncoding.UTF8_OR_WINDOWS_1252,
                 List.of(FluxFormat.COMMUNE, FluxFormat.DCLT, FluxFormat.IPONDI, FluxFormat.TRANS), WEIGHTS);
         try (CsvFile csv = CsvFile.open(path, spec, progress)) {
+            boolean categories = false;
+            boolean first = true;
             for (CsvRow row : csv) {
+                if (first) {
+                    categories = row.hasColumn(FluxFormat.CS1);
+                    first = false;
+                }
                 String residence = row.required(FluxFormat.COMMUNE);
                 String workplace = row.required(FluxFormat.DCLT);
                 double weight = weight(row, FluxFormat.IPONDI);
                 String trans = row.required(FluxFormat.TRANS);
                 String mode = modes.mode(trans).orElseThrow(() -> row.error(FluxFormat.TRANS,
                         "code « " + trans + " » absent de la nomenclature " + modes.name() + " (codes " + modes.codes() + ")"));
-                add(table, residence, workplace, mode, weight);
+                // CS1 first: a bad category stops the load before anything is counted
+                int cs1 = categories ? cs1(row) : 0;
+                Optional<String> home = add(table, residence, workplace, mode, weight);
+                if (cs1 > 0) {
+                    // the residents' categories, whatever their workplace (abroad included)
+                    home.ifPresent(r -> table.addCategory(r, cs1, weight));
+                }
             }
             report.addRowsRead(csv.rows());
         }
@@ -126,6 +138,16 @@ final class FluxFileReader {
         return table;
     }
 
+    /** CS1 of a detail record: 1–6 (FD_MOBPRO counts employed people only), else an error naming the line. */
+    private static int cs1(CsvRow row) {
+        String v = row.required(FluxFormat.CS1);
+        if (v.length() == 1 && v.charAt(0) >= '1' && v.charAt(0) <= '6') {
+            return v.charAt(0) - '0';
+        }
+        throw row.error(FluxFormat.CS1, "catégorie socioprofessionnelle « " + v + " » inconnue (attendue : 1 à 6, "
+                + "nomenclature CS1 du RP)");
+    }
+
     private static double weight(CsvRow row, String column) {
         Double w = row.nonNegative(column);
         if (w == null) {
@@ -134,14 +156,16 @@ final class FluxFileReader {
         return w;
     }
 
-    private void add(FlowTable table, String residence, String workplace, String mode, double weight) {
+    /** Adds one record's weight to its pair; returns the normalised residence code, if known. */
+    private Optional<String> add(FlowTable table, String residence, String workplace, String mode, double weight) {
         Optional<String> r = known(residence);
         Optional<String> w = known(workplace);
         if (r.isEmpty() || w.isEmpty()) {
             unknownWeight += weight;
-            return;
+            return r;
         }
         table.add(r.get(), w.get(), mode, weight);
+        return r;
     }
 
     private Optional<String> known(String raw) {

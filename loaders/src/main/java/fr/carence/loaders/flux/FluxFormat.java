@@ -18,6 +18,8 @@ enum FluxFormat {
     static final String DCLT = "DCLT";
     static final String IPONDI = "IPONDI";
     static final String TRANS = "TRANS";
+    /** Socio-professional category (1–6) of the commuter, optional in the detail file. */
+    static final String CS1 = "CS1";
     static final String CODGEO = "CODGEO";
 
     /** NBFLUX_C17_ACTOCC15P: the employed aged 15+ of RP 2017. */

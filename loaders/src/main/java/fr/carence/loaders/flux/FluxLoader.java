@@ -19,12 +19,16 @@ import java.util.Set;
 
 /**
  * Loader "flux": INSEE home–work commuting (FD_MOBPRO detail file or aggregated base) into
- * {@code flux_domicile_travail}. Options: {@code trans} (TRANS nomenclature name or
+ * {@code flux_domicile_travail}, and the residents' socio-professional categories (CS1 of a detail
+ * file that has it) into {@code actifs_cs1}, which the analysis turns into a per-commune
+ * teleworkable share. Both layers are replaced together (empty {@code actifs_cs1} when the file
+ * has no CS1), so a reload never leaves categories of an earlier file. Options: {@code trans} (TRANS nomenclature name or
  * .properties path, default rp2017), {@code annee} (census year when the file name lacks it).
  */
 public final class FluxLoader implements DatasetLoader {
 
     public static final String LAYER = "flux_domicile_travail";
+    public static final String LAYER_CS1 = "actifs_cs1";
 
     static final LayerSchema SCHEMA = new LayerSchema(LAYER, List.of(
             Attribute.required("id", AttributeType.STRING),
@@ -32,6 +36,14 @@ public final class FluxLoader implements DatasetLoader {
             Attribute.required("code_travail", AttributeType.STRING),
             Attribute.required("mode", AttributeType.STRING),
             Attribute.required("flux", AttributeType.DOUBLE),
+            Attribute.required("source", AttributeType.STRING)),
+            LayerSchema.GeometryType.NONE, "id");
+
+    static final LayerSchema SCHEMA_CS1 = new LayerSchema(LAYER_CS1, List.of(
+            Attribute.required("id", AttributeType.STRING),
+            Attribute.required("code_residence", AttributeType.STRING),
+            Attribute.required("cs1", AttributeType.INTEGER),
+            Attribute.required("actifs", AttributeType.DOUBLE),
             Attribute.required("source", AttributeType.STRING)),
             LayerSchema.GeometryType.NONE, "id");
 
@@ -47,7 +59,7 @@ public final class FluxLoader implements DatasetLoader {
 
     @Override
     public List<String> layers() {
-        return List.of(LAYER);
+        return List.of(LAYER, LAYER_CS1);
     }
 
     @Override
@@ -74,6 +86,8 @@ public final class FluxLoader implements DatasetLoader {
         try (StagedLayers staged = new StagedLayers(ctx.store(), source)) {
             LayerWriter writer = staged.writer(SCHEMA);
             result.table().forEachFeature(result.source(), writer::write);
+            LayerWriter categories = staged.writer(SCHEMA_CS1);
+            result.table().forEachCategoryFeature(result.source(), categories::write);
             staged.commitAll(report);
         }
         return report;

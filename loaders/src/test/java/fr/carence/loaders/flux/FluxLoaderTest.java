@@ -76,6 +76,49 @@ class FluxLoaderTest {
         assertThat(any.get("source")).isEqualTo("FD_MOBPRO");
     }
 
+    private Map<String, Double> actifsById() {
+        Map<String, Double> out = new HashMap<>();
+        try (FeatureCursor c = store.query(FluxLoader.LAYER_CS1, FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                out.put(f.id(), (Double) f.get("actifs"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void detailFileWithCs1GivesTheResidentsCategoriesAndTheSameFlows() {
+        loader.load(List.of(fixture("fixture-fd-mobpro.csv")), context(store));
+        List<String> flowsWithoutCs1 = snapshot(store, LAYER);
+        assertThat(store.count(FluxLoader.LAYER_CS1, FeatureQuery.all())).isZero();  // no CS1 column: an empty layer
+
+        LoadReport report = loader.load(List.of(fixture("fixture-fd-mobpro-cs1.csv")), context(store));
+        assertThat(snapshot(store, LAYER)).isEqualTo(flowsWithoutCs1);
+        // made-up fixture, by hand: Millau cadres 1.5 + 3 + 0.75 (working abroad: still a Millau resident),
+        // ouvriers 2.25, professions intermédiaires 2; Rodez employés 4.5 + 0.5; Conques (12076) → 12218
+        assertThat(actifsById()).containsOnly(Map.entry("12145>3", 5.25), Map.entry("12145>6", 2.25),
+                Map.entry("12145>4", 2.0), Map.entry("12202>5", 5.0), Map.entry("12218>1", 1.0));
+        assertThat(report.featuresWritten(FluxLoader.LAYER_CS1)).isEqualTo(5);
+        Feature any = store.query(FluxLoader.LAYER_CS1, FeatureQuery.all()).next();
+        assertThat(any.get("source")).isEqualTo("FD_MOBPRO");
+        assertThat(any.get("cs1")).isInstanceOf(Integer.class);
+
+        // reloading a file without CS1 empties the categories: never those of an earlier file
+        loader.load(List.of(fixture("fixture-fd-mobpro.csv")), context(store));
+        assertThat(store.count(FluxLoader.LAYER_CS1, FeatureQuery.all())).isZero();
+    }
+
+    @Test
+    void cs1OutsideOneToSixIsRejectedAndNothingIsReplaced() {
+        loader.load(List.of(fixture("fixture-fd-mobpro-cs1.csv")), context(store));
+        List<String> categories = snapshot(store, FluxLoader.LAYER_CS1);
+        Path f = variant(fixture("fixture-fd-mobpro-cs1.csv"), tmp, "cs1.csv", s -> s.replace(";2;6;5;76", ";2;6;8;76"));
+        assertRejected(loader, List.of(f), store, Map.of(), LAYER, "cs1.csv, ligne 5", "champ « CS1 »",
+                "catégorie socioprofessionnelle « 8 » inconnue");
+        assertThat(snapshot(store, FluxLoader.LAYER_CS1)).isEqualTo(categories);
+    }
+
     @Test
     void decimalCommaWeightsGiveTheSameFlows() {
         loader.load(List.of(fixture("fixture-fd-mobpro.csv")), context(store));
@@ -124,6 +167,9 @@ class FluxLoaderTest {
         }
         assertThat(report.rowsRead()).isEqualTo(7_549);
         assertThat(store.info(LAYER).orElseThrow().source().vintage()).isEqualTo("RP 2017");
+        // the committed extract has COMMUNE, DCLT, IPONDI, TRANS only (SOURCE.md): no category to load
+        assertThat(store.schema(FluxLoader.LAYER_CS1)).isPresent();
+        assertThat(store.count(FluxLoader.LAYER_CS1, FeatureQuery.all())).isZero();
 
         // The derived OD file (raw codes, 434 pairs) mapped through the same COG history must give the
         // same pairs and totals; only its pairs with an unknown code (abroad: 99999) are left out.

@@ -161,5 +161,13 @@ class FrrAndQpvPerimetreLoadersTest {
                 + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2.89,42.70],[2.90,42.70],[2.90,42.71],[2.89,42.70]]]}}]}");
         assertRejected(new QpvPerimetreLoader(), List.of(badCode), store, Map.of(), "qpv_perimetres",
                 "entité n° 0", "code de quartier prioritaire invalide « ZZ1 »");
+        // the second feature has no commune code: named by its index, the first one is not kept either
+        Path missing = Files.writeString(tmp.resolve("qp3.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"code_qp\":\"QP066007\",\"code_commune\":\"66136\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2.89,42.70],[2.90,42.70],[2.90,42.71],[2.89,42.70]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"code_qp\":\"QP066008\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2.89,42.70],[2.90,42.70],[2.90,42.71],[2.89,42.70]]]}}]}");
+        assertRejected(new QpvPerimetreLoader(), List.of(missing), store, Map.of(), "qpv_perimetres",
+                "entité n° 1", "champ « code_commune »", "propriété obligatoire manquante");
     }
 }

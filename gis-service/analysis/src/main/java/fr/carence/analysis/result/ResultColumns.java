@@ -154,7 +154,7 @@ public final class ResultColumns {
                     .definition("Fragile (ou quartier prioritaire évalué à part), statut établi, demande ≥ demande_min et "
                             + "accessibilité sous le seuil.").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("score_carence", DOUBLE, "Score de carence", row -> row.run().r().carenceScore()[row.i()])
-                    .definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
+                    .unit("points").definition("Demande (celle du quartier s'il est évalué à part) × (1 − accessibilité / seuil).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
                             row -> robustness(row.run()) == null ? null : robustness(row.run()).communeShare()[row.i()])
                     .optional().percent().definition("Part des tirages de robustesse où la commune est en carence "
@@ -167,13 +167,13 @@ public final class ResultColumns {
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
                     .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
-                    .definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
+                    .restrictedToFunders().definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
-                    .definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
+                    .restrictedToFunders().definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_desservant", STRING, "Site desservant",
                             row -> row.run().r().servedBy()[row.i()] == 0 ? null
                                     : siteId(row.run().scenario(), row.run().r().servedBy()[row.i()])).optional()
-                    .definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
+                    .restrictedToFunders().definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
@@ -195,7 +195,7 @@ public final class ResultColumns {
                     .definition("Classement par score décroissant dans ce scénario (1 = le plus prioritaire) ; "
                             + "ne pas citer à la place du code.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("nb_communes", INTEGER, "Communes", row -> row.zone().members().size())
-                    .definition("Nombre de communes de la zone.").source(ETAPE_6),
+                    .unit("communes").definition("Nombre de communes de la zone.").source(ETAPE_6),
             ResultColumn.<ZoneRow>of("population", DOUBLE, "Population", ZoneRow::population)
                     .unit("hab.").definition("Population municipale totale des communes de la zone.")
                     .source("INSEE, populations légales (couche communes)"),
@@ -203,8 +203,8 @@ public final class ResultColumns {
                     .unit("télétravailleurs").definition("Somme des demandes des communes de la zone (celle du quartier pour "
                             + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
-                    .definition("Somme des scores de carence des communes.").source(ETAPE_6),
-            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered)
+                    .unit("points").definition("Somme des scores de carence des communes.").source(ETAPE_6),
+            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restrictedToFunders()
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
             ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
@@ -405,7 +405,7 @@ public final class ResultColumns {
             List<ColumnDescription> cols = new ArrayList<>();
             for (ResultColumn<?> c : t.columns()) {
                 cols.add(new ColumnDescription(c.name(), c.type().name().toLowerCase(java.util.Locale.ROOT), !c.nullable(),
-                        c.unit(), c.label(), c.definition(), c.source(), c.scale()));
+                        c.unit(), c.label(), c.definition(), c.source(), c.scale(), c.restricted()));
             }
             out.put(t.layer(), List.copyOf(cols));
         }
@@ -420,7 +420,8 @@ public final class ResultColumns {
                     .append("| colonne | type | unité | libellé | définition | source |\n|---|---|---|---|---|---|\n");
             for (ResultColumn<?> c : t.columns()) {
                 b.append("| `").append(c.name()).append("` | ").append(c.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .append(c.nullable() ? "" : ", requis").append(" | ").append(c.unit()).append(" | ")
+                        .append(c.nullable() ? "" : ", requis").append(c.restricted() ? ", réservée FUNDER/ADMIN" : "")
+                        .append(" | ").append(c.unit()).append(" | ")
                         .append(c.label()).append(" | ").append(c.definition()).append(" | ").append(c.source())
                         .append(" |\n");
             }
@@ -432,9 +433,28 @@ public final class ResultColumns {
      * One column as the API serves it.
      *
      * @param echelle display factor (100: a share shown in %)
+     * @param reservee FUNDER and ADMIN only (derived from the candidate sites)
      */
     public record ColumnDescription(String nom, String type, boolean requis, String unite, String libelle,
-                                    String definition, String source, double echelle) {
+                                    String definition, String source, double echelle, boolean reservee) {
+    }
+
+    /** Per result layer, its columns flagged {@link ResultColumn#restricted()} (layers without any left out). */
+    public static Map<String, List<String>> restrictedColumns() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (ResultTable<?> t : TABLES) {
+            List<String> names = t.columns().stream().filter(ResultColumn::restricted).map(ResultColumn::name).toList();
+            if (!names.isEmpty()) {
+                out.put(t.layer(), names);
+            }
+        }
+        return out;
+    }
+
+    /** One declared column of a result layer, if it exists. */
+    public static java.util.Optional<ResultColumn<?>> column(String layer, String name) {
+        return TABLES.stream().filter(t -> t.layer().equals(layer)).flatMap(t -> t.columns().stream())
+                .filter(c -> c.name().equals(name)).<ResultColumn<?>>map(c -> c).findFirst();
     }
 
     static MultiPolygon multiPolygon(Geometry g) {

@@ -37,6 +37,8 @@ public final class AnalysisInputReader {
 
     public static final String COMMUNES = "communes";
     public static final String FLUX = "flux_domicile_travail";
+    /** Residents' socio-professional categories from FD_MOBPRO (the {@code flux} loader writes both). */
+    public static final String ACTIFS_CS1 = "actifs_cs1";
     public static final String THD = "couverture_thd";
     public static final String DENSITE = "grille_densite";
     public static final String MONTAGNE = "zone_montagne";
@@ -245,10 +247,25 @@ public final class AnalysisInputReader {
                 warnings.add(unknown[0] + " lignes de flux avec une commune absente de la couche communes ignorées");
             }
         }
+        // Weighted commuters by CS1 per residence commune; absent (a base file, or no CS1 column): no row
+        double[][] cs1 = new double[n][];
+        if (schema(ACTIFS_CS1).isPresent()) {
+            each(ACTIFS_CS1, List.of("code_residence", "cs1", "actifs"), false, f -> {
+                Integer i = index.get(str(f, "code_residence"));
+                Number k = (Number) f.get("cs1");
+                Number v = (Number) f.get("actifs");
+                if (i != null && k != null && v != null && k.intValue() >= 1 && k.intValue() <= 6) {
+                    if (cs1[i] == null) {
+                        cs1[i] = new double[6];
+                    }
+                    cs1[i][k.intValue() - 1] += v.doubleValue();
+                }
+            });
+        }
         boolean[] inventory = inventory(venues, index, region, departement, warnings);
         return new AnalysisInput(communes, flows, flowSource, ftth, density, zrr, massif, qpv, venues, warnings,
                 new AnalysisInput.Territory(region, departement, epci, frr, qpvPerimeter, qpvPlace, qpvCode, qpvName, inventory,
-                        new double[n][]), units, amii());
+                        cs1), units, amii());
     }
 
     /** The AMII intentions when the layer is loaded (no warning otherwise: most studies have no AMII yet). */

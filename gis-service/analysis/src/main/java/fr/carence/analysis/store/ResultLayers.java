@@ -40,17 +40,12 @@ public final class ResultLayers {
     public static final List<String> RESTRICTED_LAYERS = List.of(SITES, AnalysisInputReader.INTENTIONS);
 
     /**
-     * Columns derived from the candidate sites (or naming who ran a scenario), per table: the
-     * catalogue must restrict each of them ({@code security/columns.properties}); the service
-     * refuses to start otherwise. A new column derived from the sites is added here.
+     * Columns of the scenarios table (REST API only, not a result layer of {@code ResultColumns})
+     * that the catalogue must restrict: the figures derived from the candidate sites, and who ran
+     * the scenario. Declared with the table's schema below.
      */
-    public static final Map<String, List<String>> RESTRICTED_COLUMNS = Map.of(
-            INDICATEURS, List.of("site_candidat", "site_retenu", "site_desservant"),
-            ZONES, List.of("demande_couverte"),
-            ZONES_RESIDUELLES, List.of("intentions"),
-            SCENARIOS, List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
-                    "kg_co2e_evites_an", "auteur"),
-            RECALCULS, List.of("auteur"));
+    private static final List<String> SCENARIOS_RESTRICTED = List.of("demande_couverte", "methode_sites",
+            "ecart_optimalite", "km_evites_an", "kg_co2e_evites_an", "auteur");
 
     public static final LayerSchema SCENARIOS_SCHEMA = new LayerSchema(SCENARIOS, List.of(
             required("id", STRING), required(PARTITION, STRING), required("nom", STRING), required("parametres", STRING),
@@ -71,6 +66,29 @@ public final class ResultLayers {
     public static final LayerSchema SITES_SCHEMA = ResultColumns.SITES.schema();
     public static final LayerSchema FLUX_OD_SCHEMA = ResultColumns.FLUX_OD.schema();
     public static final LayerSchema ZONES_RESIDUELLES_SCHEMA = ResultColumns.ZONES_RESIDUELLES.schema();
+
+    /**
+     * Columns derived from the candidate sites (or naming who ran a scenario), per table: the
+     * result layers' columns flagged restricted in their one declaration ({@code ResultColumns}),
+     * plus the scenarios table's. The catalogue must restrict each of them
+     * ({@code security/columns.properties}); the service refuses to start otherwise.
+     */
+    public static final Map<String, List<String>> RESTRICTED_COLUMNS = restrictedColumns();
+
+    private static Map<String, List<String>> restrictedColumns() {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>(ResultColumns.restrictedColumns());
+        for (String c : SCENARIOS_RESTRICTED) {
+            if (SCENARIOS_SCHEMA.attribute(c).isEmpty()) {
+                throw new IllegalStateException("colonne réservée « " + c + " » absente du schéma des scénarios");
+            }
+        }
+        out.put(SCENARIOS, SCENARIOS_RESTRICTED);
+        // Who asked for a recomputation (REST API only, like the scenario's author).
+        out.put(RECALCULS, List.of("auteur"));
+        // The porteurs of the AMII intentions: accounts only (PLANNER too, so not the funders' flag).
+        out.merge(ZONES_RESIDUELLES, List.of("intentions"), (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList());
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     private ResultLayers() {
     }

@@ -53,4 +53,23 @@ class ResultColumnsDocTest {
                     t.schema().attributes().stream().map(a -> a.name()).toList());
         }
     }
+
+    @Test
+    void restrictedColumnsDeriveFromTheirDeclaration() {
+        // the columns derived from the candidate sites, flagged where they are declared
+        assertEquals(java.util.Map.of(
+                        "indicateurs_communes", java.util.List.of("site_candidat", "site_retenu", "site_desservant"),
+                        "zones_carence", java.util.List.of("demande_couverte")),
+                ResultColumns.restrictedColumns());
+        // the start check reads them, plus the scenarios table's (REST API only)
+        assertEquals(ResultColumns.restrictedColumns().get("zones_carence"),
+                fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.get("zones_carence"));
+        assertEquals(java.util.List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
+                "kg_co2e_evites_an", "auteur"), fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.get("scenarios"));
+        // and the API says so to its readers
+        assertTrue(ResultColumns.descriptions().get("zones_carence").stream()
+                .anyMatch(d -> d.nom().equals("demande_couverte") && d.reservee()));
+        assertFalse(ResultColumns.descriptions().get("zones_carence").stream()
+                .anyMatch(d -> d.nom().equals("demande") && d.reservee()));
+    }
 }

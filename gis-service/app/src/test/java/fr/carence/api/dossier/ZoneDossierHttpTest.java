@@ -84,7 +84,7 @@ class ZoneDossierHttpTest extends RunningSampleService {
         // Label cells may wrap; the values come in the table's order, each followed by its unit.
         assertInOrder(text.substring(text.indexOf("Indicateurs de la zone")), List.of(
                 zp.get("nb_communes").asInt() + " communes",
-                fr(zp.get("population").asDouble(), 0) + " habitants",
+                fr(zp.get("population").asDouble(), 0) + " hab.",
                 fr(zp.get("demande").asDouble(), 1) + " télétravailleurs",
                 fr(zp.get("score").asDouble(), 1) + " points",
                 fr(zp.get("demande_couverte").asDouble(), 1) + " télétravailleurs"), "zone");
