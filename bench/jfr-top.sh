@@ -3,14 +3,17 @@
 # innermost frame is each method, then the share of samples in which a method appears anywhere in
 # the stack (inclusive), the N largest of each (default 15).
 #
-#   bench/jfr-top.sh $HOME/.cache/carence-bench/wms.jfr [N] [THREAD-NAME-SUBSTRING]
+#   bench/jfr-top.sh $HOME/.cache/carence-bench/wms.jfr [N] [THREAD-NAME-SUBSTRING] [INCLUSIVE-REGEX]
 #
+# The inclusive list keeps the frames matching INCLUSIVE-REGEX (default: Carence, JTS, proj4j,
+# Java2D/Marlin, zip, H2, Jackson), so the framework frames every request passes through do not fill it.
 # Made by bench/wms-vs-mapserver.sh JFR=1 and bench/mvt-vs-mapserver.sh JFR=1; the thread filter
 # (e.g. http-nio) keeps the request threads only. Needs the JDK's jfr tool.
 set -euo pipefail
-file=${1:?usage: jfr-top.sh FILE.jfr [N] [THREAD]}; n=${2:-15}; thread=${3:-}
+file=${1:?usage: jfr-top.sh FILE.jfr [N] [THREAD] [REGEX]}; n=${2:-15}; thread=${3:-}
+keep=${4:-'fr\.carence|locationtech|marlin|java2d|java\.util\.zip|org\.h2|jackson'}
 command -v jfr >/dev/null || { echo "jfr-top: missing jfr (a JDK 17)" >&2; exit 1; }
-jfr print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v n="$n" -v want="$thread" '
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v n="$n" -v want="$thread" -v keep="$keep" '
   function flush() {
     if (inev && (want == "" || index(th, want) > 0) && depth > 0) {
       total++; self[first]++
@@ -29,6 +32,6 @@ jfr print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v n="$n" 
     for (k in self) printf "%6.1f%%  %s\n", 100 * self[k] / total, k | "sort -rn | head -" n
     close("sort -rn | head -" n)
     printf "-- inclusive (anywhere in the stack)\n"
-    for (k in incl) printf "%6.1f%%  %s\n", 100 * incl[k] / total, k | "sort -rn | head -" n
+    for (k in incl) if (k ~ keep) printf "%6.1f%%  %s\n", 100 * incl[k] / total, k | "sort -rn | head -" n
     close("sort -rn | head -" n)
   }'

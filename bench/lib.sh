@@ -11,10 +11,11 @@
 #   ensure_jar                 builds carence.jar when absent (online Maven: works on a fresh machine)
 #   national_store             H2GIS store in $bench/data with the national communes (once)
 #   start_carence LOG PATH JAVA-OPTION... -- APP-ARGUMENT...
-#                              starts the jar in its own session (see below) on $bench/data and the
-#                              catalogue $catalog_dir / $styles_dir (default the repository's), port
-#                              CARENCE_PORT (default 18093), no sample, no scenario; waits until PATH
-#                              answers; sets carence_pid and carence_url
+#                              starts the jar in its own session (see below) on the store $data_dir
+#                              (default $bench/data) and the catalogue $catalog_dir / $styles_dir
+#                              (default the repository's), port CARENCE_PORT (default 18093), without
+#                              the sample and default scenario unless first_start=1; waits until
+#                              PATH answers; sets carence_pid and carence_url
 #   stop_carence
 #   start_peer / stop_peer     the MapServer peer (shared/peers/mapserver) on 127.0.0.1:18091 over
 #                              the same communes; sets mapserver_pids (its FastCGI processes)
@@ -25,7 +26,7 @@
 #                              $REQUESTS_LUA and its variables, exported by the caller); prints the
 #                              RESULT fields plus cpu_ms=, the CPU milliseconds the PIDs used per request
 #   field NAME RESULT          one field of such a line
-# Cleanup on exit stops what was started here (by process id).
+# Cleanup on exit stops what was started here (by process id), then runs $on_exit if set.
 #
 # Why CPU per request: on a machine shared with other jobs the throughput follows their load,
 # the CPU time a server spends per request much less. With the kernel's autogroup scheduling
@@ -92,18 +93,20 @@ start_carence() { # log ready-path java-options... -- app-arguments...
   local jvm=()
   while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done
   [ $# -gt 0 ] && shift
-  setsid java "${jvm[@]}" -jar "$jar" --server.port="$port" --carence.store.data-dir="$bench/data" \
+  local startup=(--carence.startup.load-sample=false --carence.startup.default-scenario=false)
+  [ "${first_start:-0}" = 1 ] && startup=()
+  setsid java "${jvm[@]}" -jar "$jar" --server.port="$port" --carence.store.data-dir="${data_dir:-$bench/data}" \
     --carence.catalog.dir="${catalog_dir:-$repo/geoserver-data}" --carence.styles.dir="${styles_dir:-$repo/sld-styles}" \
-    --carence.startup.load-sample=false --carence.startup.default-scenario=false "$@" > "$log" 2>&1 &
+    "${startup[@]}" "$@" > "$log" 2>&1 &
   carence_pid=$!
   carence_url="http://127.0.0.1:$port"
   local _
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${ready_seconds:-300}"); do
     curl -sf -m 5 "$carence_url$ready" -o /dev/null && return 0
-    kill -0 "$carence_pid" 2>/dev/null || die "Carence exited, see $log"
+    kill -0 "$carence_pid" 2>/dev/null || die "Carence exited, see $log: $(tail -5 "$log")"
     sleep 1
   done
-  die "Carence not ready after 240 s, see $log"
+  die "Carence not ready after ${ready_seconds:-300} s, see $log"
 }
 
 stop_carence() {
@@ -129,7 +132,7 @@ stop_peer() {
   peer_started=""
 }
 
-bench_cleanup() { stop_carence; stop_peer; }
+bench_cleanup() { stop_carence; stop_peer; [ -z "${on_exit:-}" ] || eval "$on_exit"; }
 trap bench_cleanup EXIT
 
 machine() { echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"; }

@@ -68,8 +68,26 @@ n=$(curl -sf "$carence_url/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPE
 echo "Carence $carence_url (communes $n), MapServer http://127.0.0.1:18091; ${duration}s per run; maps in $bench/france-*.png"
 machine
 
-# (5) Load: warm up each server once per workload (the first 3857 maps also build the projected
-# copies), then measure.
+# (5) Load: first one map per generalisation level the workloads use (Carence builds each
+# generalised and projected copy once, on the first map that needs it: seconds of CPU that would
+# otherwise land in whichever run first meets that level), then a warm-up per workload, then measure.
+prime() { # base-url path
+  local z lat lon x y n span size half=20037508.342789244
+  for z in 6 7 8 9 10 11 12; do
+    for lat in 42 51; do # the pixel's ground size varies with latitude: both ends of France
+      n=$(( 1 << z )); lon=2.5
+      x=$(awk -v lon=$lon -v n=$n 'BEGIN { printf "%d", (lon + 180) / 360 * n }')
+      y=$(awk -v lat=$lat -v n=$n 'BEGIN { r = lat * 3.141592653589793 / 180; printf "%d", (1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * n }')
+      span=$(awk -v h=$half -v n=$n 'BEGIN { printf "%.6f", 2 * h / n }')
+      curl -sf -m 300 -o /dev/null "$1$2SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communes&STYLES=&CRS=EPSG:3857&WIDTH=256&HEIGHT=256&FORMAT=image/png&BBOX=$(awk -v h=$half -v s="$span" -v x="$x" -v y="$y" 'BEGIN { printf "%.3f,%.3f,%.3f,%.3f", -h + x * s, h - (y + 1) * s, -h + (x + 1) * s, h - y * s }')" || true
+    done
+  done
+  for size in 20000 50000 150000 400000; do
+    curl -sf -m 300 -o /dev/null "$1$2SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communes&STYLES=&CRS=EPSG:2154&WIDTH=256&HEIGHT=256&FORMAT=image/png&BBOX=600000,6500000,$((600000 + size)),$((6500000 + size))" || true
+  done
+}
+prime "$carence_url" "/wms?"
+prime http://127.0.0.1:18091 "/mapserv?"
 lua_of() {
   case $1 in
     tiles3857) echo "$here/wms-tiles-3857.lua" ;; tiles2154) echo "$peer_dir/tiles.lua" ;;
