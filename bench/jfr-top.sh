@@ -3,8 +3,10 @@
 # innermost frame is each method, then the share of samples in which a method appears anywhere in
 # the stack (inclusive), the N largest of each (default 15).
 #
-#   bench/jfr-top.sh $HOME/.cache/carence-bench/wms.jfr [N] [THREAD-NAME-SUBSTRING] [INCLUSIVE-REGEX]
+#   bench/jfr-top.sh $HOME/.cache/carence-bench/wms.jfr [N] [THREAD-NAME-SUBSTRING] [INCLUSIVE-REGEX] [SKIP-REGEX]
 #
+# Samples with a frame matching SKIP-REGEX are left out, e.g. the one-off builds of the map cache
+# ('CachedLayer.build|CachedLayer.projection|LayerFeatureCache.load') to see the steady per-request cost.
 # The inclusive list keeps the frames matching INCLUSIVE-REGEX (default: Carence, JTS, proj4j,
 # Java2D/Marlin, zip, H2, Jackson), so the framework frames every request passes through do not fill it.
 # Made by bench/wms-vs-mapserver.sh JFR=1 and bench/mvt-vs-mapserver.sh JFR=1; the thread filter
@@ -12,10 +14,13 @@
 set -euo pipefail
 file=${1:?usage: jfr-top.sh FILE.jfr [N] [THREAD] [REGEX]}; n=${2:-15}; thread=${3:-}
 keep=${4:-'fr\.carence|locationtech|marlin|java2d|java\.util\.zip|org\.h2|jackson'}
+skip=${5:-}
 command -v jfr >/dev/null || { echo "jfr-top: missing jfr (a JDK 17)" >&2; exit 1; }
-jfr print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v n="$n" -v want="$thread" -v keep="$keep" '
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v n="$n" -v want="$thread" -v keep="$keep" -v skip="$skip" '
   function flush() {
-    if (inev && (want == "" || index(th, want) > 0) && depth > 0) {
+    skipped = 0
+    if (skip != "") for (i = 1; i <= depth; i++) if (frames[i] ~ skip) { skipped = 1; break }
+    if (inev && !skipped && (want == "" || index(th, want) > 0) && depth > 0) {
       total++; self[first]++
       delete seen
       for (i = 1; i <= depth; i++) if (!(frames[i] in seen)) { seen[frames[i]] = 1; incl[frames[i]]++ }
