@@ -102,7 +102,9 @@ start_carence() { # log ready-path java-options... -- app-arguments...
   carence_url="http://127.0.0.1:$port"
   local _
   for _ in $(seq 1 "${ready_seconds:-300}"); do
-    curl -sf -m 5 "$carence_url$ready" -o /dev/null && return 0
+    # A long timeout: a slow first answer (e.g. capabilities computing extents under load) is
+    # waited for, not asked again while the first one still holds a database connection.
+    curl -sf -m 300 "$carence_url$ready" -o /dev/null && return 0
     kill -0 "$carence_pid" 2>/dev/null || die "Carence exited, see $log: $(tail -5 "$log")"
     sleep 1
   done
