@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # One reactor build: sibling modules resolve to their target/ folders, never to stale jars in ~/.m2.
-mvn -B -q -o -pl gis-service/analysis -am test-compile dependency:build-classpath \
+mvn -B -q -pl gis-service/analysis -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="gis-service/analysis/target/test-classes:gis-service/analysis/target/classes:$(cat gis-service/analysis/target/bench-classpath.txt)"
 [ $# -gt 0 ] || set -- 76 france

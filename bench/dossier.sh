@@ -6,34 +6,30 @@
 # the best. Target: under 2 s.
 #
 #   bench/dossier.sh
-# Needs: a built gis-service/app/target/carence.jar (mvn -B -q -DskipTests package), curl, python3.
+# Needs: curl, python3; builds carence.jar if absent (bench/lib.sh).
 set -euo pipefail
-
-here=$(dirname "$(readlink -f "$0")"); repo=$(dirname "$here")
-jar=${CARENCE_JAR:-$repo/gis-service/app/target/carence.jar}
-port=${CARENCE_PORT:-18095}
+bench_name=dossier
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
+export CARENCE_PORT=${CARENCE_PORT:-18095}
 runs=${RUNS:-5}
-die() { echo "dossier: $*" >&2; exit 1; }
-[ -f "$jar" ] || die "no $jar: build it with 'mvn -B -q -DskipTests package'"
+ensure_jar
 work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+on_exit='rm -rf "$work"'
 
 # A funder's API token, for the dossier with candidate sites (accounts live in files: docs/security.md).
 token="bench-dossier-$(date +%s%N)"
 digest=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 printf '%s=bench-financeur,FUNDER\n' "$digest" > "$work/jetons.properties"
-java -XX:ActiveProcessorCount=2 -Xmx1g -jar "$jar" --server.port="$port" --carence.store.data-dir="$work/data" \
-  --carence.catalog.dir="$repo/geoserver-data" --carence.styles.dir="$repo/sld-styles" \
-  --carence.security.tokens-file="$work/jetons.properties" > "$work/carence.log" 2>&1 &
-pid=$!
-url="http://127.0.0.1:$port"
-for _ in $(seq 1 300); do
+# First start: the sample is loaded and the default scenario computed before the dossier exists.
+data_dir="$work/data" first_start=1 ready_seconds=900 start_carence "$work/carence.log" /actuator/health/liveness -XX:ActiveProcessorCount=2 -Xmx1g -- \
+  --carence.security.tokens-file="$work/jetons.properties"
+url=$carence_url
+for _ in $(seq 1 900); do
   curl -sf -m 5 "$url/api/scenarios/defaut" 2>/dev/null | grep -q '"statut":"termine"' && break
-  kill -0 "$pid" 2>/dev/null || die "Carence exited, see its log above: $(tail -5 "$work/carence.log")"
+  kill -0 "$carence_pid" 2>/dev/null || die "Carence exited, see its log above: $(tail -5 "$work/carence.log")"
   sleep 1
 done
+machine
 curl -sf "$url/api/scenarios/defaut/zones" -o /dev/null || die "no zone list"
 # The first-ranked zone and the zone with the most communes (the longest commune table).
 read -r first largest < <(curl -sf "$url/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:zones_carence&OUTPUTFORMAT=application/json&PROPERTYNAME=id,rang,nb_communes" \

@@ -30,7 +30,7 @@ cleanup() {
 }
 
 echo "== build (reactor, no tests)"
-(cd "$ROOT" && mvn -B -q -o -pl loaders -am package -DskipTests \
+(cd "$ROOT" && mvn -B -q -pl loaders -am package -DskipTests \
    dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 # This worktree's own module classes first; test-only jars (store test-jar, logback) left out.
 CP="$ROOT/loaders/target/classes:$ROOT/gis-service/store/target/classes:$(tr ':' '\n' < "$WORK/cp.txt" \

@@ -34,7 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== workload client (app test classes, reactor classpath)"
-(cd "$repo" && mvn -B -q -o -pl gis-service/app -am test-compile dependency:build-classpath \
+(cd "$repo" && mvn -B -q -pl gis-service/app -am test-compile dependency:build-classpath \
    -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null)
 CP="$repo/gis-service/app/target/test-classes:$(cat "$WORK/cp.txt")"
 

@@ -1,5 +1,6 @@
 package fr.carence.crs;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -25,6 +26,12 @@ public final class CrsTransforms {
     private static final CRSFactory CRS_FACTORY = new CRSFactory();
     private static final CoordinateTransformFactory TRANSFORM_FACTORY = new CoordinateTransformFactory();
     private static final Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
+    /**
+     * proj4j transforms keep per-call state, so they are not shared between threads; building one
+     * (datum and ellipsoid comparisons) per geometry cost more than transforming a small polygon:
+     * each thread keeps one per CRS pair.
+     */
+    private static final ThreadLocal<Map<Long, CoordinateTransform>> TRANSFORMS = ThreadLocal.withInitial(HashMap::new);
 
     private CrsTransforms() {
     }
@@ -45,9 +52,7 @@ public final class CrsTransforms {
             return geometry;
         }
         Geometry copy = geometry.copy();
-        // proj4j transforms are stateful: one per call keeps this thread-safe.
-        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
-        copy.apply(new Filter(t));
+        copy.apply(new Filter(transform(fromEpsg, toEpsg)));
         copy.setSRID(toEpsg);
         return copy;
     }
@@ -57,8 +62,7 @@ public final class CrsTransforms {
         if (fromEpsg == toEpsg) {
             return new double[] {x, y};
         }
-        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
-        ProjCoordinate out = t.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+        ProjCoordinate out = transform(fromEpsg, toEpsg).transform(new ProjCoordinate(x, y), new ProjCoordinate());
         return new double[] {out.x, out.y};
     }
 
@@ -73,7 +77,7 @@ public final class CrsTransforms {
         if (fromEpsg == toEpsg || env.isNull()) {
             return new Envelope(env);
         }
-        CoordinateTransform t = TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg));
+        CoordinateTransform t = transform(fromEpsg, toEpsg);
         Envelope out = new Envelope();
         double[][] corners = {{env.getMinX(), env.getMinY()}, {env.getMaxX(), env.getMinY()},
                 {env.getMaxX(), env.getMaxY()}, {env.getMinX(), env.getMaxY()}};
@@ -101,6 +105,12 @@ public final class CrsTransforms {
 
     private static ProjCoordinate project(CoordinateTransform t, double x, double y) {
         return t.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+    }
+
+    /** This thread's transform between the two CRSs (not to be handed to another thread). */
+    private static CoordinateTransform transform(int fromEpsg, int toEpsg) {
+        return TRANSFORMS.get().computeIfAbsent(((long) fromEpsg << 32) | (toEpsg & 0xffffffffL),
+                k -> TRANSFORM_FACTORY.createTransform(crs(fromEpsg), crs(toEpsg)));
     }
 
     private static CoordinateReferenceSystem crs(int epsg) {

@@ -3,6 +3,11 @@ package fr.carence.crs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +33,40 @@ class CrsTransformsTest {
         double[] back = CrsTransforms.transform(xy[0], xy[1], 2154, 4326);
         assertThat(back[0]).isCloseTo(2.3522, within(1e-9));
         assertThat(back[1]).isCloseTo(48.8566, within(1e-9));
+    }
+
+    /**
+     * Each thread keeps its own proj4j transform per CRS pair (they hold per-call state): many
+     * threads transforming at once get exactly what one thread gets.
+     */
+    @Test
+    void concurrentTransformsGiveTheSameCoordinatesAsOneThread() throws Exception {
+        double[][] lambert = new double[2000][];
+        for (int i = 0; i < lambert.length; i++) {
+            lambert[i] = new double[] {150_000 + 500.5 * i, 6_100_000 + 480.25 * i};
+        }
+        double[][] expected = new double[lambert.length][];
+        for (int i = 0; i < lambert.length; i++) {
+            expected[i] = CrsTransforms.transform(lambert[i][0], lambert[i][1], 2154, i % 2 == 0 ? 4326 : 3857);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<double[][]>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    double[][] out = new double[lambert.length][];
+                    for (int i = 0; i < lambert.length; i++) {
+                        out[i] = CrsTransforms.transform(lambert[i][0], lambert[i][1], 2154, i % 2 == 0 ? 4326 : 3857);
+                    }
+                    return out;
+                }));
+            }
+            for (Future<double[][]> run : runs) {
+                assertThat(run.get()).isDeepEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

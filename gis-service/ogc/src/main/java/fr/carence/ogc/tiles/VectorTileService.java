@@ -261,7 +261,10 @@ public final class VectorTileService {
             if (scenario != null && !scenario.equals(feature.get(scenarioColumn))) {
                 return;
             }
-            Geometry web = CrsTransforms.transform(geometry, FeatureStore.STORAGE_SRID, WebMercatorQuad.EPSG);
+            // From the map cache the geometry is already in EPSG:3857 (projected once, shared: copied
+            // before moving to tile units); from the store it is in Lambert-93.
+            Geometry web = geometry.getSRID() == WebMercatorQuad.EPSG ? geometry.copy()
+                    : CrsTransforms.transform(geometry, FeatureStore.STORAGE_SRID, WebMercatorQuad.EPSG);
             if (!web.getEnvelopeInternal().intersects(read3857)) {
                 return;
             }
@@ -277,7 +280,7 @@ public final class VectorTileService {
         };
         if (cached.isPresent()) {
             cached.get().forEach(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
-                    Double.MAX_VALUE) : box, pixelStorage, visit::visit);
+                    Double.MAX_VALUE) : box, pixelStorage, WebMercatorQuad.EPSG, visit::visit);
         } else {
             readStore(layer, scenario, box, visit);
         }

@@ -1,15 +1,25 @@
 package fr.carence.render.cache;
 
+import fr.carence.crs.CrsTransforms;
 import fr.carence.store.Feature;
+import fr.carence.store.FeatureStore;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
@@ -19,9 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One committed version of a layer held in memory: every feature (geometry in the storage CRS,
  * all attributes) in store order, an STR-tree on their envelopes, and pre-generalised copies of
- * the geometries built on first use per {@link GeneralisationLevels level}. Immutable once
- * built, except for the lazily added levels, which are only added while the layer is still
- * cached (their bytes are reserved in the shared budget).
+ * the geometries built on first use per {@link GeneralisationLevels level}, and copies of those
+ * projected to a map CRS (e.g. EPSG:3857 for web tiles) built on first use per CRS and level, so a
+ * map in another CRS transforms only its bbox, not every stored vertex. Immutable once built,
+ * except for the lazily added levels and projections, which are only added while the layer is
+ * still cached (their bytes are reserved in the shared budget).
  */
 public final class CachedLayer {
 
@@ -34,6 +46,10 @@ public final class CachedLayer {
     private final MemoryBudget budget;
     private final long baseBytes;
     private final Geometry[][] levels = new Geometry[GeneralisationLevels.COUNT][];
+    /** Projected copies, by {@link #projectionKey}; a null element = the transform failed, done per map. */
+    private final Map<Long, Geometry[]> projected = new HashMap<>();
+    /** Projections that did not fit in the budget: not retried for this layer version. */
+    private final Set<Long> projectionRefused = new HashSet<>();
     private long levelBytes;
     private boolean evicted;
     private volatile long lastUsed = System.nanoTime();
@@ -80,6 +96,86 @@ public final class CachedLayer {
             Feature f = features.get(i);
             visitor.visit(f, drawn == null ? f.geometry() : drawn[i]);
         }
+    }
+
+    /**
+     * As {@link #forEach(Envelope, double, Visitor)}, but the geometry given to the visitor is in
+     * {@code epsg}: the generalised geometry projected once and kept (when the copy fits in the
+     * budget; else it is projected for this call only, as an uncached map does). The visitor must
+     * not modify it. {@code box} and {@code pixelSize} stay in the storage CRS.
+     */
+    public void forEach(Envelope box, double pixelSize, int epsg, Visitor visitor) {
+        if (epsg == FeatureStore.STORAGE_SRID) {
+            forEach(box, pixelSize, visitor);
+            return;
+        }
+        lastUsed = System.nanoTime();
+        int[] hits = hits(box);
+        int level = builtLevel(GeneralisationLevels.forPixelSize(pixelSize));
+        Geometry[] source = level < 0 ? null : levelIfBuilt(level);
+        Geometry[] inCrs = projection(epsg, level, source);
+        for (int i : hits) {
+            Feature f = features.get(i);
+            Geometry g = inCrs == null ? null : inCrs[i];
+            if (g == null) {
+                g = CrsTransforms.transform(source == null ? f.geometry() : source[i], FeatureStore.STORAGE_SRID, epsg);
+            }
+            visitor.visit(f, g);
+        }
+    }
+
+    /** Number of projected copies held (all CRSs and levels), for tests and logs. */
+    public synchronized int projectionCount() {
+        return projected.size();
+    }
+
+    private static long projectionKey(int epsg, int level) {
+        return ((long) epsg << 8) | (level + 1);
+    }
+
+    /** The level {@link #geometriesFor} draws from (built now if needed), or -1 for full detail. */
+    private int builtLevel(int level) {
+        for (int l = level; l >= 0; l--) {
+            if (levelIfBuilt(l) != null || (l == level && build(l) != null)) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    /** The projected copy of a level (built now if needed), or null when it does not fit in the budget. */
+    private synchronized Geometry[] projection(int epsg, int level, Geometry[] source) {
+        long key = projectionKey(epsg, level);
+        Geometry[] out = projected.get(key);
+        if (out != null || evicted || projectionRefused.contains(key)) {
+            return out;
+        }
+        long started = System.nanoTime();
+        out = new Geometry[features.size()];
+        long bytes = 16L + 4L * out.length;
+        for (int i = 0; i < out.length; i++) {
+            try {
+                Geometry g = CrsTransforms.transform(source == null ? features.get(i).geometry() : source[i],
+                        FeatureStore.STORAGE_SRID, epsg);
+                g.getEnvelopeInternal(); // computed now, while no other thread sees the geometry
+                out[i] = g;
+                bytes += MemoryFootprint.of(g) + 48;
+            } catch (RuntimeException e) {
+                out[i] = null; // left to each map, which fails or not as an uncached map would
+            }
+        }
+        if (!budget.tryReserve(bytes)) {
+            projectionRefused.add(key);
+            LOG.info("Map cache: layer {} not projected to EPSG:{} (~{} MB do not fit in the budget): maps transform it each time",
+                    name, epsg, bytes >> 20);
+            return null;
+        }
+        levelBytes += bytes;
+        projected.put(key, out);
+        LOG.info("Map cache: layer {} projected to EPSG:{} at {} in {} ms (~{} MB); cache holds ~{} of {} MB", name, epsg,
+                level < 0 ? "full detail" : GeneralisationLevels.tolerance(level) + " m",
+                (System.nanoTime() - started) / 1_000_000, bytes >> 20, budget.used() >> 20, budget.limit() >> 20);
+        return out;
     }
 
     private int[] hits(Envelope box) {
@@ -147,18 +243,58 @@ public final class CachedLayer {
      * than it saves; a sub-pixel self-intersection does not show). Geometries that collapse or
      * keep all their vertices stay the full one (no copy).
      */
-    private static Geometry simplify(Geometry full, double tolerance) {
+    static Geometry simplify(Geometry full, double tolerance) {
         if (full instanceof Puntal) {
             return full;
         }
-        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(full);
-        simplifier.setDistanceTolerance(tolerance);
-        simplifier.setEnsureValid(false);
-        Geometry g = simplifier.getResultGeometry();
+        Geometry g;
+        if (full instanceof Polygonal) {
+            g = simplifyPolygonal(full, tolerance);
+        } else {
+            DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(full);
+            simplifier.setDistanceTolerance(tolerance);
+            simplifier.setEnsureValid(false);
+            g = simplifier.getResultGeometry();
+        }
         if (g.isEmpty() || g.getNumPoints() >= full.getNumPoints()) {
             return full;
         }
         return g;
+    }
+
+    /**
+     * Polygons ring by ring, with the rings JTS's polygon simplifier gives (a shell that collapses
+     * drops its polygon, a hole that collapses is dropped): that simplifier also runs isValid() on
+     * every result even when told not to repair, which was 60 % of the CPU of building a level.
+     */
+    private static Geometry simplifyPolygonal(Geometry full, double tolerance) {
+        GeometryFactory factory = full.getFactory();
+        List<Polygon> out = new ArrayList<>(full.getNumGeometries());
+        for (int i = 0; i < full.getNumGeometries(); i++) {
+            Polygon p = (Polygon) full.getGeometryN(i);
+            LinearRing shell = p.isEmpty() ? null : simplifyRing(p.getExteriorRing(), tolerance);
+            if (shell == null) {
+                continue;
+            }
+            List<LinearRing> holes = new ArrayList<>(p.getNumInteriorRing());
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                LinearRing hole = simplifyRing(p.getInteriorRingN(h), tolerance);
+                if (hole != null) {
+                    holes.add(hole);
+                }
+            }
+            out.add(factory.createPolygon(shell, holes.toArray(new LinearRing[0])));
+        }
+        return factory.buildGeometry(out);
+    }
+
+    /** The simplified ring, or null when it collapses (fewer than four points, or empty). */
+    private static LinearRing simplifyRing(LinearRing ring, double tolerance) {
+        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(ring);
+        simplifier.setDistanceTolerance(tolerance);
+        simplifier.setEnsureValid(false);
+        Geometry g = simplifier.getResultGeometry();
+        return g instanceof LinearRing r && !r.isEmpty() ? r : null;
     }
 
     /** The committed version of the layer these features were read from. */

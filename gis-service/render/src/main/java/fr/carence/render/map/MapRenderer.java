@@ -45,8 +45,8 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 /**
  * Draws styled store layers into a Java2D image. Per layer and per FeatureTypeStyle (one
  * drawing pass each, in order), the features in the view come from the {@link LayerFeatureCache}
- * when the layer is cached (generalised to the map's resolution, base filter evaluated in
- * memory), else from a store bbox query with the base filter and, when every active rule has a
+ * when the layer is cached (generalised to the map's resolution and projected to the map CRS once
+ * per layer version, base filter evaluated in memory), else from a store bbox query with the base filter and, when every active rule has a
  * filter on known attributes, the OR of the rule filters pushed down. Each feature is then drawn
  * by every matching rule in order (ElseFilter rules when no other rule matched). Labels are
  * collected and placed last, over all layers, with collision avoidance.
@@ -131,9 +131,10 @@ public final class MapRenderer {
             Envelope box = storageBox(view).orElse(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE,
                     -Double.MAX_VALUE, Double.MAX_VALUE));
             Filter base = layer.baseFilter();
-            cached.get().forEach(box, Double.isFinite(pixelSize) ? pixelSize : 0, (f, drawn) -> {
+            // Geometries come already in the map CRS (projected once per layer version and level).
+            cached.get().forEach(box, Double.isFinite(pixelSize) ? pixelSize : 0, view.epsg(), (f, drawn) -> {
                 if (FeatureFilterEvaluator.matches(base, f)) {
-                    pass.draw(f, drawn);
+                    pass.drawInMapCrs(f, drawn);
                 }
             });
             return;
@@ -173,10 +174,14 @@ public final class MapRenderer {
 
         /** @param storageGeometry the geometry to draw, in the storage CRS (possibly generalised) */
         void draw(Feature f, Geometry storageGeometry) {
+            drawInMapCrs(f, CrsTransforms.transform(storageGeometry, FeatureStore.STORAGE_SRID, view.epsg()));
+        }
+
+        /** @param geom the geometry to draw, in the map CRS; not modified */
+        void drawInMapCrs(Feature f, Geometry geom) {
             if ((++drawn & 255) == 0) {
                 deadline.check();
             }
-            Geometry geom = CrsTransforms.transform(storageGeometry, FeatureStore.STORAGE_SRID, view.epsg());
             if (!geom.getEnvelopeInternal().intersects(viewEnvelope)) {
                 return;
             }

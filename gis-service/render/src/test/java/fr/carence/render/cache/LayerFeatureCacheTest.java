@@ -2,6 +2,7 @@ package fr.carence.render.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.carence.crs.CrsTransforms;
 import fr.carence.render.map.MapLayer;
 import fr.carence.render.map.MapRenderer;
 import fr.carence.render.map.MapViewport;
@@ -18,6 +19,7 @@ import fr.carence.store.filter.Filter;
 import fr.carence.store.testing.BothStores;
 import fr.carence.store.testing.StoreTestSupport;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
@@ -157,6 +159,73 @@ class LayerFeatureCacheTest {
                 assertThat(cached.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(uncached.getRGB(x, y));
             }
         }
+    }
+
+    /** The fixture view in Web Mercator (the same ground, transformed as a WMS client would ask). */
+    private static final MapViewport WEB_VIEW =
+            new MapViewport(CrsTransforms.transform(VIEW.envelope(), 2154, 3857), 3857, false, 600, 200);
+
+    private static void assertSamePixels(BufferedImage actual, BufferedImage expected) {
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                assertThat(actual.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(expected.getRGB(x, y));
+            }
+        }
+    }
+
+    @BothStores
+    void aWebMercatorMapFromTheProjectedCopyEqualsTheMapReprojectedPerRequest(FeatureStore store) {
+        writePartition(store, "fixture_cache_3857", "defaut", 1);
+        writePartition(store, "fixture_cache_3857", "autre", 2);
+        List<MapLayer> layers = List.of(new MapLayer("fixture_cache_3857", STYLE, scenario("autre")));
+        BufferedImage perRequest = new MapRenderer(store).render(WEB_VIEW, layers, null);
+        LayerFeatureCache cache = new LayerFeatureCache(store, 64L << 20);
+        MapRenderer renderer = new MapRenderer(store, cache);
+        BufferedImage first = renderer.render(WEB_VIEW, layers, null);
+        BufferedImage second = renderer.render(WEB_VIEW, layers, null);
+        double[] centre = CrsTransforms.transform(700_500, 6_600_500, 2154, 3857);
+        int x = (int) WEB_VIEW.toScreenX(centre[0]);
+        int y = (int) WEB_VIEW.toScreenY(centre[1]);
+        assertThat(perRequest.getRGB(x, y)).as("the square of scenario autre, reprojected per request").isEqualTo(BLUE);
+        assertSamePixels(first, perRequest);
+        assertSamePixels(second, perRequest);
+        assertThat(cache.layer("fixture_cache_3857").orElseThrow().projectionCount()).as("one copy in 3857").isEqualTo(1);
+    }
+
+    @BothStores
+    void theProjectedCopyIsTheStoredGeometryTransformedAndIsKept(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_projected", 1, 3);
+        CachedLayer layer = new LayerFeatureCache(store, 64L << 20).layer("fixture_cache_projected").orElseThrow();
+        Envelope all = new Envelope(690_000, 720_000, 6_590_000, 6_610_000);
+        List<Geometry> stored = new ArrayList<>();
+        List<Geometry> once = new ArrayList<>();
+        List<Geometry> again = new ArrayList<>();
+        layer.forEach(all, 0, (f, g) -> stored.add(g));
+        layer.forEach(all, 0, 3857, (f, g) -> once.add(g));
+        layer.forEach(all, 0, 3857, (f, g) -> again.add(g));
+        assertThat(once).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Geometry expected = CrsTransforms.transform(stored.get(i), 2154, 3857);
+            assertThat(once.get(i).equalsExact(expected)).as("feature %d as CrsTransforms gives it", i).isTrue();
+            assertThat(once.get(i).getSRID()).isEqualTo(3857);
+            assertThat(again.get(i)).as("the same kept copy, not a new transform").isSameAs(once.get(i));
+        }
+        List<Geometry> storageCrs = new ArrayList<>();
+        layer.forEach(all, 0, 2154, (f, g) -> storageCrs.add(g));
+        assertThat(storageCrs).as("the storage CRS needs no copy").containsExactlyElementsOf(stored);
+        assertThat(layer.projectionCount()).isEqualTo(1);
+    }
+
+    @BothStores
+    void aProjectionOverTheBudgetIsDoneForEachMapInstead(FeatureStore store) {
+        replaceLayer(store, "fixture_cache_no_room", 1, 3);
+        long layerBytes = new LayerFeatureCache(store, 64L << 20).layer("fixture_cache_no_room").orElseThrow().bytes();
+        LayerFeatureCache cache = new LayerFeatureCache(store, layerBytes + 16);
+        List<MapLayer> layers = List.of(new MapLayer("fixture_cache_no_room", STYLE, null));
+        BufferedImage cached = new MapRenderer(store, cache).render(WEB_VIEW, layers, null);
+        assertThat(cache.layer("fixture_cache_no_room").orElseThrow().projectionCount()).as("no room for it").isZero();
+        assertThat(cache.usedBytes()).isLessThanOrEqualTo(cache.budgetBytes());
+        assertSamePixels(cached, new MapRenderer(store).render(WEB_VIEW, layers, null));
     }
 
     @BothStores
