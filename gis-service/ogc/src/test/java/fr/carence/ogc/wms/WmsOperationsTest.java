@@ -81,7 +81,7 @@ class WmsOperationsTest {
         assertThat(groupTitles).containsExactly("Données d'entrée", "Résultats");
         // Loaded: communes and indicateurs_communes; result layers are listed before any run.
         assertThat(names).containsExactly("carence:communes", "carence:flux_od", "carence:indicateurs_communes",
-                "carence:sites_candidats", "carence:zones_carence");
+                "carence:sites_candidats", "carence:zones_carence", "carence:zones_carence_residuelles");
         Element communes = layerNamed(doc, "carence:communes");
         Element geo = child(communes, "EX_GeographicBoundingBox");
         double west = Double.parseDouble(child(geo, "westBoundLongitude").getTextContent());
