@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -69,7 +67,7 @@ public class ChargementController {
             @Parameter(description = "Option du chargeur, « clé=valeur » (répétable), comme « carence load -o » ; pas de chemin ni de fichier du serveur",
                     example = "millesime=COG 2026") @RequestParam(name = "option", required = false) List<String> option,
             HttpServletRequest http) {
-        List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(MultipartUploadPart::new).toList();
+        List<UploadPart> parts = fichiers == null ? List.of() : fichiers.stream().<UploadPart>map(UploadPart::of).toList();
         String names = String.join(",", parts.stream().map(p -> String.valueOf(p.originalName())).toList());
         try {
             TravailChargement job = loads.submit(jeu, parts, UploadOptions.parse(option),
@@ -106,20 +104,4 @@ public class ChargementController {
                 "aucun fichier reçu : envoyer les fichiers en multipart/form-data dans la partie « fichiers »");
     }
 
-    private record MultipartUploadPart(MultipartFile file) implements UploadPart {
-        @Override
-        public String originalName() {
-            return file.getOriginalFilename();
-        }
-
-        @Override
-        public long size() {
-            return file.getSize();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return file.getInputStream();
-        }
-    }
 }

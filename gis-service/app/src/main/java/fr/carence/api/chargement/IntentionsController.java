@@ -19,8 +19,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -133,7 +131,7 @@ public class IntentionsController {
             return ResponseEntity.badRequest().body(ErreurChargement.of(400, "fichier_manquant",
                     "aucun fichier reçu : envoyer le fichier des intentions en multipart/form-data dans la partie « fichier »"));
         }
-        try (StagedUpload staged = stager.stage(loader, List.of(new Part(fichier)))) {
+        try (StagedUpload staged = stager.stage(loader, List.of(UploadPart.of(fichier)))) {
             Optional<LoadLock.Held> held;
             try {
                 held = lock.acquire("intentions", LOCK_WAIT);
@@ -167,20 +165,4 @@ public class IntentionsController {
                 .contentType(MediaType.parseMediaType(type)).body(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Part(MultipartFile file) implements UploadPart {
-        @Override
-        public String originalName() {
-            return file.getOriginalFilename();
-        }
-
-        @Override
-        public long size() {
-            return file.getSize();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return file.getInputStream();
-        }
-    }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class SldParserTest {
 
     private static final Set<String> EXPECTED_STYLES = Set.of("communes", "limites", "massifs", "zrr", "lieux_existants",
-            "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od");
+            "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od",
+            "intentions_amii", "zones_carence_residuelles");
 
     private final SldParser parser = new SldParser();
 
