@@ -161,7 +161,10 @@ class WebMapPlannerBrowserTest extends RunningCarence {
             assertThat(driver.findElement(By.id("territoire-choisi")).getText()).contains("Aveyron (département)");
             assertThat(driver.findElement(By.id("carte-sous-titre")).getText()).contains("Aveyron (département)");
             // The result layers show the restored scenario.
-            assertThat(String.valueOf(js(driver, "return Carence.findLayer('zones_carence').getSource().getParams().SCENARIO"))).isEqualTo(SCENARIO);
+            // Zones are drawn from vector tiles (their URL carries the scenario); clicks and print use WMS.
+            assertThat(String.valueOf(js(driver, "return Carence.findLayer('zones_carence').getSource().getUrls()[0]")))
+                    .contains("scenario=" + SCENARIO);
+            assertThat(String.valueOf(js(driver, "return Carence.wmsSourceOf(Carence.findLayer('zones_carence')).getParams().SCENARIO"))).isEqualTo(SCENARIO);
             assertThat(driver.findElement(By.id("carte-legende")).getText()).contains("observés (INSEE)", "modélisés");
             screenshot(driver, "20-planificateur-lien-restaure");
 

@@ -23,9 +23,9 @@ class GeoServerCatalogTest {
         assertThat(c.workspace()).isEqualTo("carence");
         assertThat(c.layers()).extracting(PublishedLayer::name).containsExactly(
                 "communes", "communes_insee", "couverture_thd", "departements", "epci", "flux_domicile_travail",
-                "grille_densite", "lieux_existants", "massifs", "qpv_communes", "regions", "ruralite", "zone_montagne",
-                "zrr", "zrr_perimetre",
-                "flux_od", "indicateurs_communes", "sites_candidats", "zones_carence");
+                "grille_densite", "intentions_amii", "lieux_existants", "massifs", "qpv_communes", "regions", "ruralite",
+                "zone_montagne", "zrr", "zrr_perimetre",
+                "flux_od", "indicateurs_communes", "sites_candidats", "zones_carence", "zones_carence_residuelles");
         PublishedLayer communes = c.layer("carence:communes").orElseThrow();
         assertThat(communes.title()).isEqualTo("Communes");
         assertThat(communes.storeLayer()).isEqualTo("communes");
@@ -51,8 +51,11 @@ class GeoServerCatalogTest {
         assertThat(ind.styles()).containsExactly("carence_score", "demande", "fragilite", "couverture_thd");
         assertThat(c.layer("sites_candidats").orElseThrow().readRoles()).containsExactly("FUNDER", "ADMIN");
         assertThat(c.layer("flux_domicile_travail").orElseThrow().defaultStyle()).isNull();
+        assertThat(c.layer("intentions_amii").orElseThrow().readRoles()).containsExactly("PLANNER", "FUNDER", "ADMIN");
+        assertThat(c.layer("zones_carence_residuelles").orElseThrow().scenarioColumn()).isEqualTo("scenario");
         assertThat(c.styleNames()).containsExactlyInAnyOrder("communes", "limites", "massifs", "zrr", "lieux_existants",
-                "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od");
+                "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od",
+                "intentions_amii", "zones_carence_residuelles");
     }
 
     @Test

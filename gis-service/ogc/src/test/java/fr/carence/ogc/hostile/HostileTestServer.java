@@ -2,6 +2,7 @@ package fr.carence.ogc.hostile;
 
 import fr.carence.ogc.testdata.OgcTestData;
 import fr.carence.ogc.web.OgcConfiguration;
+import fr.carence.ogc.web.LayerCacheConfiguration;
 import fr.carence.ogc.web.OwsEndpoint;
 import fr.carence.ogc.wms.WmsService;
 import fr.carence.ogc.wms.WmsSettings;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({OgcConfiguration.class, OwsEndpoint.class, WmsService.class, WmsSettings.class})
+@Import({OgcConfiguration.class, OwsEndpoint.class, WmsService.class, WmsSettings.class, LayerCacheConfiguration.class})
 public class HostileTestServer {
 
     @Bean(destroyMethod = "close")
