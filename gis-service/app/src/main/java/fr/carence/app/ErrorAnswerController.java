@@ -3,8 +3,8 @@ package fr.carence.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.api.scenario.ApiError;
 import fr.carence.ogc.OwsException;
-import fr.carence.ogc.error.ExceptionReportWriter;
 import fr.carence.ogc.web.OgcApiEndpoint;
+import fr.carence.ogc.web.OwsEndpoint;
 import fr.carence.security.OgcPaths;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,8 +54,7 @@ public class ErrorAnswerController implements ErrorController {
         }
         if (OgcPaths.isOgcPath(path)) {
             String code = status == 405 ? OwsException.OPERATION_NOT_SUPPORTED : OwsException.NO_APPLICABLE_CODE;
-            ExceptionReportWriter.write(new OwsException(code, null, status, error.message()), response,
-                    ExceptionReportWriter.Dialect.OWS_11);
+            OwsEndpoint.writeError(new OwsException(code, null, status, error.message()), response);
             return;
         }
         response.setStatus(status);

@@ -5,6 +5,7 @@ import fr.carence.api.scenario.ApiError;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.error.ExceptionReportWriter;
 import fr.carence.ogc.web.OgcApiEndpoint;
+import fr.carence.ogc.web.OwsEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,8 +46,7 @@ final class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDe
             AuditLog.event("acces_refuse").caller(request).with("statut", 401).with("requete", requestLine(request)).log();
         }
         if (OgcPaths.matches(request)) {
-            ExceptionReportWriter.write(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message),
-                    response, ExceptionReportWriter.Dialect.OWS_11);
+            OwsEndpoint.writeError(new OwsException(OwsException.NO_APPLICABLE_CODE, "Authorization", 401, message), response);
             return;
         }
         if (OgcPaths.matchesApi(request)) {

@@ -48,6 +48,26 @@ class PackageCyclesTest {
         assertThat(core).doesNotContain(ROOT + ".wfs", ROOT + ".wms", ROOT + ".features", ROOT + ".tiles", ROOT + ".web");
     }
 
+    /**
+     * Operations answer values ({@code core.OgcResponse}); only the web layer writes them to HTTP:
+     * no class outside {@code fr.carence.ogc.web} (and the tiles' own controller) names the servlet response.
+     */
+    @Test
+    void onlyTheWebLayerTouchesTheServletResponse() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                Matcher pkg = PACKAGE.matcher(text);
+                boolean web = pkg.find() && pkg.group(1).equals(ROOT + ".web");
+                if (!web && !file.endsWith(Path.of("tiles", "TilesEndpoint.java")) && text.contains("HttpServletResponse")) {
+                    offenders.add(SOURCES.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("classes writing HTTP responses outside the web layer").isEmpty();
+    }
+
     /** The finder itself, on made-up graphs: a cycle is reported with its members, a chain is not. */
     @Test
     void finderReportsCyclesAndOnlyCycles() {

@@ -2,9 +2,12 @@ package fr.carence.ogc.error;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.xml.XmlText;
-import jakarta.servlet.http.HttpServletResponse;
+import fr.carence.ogc.core.OgcResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,19 +38,20 @@ public final class ExceptionReportWriter {
         }
     }
 
+    public static final String CONTENT_TYPE = "application/xml; charset=UTF-8";
+
     private ExceptionReportWriter() {
     }
 
-    /** Writes the report with the exception's HTTP status, unless the response is already committed. */
-    public static void write(OwsException e, HttpServletResponse response, Dialect dialect) throws IOException {
-        if (response.isCommitted()) {
-            // Part of a document is already on the wire: nothing sensible can be appended.
-            return;
+    /** The report as an answer with the exception's HTTP status, for the web layer to send. */
+    public static OgcResponse response(OwsException e, Dialect dialect) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try {
+            write(e, bytes, dialect);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
         }
-        response.reset();
-        response.setStatus(e.httpStatus());
-        response.setContentType("application/xml; charset=UTF-8");
-        write(e, response.getOutputStream(), dialect);
+        return OgcResponse.of(e.httpStatus(), CONTENT_TYPE, Map.of(), bytes.toByteArray());
     }
 
     public static void write(OwsException e, OutputStream out, Dialect dialect) throws IOException {

@@ -1,22 +1,20 @@
 package fr.carence.ogc.format;
 
+import fr.carence.ogc.core.FormatPlugIn;
 import fr.carence.ogc.crs.CrsName;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * One WFS output format, a plug-in: implementations are discovered with {@link java.util.ServiceLoader}
  * (listed in {@code META-INF/services/fr.carence.ogc.format.FeatureCollectionWriter}, public no-argument
  * constructor) and stream features one at a time.
  */
-public interface FeatureCollectionWriter {
+public interface FeatureCollectionWriter extends FormatPlugIn {
 
     /** Place in the advertised list, lowest first; the lowest is the default when OUTPUTFORMAT is absent. */
+    @Override
     int order();
-
-    /** OUTPUTFORMAT values accepted (compared case-insensitively, spaces ignored); the first is advertised. */
-    List<String> formatNames();
 
     /** HTTP Content-Type of the response. */
     String contentType();

@@ -2,7 +2,7 @@ package fr.carence.ogc.format;
 
 import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.crs.CrsName;
-import fr.carence.ogc.gml.Gml32GeometryWriter;
+import fr.carence.ogc.gml.GmlGeometryWriter;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.LayerSchema;
@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class Gml32FeatureCollectionWriter implements FeatureCollectionWriter {
 
     public static final String WFS = "http://www.opengis.net/wfs/2.0";
-    public static final String GML = Gml32GeometryWriter.GML;
+    public static final String GML = GmlGeometryWriter.GML32_NS;
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String MIME = "application/gml+xml; version=3.2";
 
@@ -145,7 +145,7 @@ public final class Gml32FeatureCollectionWriter implements FeatureCollectionWrit
         }
         if (lf.geometry() && f.geometry() != null) {
             w.writeStartElement(r.namespaceUri(), LayerSchema.GEOMETRY_COLUMN);
-            Gml32GeometryWriter.write(w, f.geometry(), gmlId + ".geom", r.crs().spelling());
+            GmlGeometryWriter.gml32(w).write(f.geometry(), r.crs().spelling(), gmlId + ".geom");
             w.writeEndElement();
         }
     }

@@ -1,27 +1,21 @@
 package fr.carence.ogc.format;
 
 import fr.carence.ogc.OwsException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import fr.carence.ogc.core.FormatPlugIns;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * The WFS output formats, looked up by OUTPUTFORMAT (case and spaces ignored). The formats are the
+ * The WFS output formats, looked up by OUTPUTFORMAT (case, spaces and quotes ignored). The formats are the
  * {@link FeatureCollectionWriter} plug-ins found on the class path; the capabilities advertise
  * exactly those, in their {@link FeatureCollectionWriter#order() order}.
  */
 public final class OutputFormats {
 
-    private final List<FeatureCollectionWriter> writers;
+    private final FormatPlugIns<FeatureCollectionWriter> writers;
 
     public OutputFormats(List<FeatureCollectionWriter> writers) {
-        if (writers.isEmpty()) {
-            throw new IllegalStateException("Aucun format de sortie WFS : le service ne peut rien écrire.");
-        }
-        this.writers = writers.stream().sorted(Comparator.comparingInt(FeatureCollectionWriter::order)).toList();
+        this.writers = new FormatPlugIns<>(writers, "de sortie WFS");
     }
 
     /**
@@ -29,37 +23,24 @@ public final class OutputFormats {
      * GeoPackage).
      */
     public static OutputFormats standard() {
-        List<FeatureCollectionWriter> found = new ArrayList<>();
-        ServiceLoader.load(FeatureCollectionWriter.class, OutputFormats.class.getClassLoader()).forEach(found::add);
-        return new OutputFormats(found);
+        return new OutputFormats(FormatPlugIns.discover(FeatureCollectionWriter.class));
     }
 
     public List<FeatureCollectionWriter> all() {
-        return writers;
+        return writers.all();
     }
 
     /** The writer for an OUTPUTFORMAT value; GML 3.2 when absent. */
     public FeatureCollectionWriter forName(Optional<String> name) {
         if (name.isEmpty()) {
-            return writers.get(0);
+            return writers.all().get(0);
         }
-        String wanted = normalise(name.get());
-        for (FeatureCollectionWriter w : writers) {
-            for (String n : w.formatNames()) {
-                if (normalise(n).equals(wanted)) {
-                    return w;
-                }
-            }
-        }
-        throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "outputFormat",
-                "Format de sortie non pris en charge : « " + name.get() + " ». Formats disponibles : " + advertised());
+        return writers.find(name.get()).orElseThrow(() -> OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE,
+                "outputFormat", "Format de sortie non pris en charge : « " + name.get() + " ». Formats disponibles : "
+                        + advertised()));
     }
 
     public List<String> advertised() {
-        return writers.stream().map(w -> w.formatNames().get(0)).toList();
-    }
-
-    private static String normalise(String s) {
-        return s.replace(" ", "").replace("\"", "").toLowerCase(Locale.ROOT);
+        return writers.advertised();
     }
 }

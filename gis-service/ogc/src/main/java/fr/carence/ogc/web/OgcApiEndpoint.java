@@ -1,15 +1,13 @@
 package fr.carence.ogc.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.error.ApiExceptionWriter;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.features.ApiRequest;
 import fr.carence.ogc.features.FeaturesApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 public class OgcApiEndpoint {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Logger LOG = LoggerFactory.getLogger(OgcApiEndpoint.class);
 
@@ -107,14 +103,14 @@ public class OgcApiEndpoint {
         HttpServletResponse response = new LimitedResponse(servletResponse, streaming, System::nanoTime);
         OgcResponse answer;
         try {
-            answer = operation.apply(new ApiRequest(parameters(request), rootUrl(request), request.getHeader("Accept")));
+            answer = operation.apply(new ApiRequest(parameters(request), rootUrl(request, settings), request.getHeader("Accept")));
         } catch (Exception e) {
-            writeError(OwsExceptionTranslator.translate(e), response);
+            ServletAnswers.write(ApiExceptionWriter.response(OwsExceptionTranslator.translate(e)), response);
             return;
         }
         // Streamed from the store cursor: a failure before the first bytes leave still becomes a JSON
         // exception; after that the status is sent and the failure is only logged (as with WFS).
-        answer.writeHead(response);
+        ServletAnswers.writeHead(answer, response);
         try {
             answer.body().writeTo(response.getOutputStream());
         } catch (IOException e) {
@@ -128,21 +124,14 @@ public class OgcApiEndpoint {
             OwsException report = OwsExceptionTranslator.translate(e);
             if (!response.isCommitted()) {
                 response.reset();
-                writeError(report, response);
+                ServletAnswers.write(ApiExceptionWriter.response(report), response);
             }
         }
     }
 
     /** The OGC API exception body {"code", "description"} with the exception's status (also for the application's 401 and 405). */
     public static void writeError(OwsException e, HttpServletResponse response) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code", e.code());
-        body.put("description", e.getMessage());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JSON.writeValue(bytes, body);
-        response.setStatus(e.httpStatus());
-        response.setContentType("application/json; charset=UTF-8");
-        response.getOutputStream().write(bytes.toByteArray());
+        ServletAnswers.write(ApiExceptionWriter.response(e), response);
     }
 
     private static Map<String, String> parameters(HttpServletRequest request) {
@@ -151,8 +140,8 @@ public class OgcApiEndpoint {
         return params;
     }
 
-    /** {@code http://host/ogc}, behind a proxy {@code carence.ogc.public-base-url + /ogc}. */
-    private String rootUrl(HttpServletRequest request) {
+    /** {@code http://host/ogc}, behind a proxy {@code carence.ogc.public-base-url + /ogc} (Features and Tiles links). */
+    public static String rootUrl(HttpServletRequest request, OgcSettings settings) {
         if (!settings.publicBaseUrl().isEmpty()) {
             return settings.publicBaseUrl() + "/ogc";
         }

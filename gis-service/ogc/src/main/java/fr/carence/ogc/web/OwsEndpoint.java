@@ -1,8 +1,8 @@
 package fr.carence.ogc.web;
 
-import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.core.OgcService;
 import fr.carence.ogc.error.ExceptionReportWriter;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +48,8 @@ public class OwsEndpoint {
     @RequestMapping(value = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
     public void handle(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
         HttpServletResponse response = new LimitedResponse(servletResponse, streaming, System::nanoTime);
+        OgcService service;
+        OwsRequest owsRequest;
         try {
             Map<String, String> params = parameters(request);
             String path = request.getServletPath() == null || request.getServletPath().isEmpty()
@@ -60,22 +62,32 @@ public class OwsEndpoint {
                 throw OwsException.badRequest(OwsException.MISSING_PARAMETER_VALUE, "service",
                         "Le paramètre obligatoire SERVICE est absent (WFS ou WMS).");
             }
-            OgcService service = services.get(serviceName.trim());
+            service = services.get(serviceName.trim());
             if (service == null) {
                 throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "service",
                         "Service « " + serviceName + " » inconnu (WFS ou WMS).");
             }
-            service.handle(new OwsRequest(params, baseUrl(request, path)), response);
+            owsRequest = new OwsRequest(params, baseUrl(request, path));
         } catch (Exception e) {
-            LimitedResponse.LimitExceeded cut = limitExceeded(e);
-            if (cut != null) {
-                // The operation's cursor is closed by now (the failed write unwound it). Rethrown, the
-                // container closes the connection: the client cannot take a cut document for a whole one.
-                LOG.warn("OGC response cut ({} {}): {}", request.getMethod(), request.getRequestURI(), cut.getMessage());
-                throw cut;
-            }
-            ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.OWS_11);
+            writeError(OwsExceptionTranslator.translate(e), response);
+            return;
         }
+        try {
+            ServletAnswers.send(service, owsRequest, response);
+        } catch (LimitedResponse.LimitExceeded cut) {
+            // The operation's cursor is closed by now (the failed write unwound it). Rethrown, the
+            // container closes the connection: the client cannot take a cut document for a whole one.
+            LOG.warn("OGC response cut ({} {}): {}", request.getMethod(), request.getRequestURI(), cut.getMessage());
+            throw cut;
+        }
+    }
+
+    /**
+     * An OWS 1.1 ExceptionReport with the exception's status (also for the application's 401, 404,
+     * 405 and 429 on the OGC paths), unless another answer is already on the wire.
+     */
+    public static void writeError(OwsException e, HttpServletResponse response) throws IOException {
+        ServletAnswers.writeError(ExceptionReportWriter.response(e, ExceptionReportWriter.Dialect.OWS_11), response);
     }
 
     /** The streaming limit behind a failure, however the writer wrapped it (e.g. in an XMLStreamException). */

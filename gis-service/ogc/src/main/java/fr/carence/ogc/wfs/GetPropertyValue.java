@@ -12,7 +12,7 @@ import fr.carence.ogc.core.OgcResponse;
 import fr.carence.ogc.core.PagePlan;
 import fr.carence.ogc.core.Pager;
 import fr.carence.ogc.format.ValueText;
-import fr.carence.ogc.gml.Gml32GeometryWriter;
+import fr.carence.ogc.gml.GmlGeometryWriter;
 import fr.carence.ogc.xml.QualifiedNames;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
@@ -111,8 +111,8 @@ public final class GetPropertyValue {
                             Feature f = c.next();
                             if (geometry && f.geometry() != null) {
                                 w.writeStartElement(WfsXml.WFS, "member");
-                                Gml32GeometryWriter.write(w, f.geometry(),
-                                        FeatureIds.encode(s.layer().name(), f.id()) + ".geom", query.crs().spelling());
+                                GmlGeometryWriter.gml32(w).write(f.geometry(), query.crs().spelling(),
+                                        FeatureIds.encode(s.layer().name(), f.id()) + ".geom");
                                 w.writeEndElement();
                             } else if (gmlId) {
                                 WfsXml.element(w, WfsXml.WFS, "member", FeatureIds.encode(s.layer().name(), f.id()));

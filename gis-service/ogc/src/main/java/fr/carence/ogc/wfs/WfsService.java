@@ -1,18 +1,16 @@
 package fr.carence.ogc.wfs;
 
-import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.core.LayerExtents;
 import fr.carence.ogc.core.LayerResolver;
 import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.OgcService;
 import fr.carence.ogc.error.ExceptionReportWriter;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.format.OutputFormats;
 import fr.carence.store.FeatureStore;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,13 +45,17 @@ public final class WfsService implements OgcService {
     }
 
     @Override
-    public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    public OgcResponse handle(OwsRequest request) {
         try {
-            // Inside the try: a failure before the first bytes leave is still an exception report.
-            dispatch(request).writeTo(response);
-        } catch (Exception e) {
-            ExceptionReportWriter.write(OwsExceptionTranslator.translate(e), response, ExceptionReportWriter.Dialect.WFS_20);
+            return dispatch(request);
+        } catch (RuntimeException e) {
+            return exceptionReport(e, request);
         }
+    }
+
+    @Override
+    public OgcResponse exceptionReport(Throwable failure, OwsRequest request) {
+        return ExceptionReportWriter.response(OwsExceptionTranslator.translate(failure), ExceptionReportWriter.Dialect.WFS_20);
     }
 
     /** The operation's answer, for the web layer to write. */

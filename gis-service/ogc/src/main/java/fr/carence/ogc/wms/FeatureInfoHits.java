@@ -9,5 +9,5 @@ import java.util.List;
  *
  * @param qualifiedName the layer name as in capabilities
  */
-record FeatureInfoHits(PublishedLayer layer, String qualifiedName, List<Feature> features) {
+public record FeatureInfoHits(PublishedLayer layer, String qualifiedName, List<Feature> features) {
 }

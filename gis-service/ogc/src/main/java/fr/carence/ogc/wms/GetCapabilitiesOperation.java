@@ -4,13 +4,12 @@ import fr.carence.crs.CrsTransforms;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.ogc.core.LayerExtents;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.render.legend.LegendRenderer;
 import fr.carence.render.style.Style;
 import fr.carence.store.FeatureStore;
-import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,28 +44,30 @@ final class GetCapabilitiesOperation {
     private final StyleLibrary styles;
     private final LayerExtents extents;
     private final WmsSettings settings;
+    private final MapImageFormats imageFormats;
+    private final FeatureInfoFormats infoFormats;
     private final LegendRenderer legendRenderer = new LegendRenderer();
 
-    GetCapabilitiesOperation(WmsLayers layers, StyleLibrary styles, LayerExtents extents, WmsSettings settings) {
+    GetCapabilitiesOperation(WmsLayers layers, StyleLibrary styles, LayerExtents extents, WmsSettings settings,
+                             MapImageFormats imageFormats, FeatureInfoFormats infoFormats) {
         this.layers = layers;
         this.styles = styles;
         this.extents = extents;
         this.settings = settings;
+        this.imageFormats = imageFormats;
+        this.infoFormats = infoFormats;
     }
 
-    void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    OgcResponse execute(OwsRequest request) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
             write(w, request.baseUrl());
             w.close();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write the capabilities document", e);
+            throw new IllegalStateException("cannot write the capabilities document", e);
         }
-        response.setStatus(200);
-        response.setContentType("text/xml; charset=UTF-8");
-        response.setContentLength(bytes.size());
-        response.getOutputStream().write(bytes.toByteArray());
+        return OgcResponse.ok("text/xml; charset=UTF-8", bytes.toByteArray());
     }
 
     private void write(XMLStreamWriter w, String baseUrl) throws XMLStreamException {
@@ -116,9 +117,10 @@ final class GetCapabilitiesOperation {
     private void request(XMLStreamWriter w, String baseUrl) throws XMLStreamException {
         w.writeStartElement("Request");
         operation(w, "GetCapabilities", List.of("text/xml"), baseUrl, null);
-        operation(w, "GetMap", ImageFormat.MIME_TYPES, baseUrl, null);
-        operation(w, "GetFeatureInfo", FeatureInfoFormat.MIME_TYPES, baseUrl, null);
-        operation(w, "GetLegendGraphic", List.of("image/png", "image/jpeg"), baseUrl, SLD_NS);
+        // Exactly the discovered format plug-ins, in their order.
+        operation(w, "GetMap", imageFormats.advertised(), baseUrl, null);
+        operation(w, "GetFeatureInfo", infoFormats.advertised(), baseUrl, null);
+        operation(w, "GetLegendGraphic", imageFormats.advertisedForLegends(), baseUrl, SLD_NS);
         w.writeEndElement();
     }
 

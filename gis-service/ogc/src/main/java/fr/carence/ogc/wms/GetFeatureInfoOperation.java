@@ -3,10 +3,12 @@ package fr.carence.ogc.wms;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.store.Feature;
 import fr.carence.store.LayerSchema;
-import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,19 +25,24 @@ final class GetFeatureInfoOperation {
     private final MapRequestParser parser;
     private final WmsLayers layers;
     private final FeatureInfoSearch search;
-    private final FeatureInfoWriter writer;
+    private final FeatureInfoFormats formats;
+    private final String workspace;
+    private final String namespaceUri;
 
-    GetFeatureInfoOperation(MapRequestParser parser, WmsLayers layers, FeatureInfoSearch search, FeatureInfoWriter writer) {
+    GetFeatureInfoOperation(MapRequestParser parser, WmsLayers layers, FeatureInfoSearch search, FeatureInfoFormats formats,
+                            String workspace, String namespaceUri) {
         this.parser = parser;
         this.layers = layers;
         this.search = search;
-        this.writer = writer;
+        this.formats = formats;
+        this.workspace = workspace;
+        this.namespaceUri = namespaceUri;
     }
 
-    void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    OgcResponse execute(OwsRequest request) {
         MapRequest map = parser.parse(request, false);
         List<String> queryLayers = MapRequestParser.split(request.require("QUERY_LAYERS"));
-        FeatureInfoFormat format = FeatureInfoFormat.parse(request.get("INFO_FORMAT").orElse("text/plain"));
+        FeatureInfoWriter format = formats.parse(request.get("INFO_FORMAT").orElse("text/plain"));
         int i = pixel(request, "I", map.width());
         int j = pixel(request, "J", map.height());
         int count = featureCount(request);
@@ -52,11 +59,13 @@ final class GetFeatureInfoOperation {
                             WmsLayers.scenarioFilter(layer, map.scenario()), i, j, count);
             hits.add(new FeatureInfoHits(layer, layers.qualifiedName(layer), found));
         }
-        byte[] body = writer.write(format, hits, map.crs());
-        response.setStatus(200);
-        response.setContentType(format.mimeType() + "; charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            format.write(new FeatureInfoResult(hits, map.crs(), workspace, namespaceUri), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the feature info", e);
+        }
+        return OgcResponse.ok(format.contentType(), body.toByteArray());
     }
 
     /** Only the columns the caller may read are fetched, so no info format can show another. */

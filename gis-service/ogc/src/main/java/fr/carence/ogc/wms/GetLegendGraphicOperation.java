@@ -3,12 +3,13 @@ package fr.carence.ogc.wms;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.PublishedLayer;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.render.legend.LegendRenderer;
 import fr.carence.render.style.Style;
-import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,14 +26,16 @@ final class GetLegendGraphicOperation {
 
     private final WmsLayers layers;
     private final MapRequestParser parser;
+    private final MapImageFormats formats;
     private final LegendRenderer renderer = new LegendRenderer();
 
-    GetLegendGraphicOperation(WmsLayers layers, MapRequestParser parser) {
+    GetLegendGraphicOperation(WmsLayers layers, MapRequestParser parser, MapImageFormats formats) {
         this.layers = layers;
         this.parser = parser;
+        this.formats = formats;
     }
 
-    void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    OgcResponse execute(OwsRequest request) {
         PublishedLayer layer = layers.require(request.require("LAYER"), "LAYER");
         Optional<List<SldBodyStyles.SldLayer>> sld = parser.sldBody(request);
         Style style;
@@ -43,7 +46,7 @@ final class GetLegendGraphicOperation {
         } else {
             style = parser.style(layer, request.get("STYLE").orElse(""), "STYLE");
         }
-        ImageFormat format = ImageFormat.parse(request.get("FORMAT").orElse("image/png"), "FORMAT");
+        MapImageWriter format = formats.parse(request.get("FORMAT").orElse("image/png"), "FORMAT");
         int w = request.get("WIDTH").isPresent() ? MapRequestParser.dimension(request, "WIDTH", MAX_SWATCH) : DEFAULT_SIZE;
         int h = request.get("HEIGHT").isPresent() ? MapRequestParser.dimension(request, "HEIGHT", MAX_SWATCH) : DEFAULT_SIZE;
         if (request.get("SCALE").isPresent()) {
@@ -52,11 +55,12 @@ final class GetLegendGraphicOperation {
         boolean transparent = MapRequestParser.parseTransparent(request) && format.supportsTransparency();
         BufferedImage image = renderer.render(style, w, h, transparent);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        format.write(image, bytes);
-        response.setStatus(200);
-        response.setContentType(format.mimeType());
-        response.setContentLength(bytes.size());
-        response.getOutputStream().write(bytes.toByteArray());
+        try {
+            format.write(image, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the legend", e);
+        }
+        return OgcResponse.ok(format.contentType(), bytes.toByteArray());
     }
 
     private static double scale(String raw) {

@@ -1,11 +1,12 @@
 package fr.carence.ogc.wms;
 
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.render.map.MapRenderer;
-import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ final class GetMapOperation {
         this.requestTimeout = requestTimeout;
     }
 
-    void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    OgcResponse execute(OwsRequest request) {
         RenderDeadline deadline = RenderDeadline.after(requestTimeout);
         MapRequest map = parser.parse(request, true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -53,12 +54,11 @@ final class GetMapOperation {
         try {
             BufferedImage image = renderer.render(map.viewport(), map.mapLayers(), map.backgroundOrNull(), deadline);
             map.format().write(image, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the map", e);
         } finally {
             renderSlots.release();
         }
-        response.setStatus(200);
-        response.setContentType(map.format().mimeType());
-        response.setContentLength(bytes.size());
-        response.getOutputStream().write(bytes.toByteArray());
+        return OgcResponse.ok(map.format().contentType(), bytes.toByteArray());
     }
 }

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param withData for each layer, whether its table exists
  */
 record MapRequest(List<PublishedLayer> layers, List<Style> styles, WmsCrs crs, Envelope bbox, int width, int height,
-                  ImageFormat format, boolean transparent, Color background, String scenario, List<Boolean> withData) {
+                  MapImageWriter format, boolean transparent, Color background, String scenario, List<Boolean> withData) {
 
     MapViewport viewport() {
         return new MapViewport(bbox, crs.epsg(), crs.geographic(), width, height);

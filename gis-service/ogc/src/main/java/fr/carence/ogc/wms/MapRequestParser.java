@@ -19,11 +19,13 @@ final class MapRequestParser {
     private final StyleLibrary styles;
     private final WmsSettings settings;
     private final SldBodyStyles sldBody;
+    private final MapImageFormats formats;
 
-    MapRequestParser(WmsLayers layers, StyleLibrary styles, WmsSettings settings) {
+    MapRequestParser(WmsLayers layers, StyleLibrary styles, WmsSettings settings, MapImageFormats formats) {
         this.layers = layers;
         this.styles = styles;
         this.settings = settings;
+        this.formats = formats;
         this.sldBody = new SldBodyStyles(layers, settings.maxSldBodyChars());
     }
 
@@ -67,8 +69,8 @@ final class MapRequestParser {
         BboxAreaLimit.check(bbox, crs, settings.maxBboxAreaKm2());
         int width = dimension(request, "WIDTH", settings.maxWidth());
         int height = dimension(request, "HEIGHT", settings.maxHeight());
-        ImageFormat format = formatRequired ? ImageFormat.parse(request.require("FORMAT"), "FORMAT")
-                : request.get("FORMAT").map(f -> ImageFormat.parse(f, "FORMAT")).orElse(null);
+        MapImageWriter format = formatRequired ? formats.parse(request.require("FORMAT"), "FORMAT")
+                : request.get("FORMAT").map(f -> formats.parse(f, "FORMAT")).orElse(null);
         boolean transparent = parseTransparent(request);
         Color background = parseBackground(request);
         String scenario = WmsLayers.scenario(request);

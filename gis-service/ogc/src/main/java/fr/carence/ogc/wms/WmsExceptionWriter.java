@@ -2,8 +2,8 @@ package fr.carence.ogc.wms;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.core.OgcResponse;
 import fr.carence.ogc.xml.XmlText;
-import jakarta.servlet.http.HttpServletResponse;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -12,8 +12,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -22,31 +24,32 @@ import javax.xml.stream.XMLStreamWriter;
  * Reports a WMS error the way the request asked (EXCEPTIONS): a ServiceExceptionReport 1.3.0
  * (default), the message drawn in an image of the requested size and format (INIMAGE), or an
  * empty image (BLANK). Image modes only apply to GetMap with usable WIDTH/HEIGHT/FORMAT;
- * otherwise the XML report is written.
+ * otherwise the XML report is written. The report is an answer value the web layer sends.
  */
 final class WmsExceptionWriter {
 
     static final String OGC_NS = "http://www.opengis.net/ogc";
 
     private final WmsSettings settings;
+    private final MapImageFormats formats;
 
-    WmsExceptionWriter(WmsSettings settings) {
+    WmsExceptionWriter(WmsSettings settings, MapImageFormats formats) {
         this.settings = settings;
+        this.formats = formats;
     }
 
-    void write(OwsException e, OwsRequest request, boolean imageOperation, HttpServletResponse response) throws IOException {
+    OgcResponse report(OwsException e, OwsRequest request, boolean imageOperation) {
         ExceptionMode mode = imageOperation ? ExceptionMode.of(request) : ExceptionMode.XML;
         if (mode != ExceptionMode.XML) {
-            ImageSpec spec = ImageSpec.lenient(request, settings);
+            ImageSpec spec = ImageSpec.lenient(request, settings, formats);
             if (spec != null) {
-                writeImage(e, mode, spec, response);
-                return;
+                return image(e, mode, spec);
             }
         }
-        writeXml(e, response);
+        return xml(e);
     }
 
-    void writeXml(OwsException e, HttpServletResponse response) throws IOException {
+    static OgcResponse xml(OwsException e) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
@@ -68,16 +71,12 @@ final class WmsExceptionWriter {
             w.writeEndDocument();
             w.close();
         } catch (XMLStreamException x) {
-            throw new IOException("cannot write the exception report", x);
+            throw new IllegalStateException("cannot write the exception report", x);
         }
-        response.setStatus(e.httpStatus());
-        response.setContentType("text/xml; charset=UTF-8");
-        response.setContentLength(bytes.size());
-        response.getOutputStream().write(bytes.toByteArray());
+        return OgcResponse.of(e.httpStatus(), "text/xml; charset=UTF-8", Map.of(), bytes.toByteArray());
     }
 
-    private static void writeImage(OwsException e, ExceptionMode mode, ImageSpec spec, HttpServletResponse response)
-            throws IOException {
+    private static OgcResponse image(OwsException e, ExceptionMode mode, ImageSpec spec) {
         BufferedImage image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -95,11 +94,12 @@ final class WmsExceptionWriter {
             g.dispose();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        spec.format().write(image, bytes);
-        response.setStatus(200);
-        response.setContentType(spec.format().mimeType());
-        response.setContentLength(bytes.size());
-        response.getOutputStream().write(bytes.toByteArray());
+        try {
+            spec.format().write(image, bytes);
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot encode the exception image", x);
+        }
+        return OgcResponse.ok(spec.format().contentType(), bytes.toByteArray());
     }
 
     private static void drawWrapped(Graphics2D g, String text, int maxWidth, int margin) {
@@ -124,16 +124,16 @@ final class WmsExceptionWriter {
     }
 
     /** Size, format and background for an image exception, or null when they cannot be read. */
-    record ImageSpec(int width, int height, ImageFormat format, boolean transparent, Color background) {
+    record ImageSpec(int width, int height, MapImageWriter format, boolean transparent, Color background) {
 
-        static ImageSpec lenient(OwsRequest request, WmsSettings settings) {
+        static ImageSpec lenient(OwsRequest request, WmsSettings settings, MapImageFormats formats) {
             try {
                 int w = Integer.parseInt(request.require("WIDTH").trim());
                 int h = Integer.parseInt(request.require("HEIGHT").trim());
                 if (w <= 0 || h <= 0 || w > settings.maxWidth() || h > settings.maxHeight()) {
                     return null;
                 }
-                ImageFormat f = ImageFormat.parse(request.require("FORMAT"), "FORMAT");
+                MapImageWriter f = formats.parse(request.require("FORMAT"), "FORMAT");
                 return new ImageSpec(w, h, f, MapRequestParser.parseTransparent(request),
                         MapRequestParser.parseBackground(request));
             } catch (RuntimeException e) {

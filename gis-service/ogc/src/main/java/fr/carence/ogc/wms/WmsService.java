@@ -1,17 +1,16 @@
 package fr.carence.ogc.wms;
 
-import fr.carence.ogc.OgcService;
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.core.LayerExtents;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.OgcService;
 import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.render.cache.LayerFeatureCache;
 import fr.carence.render.map.MapRenderer;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerNotFoundException;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +40,24 @@ public class WmsService implements OgcService {
     /** @param cache the map's layer cache, shared with the vector tiles (LayerCacheConfiguration) */
     @Autowired
     public WmsService(FeatureStore store, Catalog catalog, WmsSettings settings, LayerFeatureCache cache) {
+        this(store, catalog, settings, cache, MapImageFormats.standard(), FeatureInfoFormats.standard());
+    }
+
+    /** With the given format plug-ins (the standard ones are those found on the class path). */
+    public WmsService(FeatureStore store, Catalog catalog, WmsSettings settings, LayerFeatureCache cache,
+                      MapImageFormats imageFormats, FeatureInfoFormats infoFormats) {
         WmsLayers layers = new WmsLayers(catalog, store);
         StyleLibrary styles = new StyleLibrary(catalog);
-        MapRequestParser parser = new MapRequestParser(layers, styles, settings);
-        this.capabilities = new GetCapabilitiesOperation(layers, styles, LayerExtents.of(store), settings);
+        MapRequestParser parser = new MapRequestParser(layers, styles, settings, imageFormats);
+        this.capabilities = new GetCapabilitiesOperation(layers, styles, LayerExtents.of(store), settings, imageFormats,
+                infoFormats);
         this.getMap = new GetMapOperation(parser, new MapRenderer(store, cache), settings.maxConcurrentRenders(),
                 settings.requestTimeout());
         this.getFeatureInfo = new GetFeatureInfoOperation(parser, layers,
-                new FeatureInfoSearch(store, settings.featureInfoTolerance(), settings.requestTimeout()),
-                new FeatureInfoWriter(catalog.workspace(), catalog.namespaceUri()));
-        this.getLegendGraphic = new GetLegendGraphicOperation(layers, parser);
-        this.exceptions = new WmsExceptionWriter(settings);
+                new FeatureInfoSearch(store, settings.featureInfoTolerance(), settings.requestTimeout()), infoFormats,
+                catalog.workspace(), catalog.namespaceUri());
+        this.getLegendGraphic = new GetLegendGraphicOperation(layers, parser, imageFormats);
+        this.exceptions = new WmsExceptionWriter(settings, imageFormats);
     }
 
     @Override
@@ -60,29 +66,39 @@ public class WmsService implements OgcService {
     }
 
     @Override
-    public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
+    public OgcResponse handle(OwsRequest request) {
         String operation = request.get("REQUEST").orElse("");
-        boolean imageOperation = operation.equalsIgnoreCase("GetMap");
         try {
-            switch (operation.toLowerCase(Locale.ROOT)) {
-                case "getcapabilities", "capabilities" -> capabilities.handle(request, response);
-                case "getmap", "map" -> getMap.handle(request, response);
-                case "getfeatureinfo" -> getFeatureInfo.handle(request, response);
-                case "getlegendgraphic" -> getLegendGraphic.handle(request, response);
+            return switch (operation.toLowerCase(Locale.ROOT)) {
+                case "getcapabilities", "capabilities" -> capabilities.execute(request);
+                case "getmap", "map" -> getMap.execute(request);
+                case "getfeatureinfo" -> getFeatureInfo.execute(request);
+                case "getlegendgraphic" -> getLegendGraphic.execute(request);
                 case "" -> throw OwsException.badRequest(OwsException.MISSING_PARAMETER_VALUE, "REQUEST",
                         "Le paramètre obligatoire REQUEST est absent (GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic).");
                 default -> throw OwsException.badRequest(OwsException.OPERATION_NOT_SUPPORTED, "REQUEST",
                         "Opération WMS « " + operation + " » non prise en charge.");
-            }
-        } catch (OwsException e) {
-            exceptions.write(e, request, imageOperation, response);
-        } catch (LayerNotFoundException e) {
-            exceptions.write(OwsException.badRequest(OwsException.LAYER_NOT_DEFINED, "LAYERS",
-                    "La couche « " + e.layer() + " » n'existe pas dans la base."), request, imageOperation, response);
+            };
         } catch (RuntimeException e) {
-            // Store query errors become InvalidParameterValue; anything else a logged NoApplicableCode.
-            LOG.debug("WMS {} failed: {}", operation, request.all());
-            exceptions.write(OwsExceptionTranslator.translate(e), request, imageOperation, response);
+            return exceptionReport(e, request);
         }
+    }
+
+    /** In the form the request asked (EXCEPTIONS: XML, or for GetMap INIMAGE/BLANK). */
+    @Override
+    public OgcResponse exceptionReport(Throwable failure, OwsRequest request) {
+        boolean imageOperation = request.get("REQUEST").orElse("").equalsIgnoreCase("GetMap");
+        OwsException report;
+        if (failure instanceof LayerNotFoundException e) {
+            report = OwsException.badRequest(OwsException.LAYER_NOT_DEFINED, "LAYERS",
+                    "La couche « " + e.layer() + " » n'existe pas dans la base.");
+        } else {
+            if (!(failure instanceof OwsException)) {
+                // Store query errors become InvalidParameterValue; anything else a logged NoApplicableCode.
+                LOG.debug("WMS {} failed: {}", request.get("REQUEST").orElse(""), request.all());
+            }
+            report = OwsExceptionTranslator.translate(failure);
+        }
+        return exceptions.report(report, request, imageOperation);
     }
 }

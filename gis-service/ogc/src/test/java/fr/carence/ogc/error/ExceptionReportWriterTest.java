@@ -3,6 +3,8 @@ package fr.carence.ogc.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.carence.ogc.OwsException;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.web.ServletAnswers;
 import fr.carence.ogc.testdata.OgcSchemas;
 import fr.carence.ogc.testdata.Xml;
 import fr.carence.store.InvalidQueryException;
@@ -16,9 +18,9 @@ class ExceptionReportWriterTest {
 
     @Test
     void writesCodeLocatorTextAndStatusValidAgainstOws11() throws Exception {
-        MockHttpServletResponse r = new MockHttpServletResponse();
-        ExceptionReportWriter.write(OwsException.badRequest("InvalidParameterValue", "typeNames", "Type « x » inconnu & <autre>"),
-                r, ExceptionReportWriter.Dialect.WFS_20);
+        MockHttpServletResponse r = send(ExceptionReportWriter.response(
+                OwsException.badRequest("InvalidParameterValue", "typeNames", "Type « x » inconnu & <autre>"),
+                ExceptionReportWriter.Dialect.WFS_20));
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(r.getContentType()).startsWith("application/xml");
         Xml x = new Xml(r.getContentAsByteArray());
@@ -32,10 +34,16 @@ class ExceptionReportWriterTest {
 
     @Test
     void ows20DialectUsesItsNamespace() throws Exception {
-        MockHttpServletResponse r = new MockHttpServletResponse();
-        ExceptionReportWriter.write(new OwsException("NoApplicableCode", null, 500, "x"), r, ExceptionReportWriter.Dialect.OWS_20);
+        MockHttpServletResponse r = send(ExceptionReportWriter.response(new OwsException("NoApplicableCode", null, 500, "x"),
+                ExceptionReportWriter.Dialect.OWS_20));
         assertThat(r.getContentAsString()).contains("xmlns:ows=\"http://www.opengis.net/ows/2.0\"").doesNotContain("locator=");
         assertThat(r.getStatus()).isEqualTo(500);
+    }
+
+    private static MockHttpServletResponse send(OgcResponse report) throws Exception {
+        MockHttpServletResponse r = new MockHttpServletResponse();
+        ServletAnswers.write(report, r);
+        return r;
     }
 
     @Test

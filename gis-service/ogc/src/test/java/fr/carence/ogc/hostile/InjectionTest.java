@@ -235,13 +235,7 @@ class InjectionTest {
     }
 
     private static MockHttpServletResponse call(WmsService wms, Map<String, String> params) {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        try {
-            wms.handle(new OwsRequest(params, "http://localhost/wms"), response);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return response;
+        return fr.carence.ogc.testdata.Answers.send(wms, params, "http://localhost/wms");
     }
 
 }

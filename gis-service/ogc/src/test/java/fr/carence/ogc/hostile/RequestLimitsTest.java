@@ -83,13 +83,7 @@ class RequestLimitsTest {
         for (int i = 0; i < kvp.length; i += 2) {
             p.put(kvp[i], kvp[i + 1]);
         }
-        MockHttpServletResponse r = new MockHttpServletResponse();
-        try {
-            wms.handle(new OwsRequest(p, "http://localhost/wms"), r);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return r;
+        return fr.carence.ogc.testdata.Answers.send(wms, p, "http://localhost/wms");
     }
 
     private static MockHttpServletResponse getMap(WmsService wms, String crs, String bbox, String width) {
@@ -167,8 +161,7 @@ class RequestLimitsTest {
                 Map.of("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "carence:communes", "RESULTTYPE", "hits"),
                 Map.of("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue", "TYPENAMES", "carence:communes",
                         "VALUEREFERENCE", "nom"))) {
-            MockHttpServletResponse r = new MockHttpServletResponse();
-            wfs.handle(new OwsRequest(p, "http://localhost/wfs"), r);
+            MockHttpServletResponse r = fr.carence.ogc.testdata.Answers.send(wfs, p, "http://localhost/wfs");
             assertThat(r.getStatus()).as(text(r)).isEqualTo(503);
             assertThat(text(r)).contains("ows:ExceptionReport", "exceptionCode=\"OperationProcessingFailed\"", "carence.ogc.request-timeout");
         }

@@ -2,7 +2,7 @@ package fr.carence.ogc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.carence.ogc.OgcService;
+import fr.carence.ogc.core.OgcService;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.GeoServerCatalog;
 import fr.carence.ogc.format.OutputFormats;

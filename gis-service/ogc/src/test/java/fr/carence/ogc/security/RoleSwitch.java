@@ -1,9 +1,7 @@
 package fr.carence.ogc.security;
 
-import fr.carence.ogc.OgcService;
-import fr.carence.ogc.OwsRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import fr.carence.ogc.core.OgcService;
+import fr.carence.ogc.testdata.Answers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +28,10 @@ final class RoleSwitch implements CallerRoles {
             params.put(kvp[i], kvp[i + 1]);
         }
         roles.set(callerRoles);
-        MockHttpServletResponse response = new MockHttpServletResponse();
         try {
-            service.handle(new OwsRequest(params, "http://localhost/ows"), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Answers.send(service, params, "http://localhost/ows");
         } finally {
             roles.set(Set.of());
         }
-        return response;
     }
 }

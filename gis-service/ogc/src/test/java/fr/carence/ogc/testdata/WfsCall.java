@@ -1,6 +1,5 @@
 package fr.carence.ogc.testdata;
 
-import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.GeoServerCatalog;
 import fr.carence.ogc.format.OutputFormats;
 import fr.carence.ogc.wfs.WfsService;
@@ -39,8 +38,6 @@ public final class WfsCall {
     }
 
     public MockHttpServletResponse call(Map<String, String> params) throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        service.handle(new OwsRequest(params, BASE_URL), response);
-        return response;
+        return Answers.send(service, params, BASE_URL);
     }
 }

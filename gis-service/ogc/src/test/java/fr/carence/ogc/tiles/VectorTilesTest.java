@@ -257,10 +257,9 @@ class VectorTilesTest {
         long bytes = shared.usedBytes();
 
         WmsService wms = new WmsService(store, t.catalog, WmsSettings.defaults(), shared);
-        MockHttpServletResponse map = new MockHttpServletResponse();
-        wms.handle(new OwsRequest(Map.of("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetMap",
+        MockHttpServletResponse map = fr.carence.ogc.testdata.Answers.send(wms, Map.of("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetMap",
                 "LAYERS", "communes", "STYLES", "", "CRS", "EPSG:3857", "BBOX", bboxOf(zrc), "WIDTH", "256",
-                "HEIGHT", "256", "FORMAT", "image/png"), "http://localhost/wms"), map);
+                "HEIGHT", "256", "FORMAT", "image/png"), "http://localhost/wms");
         assertThat(map.getContentType()).isEqualTo("image/png");
         // The map drew from the layer the tile loaded: same object, no second copy of the features
         // (only a generalisation level the map needed may have been added).

@@ -3,9 +3,11 @@ package fr.carence.ogc.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.carence.ogc.OgcService;
+import fr.carence.ogc.core.OgcResponse;
+import fr.carence.ogc.core.OgcService;
+import fr.carence.ogc.error.ExceptionReportWriter;
+import fr.carence.ogc.error.OwsExceptionTranslator;
 import fr.carence.ogc.OwsRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -45,10 +47,17 @@ class StreamingLimitsTest {
         }
 
         @Override
-        public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
-            response.setContentType("application/xml");
+        public OgcResponse handle(OwsRequest request) {
+            return OgcResponse.ok("application/xml", this::write);
+        }
+
+        @Override
+        public OgcResponse exceptionReport(Throwable failure, OwsRequest request) {
+            return ExceptionReportWriter.response(OwsExceptionTranslator.translate(failure), ExceptionReportWriter.Dialect.WFS_20);
+        }
+
+        private void write(OutputStream out) throws IOException {
             try (AutoCloseable cursor = () -> cursorClosed.set(true)) {
-                OutputStream out = response.getOutputStream();
                 XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
                 w.writeStartElement("collection");
                 for (int i = 0; i < 1000; i++) {

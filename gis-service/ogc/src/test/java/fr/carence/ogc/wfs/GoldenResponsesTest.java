@@ -2,8 +2,8 @@ package fr.carence.ogc.wfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.GeoServerCatalog;
+import fr.carence.ogc.testdata.Answers;
 import fr.carence.ogc.testdata.SharedData;
 import fr.carence.ogc.testdata.WfsCall;
 import fr.carence.ogc.wms.WmsService;
@@ -68,9 +68,7 @@ class GoldenResponsesTest {
             if (!"WMS".equalsIgnoreCase(params.get("SERVICE"))) {
                 return wfs.call(params);
             }
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            wms.handle(new OwsRequest(params, "http://localhost/wms"), response);
-            return response;
+            return Answers.send(wms, params, "http://localhost/wms");
         }
     }
 

@@ -1,6 +1,6 @@
 package fr.carence.ogc.wms;
 
-import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.testdata.Answers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,13 +25,7 @@ final class WmsCall {
         for (int i = 0; i < kvp.length; i += 2) {
             params.put(kvp[i], kvp[i + 1]);
         }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        try {
-            service.handle(new OwsRequest(params, BASE_URL), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return response;
+        return Answers.send(service, params, BASE_URL);
     }
 
     static BufferedImage image(MockHttpServletResponse response) {

@@ -1,7 +1,7 @@
 package fr.carence.ogc.wms;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.carence.ogc.OgcService;
+import fr.carence.ogc.core.OgcService;
 import fr.carence.ogc.web.OgcSettings;
 import fr.carence.ogc.web.OwsEndpoint;
 import java.io.IOException;
