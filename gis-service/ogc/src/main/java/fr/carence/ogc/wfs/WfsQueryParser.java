@@ -2,6 +2,7 @@ package fr.carence.ogc.wfs;
 
 import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
+import fr.carence.ogc.core.BboxNumbers;
 import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.core.LayerResolver;
 import fr.carence.ogc.core.LayerSelection;
@@ -200,18 +201,7 @@ public final class WfsQueryParser {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX doit être minx,miny,maxx,maxy[,crs] (4 nombres), reçu « " + p.get() + " ».");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
-                        "BBOX : « " + parts[i].trim() + " » n'est pas un nombre.");
-            }
-            if (!Double.isFinite(v[i])) {
-                throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX : valeur non finie.");
-            }
-        }
+        double[] v = BboxNumbers.parse(parts, "BBOX", "BBOX");
         if (v[0] > v[2] || v[1] > v[3]) {
             throw OwsException.badRequest(OwsException.INVALID_PARAMETER_VALUE, "BBOX",
                     "BBOX : le coin inférieur doit précéder le coin supérieur sur chaque axe.");
