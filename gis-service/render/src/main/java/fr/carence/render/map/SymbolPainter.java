@@ -12,6 +12,7 @@ import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
 
 /** Draws polygon, line and point symbolizers with Java2D on already-transformed screen shapes. */
 final class SymbolPainter {
@@ -19,18 +20,27 @@ final class SymbolPainter {
     private SymbolPainter() {
     }
 
-    static void polygon(Graphics2D g, Shape shape, PolygonSymbolizer s) {
+    /** @param thin where thin solid outlines go when not null (see {@link ThinLines}), else Java2D */
+    static void polygon(Graphics2D g, ThinLines thin, Path2D shape, PolygonSymbolizer s) {
         if (s.fill() != null) {
             g.setColor(s.fill().paint());
             g.fill(shape);
         }
         if (s.stroke() != null) {
-            stroke(g, shape, s.stroke());
+            stroke(g, thin, shape, s.stroke());
         }
     }
 
-    static void line(Graphics2D g, Shape shape, LineSymbolizer s) {
-        stroke(g, shape, s.stroke());
+    static void line(Graphics2D g, ThinLines thin, Path2D shape, LineSymbolizer s) {
+        stroke(g, thin, shape, s.stroke());
+    }
+
+    private static void stroke(Graphics2D g, ThinLines thin, Path2D shape, Stroke stroke) {
+        if (thin != null && ThinLines.handles(stroke.width(), stroke.dashArray())) {
+            thin.draw(shape, stroke.width(), stroke.paint());
+        } else {
+            stroke(g, shape, stroke);
+        }
     }
 
     static void stroke(Graphics2D g, Shape shape, Stroke stroke) {
