@@ -89,7 +89,7 @@ public final class MapRenderer {
                 g.setColor(background);
                 g.fillRect(0, 0, view.width(), view.height());
             }
-            render(g, ThinLines.of(image), view, layers, deadline);
+            render(g, DirectPixels.of(image), view, layers, deadline);
         } finally {
             g.dispose();
         }
@@ -107,10 +107,11 @@ public final class MapRenderer {
     }
 
     /**
-     * @param thin the image's pixels for thin outlines ({@link ThinLines}), only when {@code g} draws
-     *             straight into that image (no transform, clip or composite); null: all through Java2D
+     * @param direct the image's pixels for small fills and thin outlines ({@link DirectPixels}), only
+     *               when {@code g} draws straight into that image (no transform, clip or composite);
+     *               null: all through Java2D
      */
-    private void render(Graphics2D g, ThinLines thin, MapViewport view, List<MapLayer> layers, RenderDeadline deadline) {
+    private void render(Graphics2D g, DirectPixels direct, MapViewport view, List<MapLayer> layers, RenderDeadline deadline) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -123,7 +124,7 @@ public final class MapRenderer {
                 List<Rule> active = fts.rules().stream().filter(r -> r.appliesAtScale(scale)).toList();
                 if (!active.isEmpty()) {
                     deadline.check();
-                    drawPass(g, thin, view, layer, schema, active, labels, deadline);
+                    drawPass(g, direct, view, layer, schema, active, labels, deadline);
                 }
             }
         }
@@ -131,9 +132,9 @@ public final class MapRenderer {
         labels.placeAll(g);
     }
 
-    private void drawPass(Graphics2D g, ThinLines thin, MapViewport view, MapLayer layer, LayerSchema schema,
+    private void drawPass(Graphics2D g, DirectPixels direct, MapViewport view, MapLayer layer, LayerSchema schema,
                           List<Rule> rules, LabelPlacer labels, RenderDeadline deadline) {
-        Pass pass = new Pass(g, thin, view, new ScreenPath(view), rules, labels, deadline);
+        Pass pass = new Pass(g, direct, view, new ScreenPath(view), rules, labels, deadline);
         Optional<CachedLayer> cached = cache == null ? Optional.empty() : cache.layer(layer.storeLayer());
         if (cached.isPresent()) {
             double pixelSize = storagePixelSize(view);
@@ -161,7 +162,7 @@ public final class MapRenderer {
     /** One drawing pass: the rules of a FeatureTypeStyle applied to each feature in turn. */
     private static final class Pass {
         private final Graphics2D g;
-        private final ThinLines thin;
+        private final DirectPixels direct;
         private final MapViewport view;
         private final ScreenPath paths;
         private final Envelope viewEnvelope;
@@ -171,11 +172,11 @@ public final class MapRenderer {
         private final RenderDeadline deadline;
         private int drawn;
 
-        Pass(Graphics2D g, ThinLines thin, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels,
+        Pass(Graphics2D g, DirectPixels direct, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels,
              RenderDeadline deadline) {
             this.deadline = deadline;
             this.g = g;
-            this.thin = thin;
+            this.direct = direct;
             this.view = view;
             this.paths = paths;
             this.viewEnvelope = view.envelope();
@@ -202,12 +203,12 @@ public final class MapRenderer {
             for (Rule r : regular) {
                 if (FeatureFilterEvaluator.matches(r.filter(), f.id(), f.properties(), f.geometry())) {
                     matched = true;
-                    MapRenderer.draw(g, thin, view, paths, drawn, r, labels);
+                    MapRenderer.draw(g, direct, view, paths, drawn, r, labels);
                 }
             }
             if (!matched) {
                 for (Rule r : elseRules) {
-                    MapRenderer.draw(g, thin, view, paths, drawn, r, labels);
+                    MapRenderer.draw(g, direct, view, paths, drawn, r, labels);
                 }
             }
         }
@@ -264,23 +265,22 @@ public final class MapRenderer {
         return usable ? Optional.of(box) : Optional.empty();
     }
 
-    private static void draw(Graphics2D g, ThinLines thin, MapViewport view, ScreenPath paths, DrawnFeature f,
+    private static void draw(Graphics2D g, DirectPixels direct, MapViewport view, ScreenPath paths, DrawnFeature f,
                              Rule rule, LabelPlacer labels) {
         for (Symbolizer s : rule.symbolizers()) {
             if (s instanceof PolygonSymbolizer ps) {
                 if (f.geometry instanceof Polygonal) {
                     if (f.subPixel(view)) {
                         if (ps.fill() != null) {
-                            g.setColor(ps.fill().paint());
-                            g.fill(f.pixel(view));
+                            SymbolPainter.fill(g, direct, f.pixel(view), ps.fill().paint());
                         }
                     } else {
-                        SymbolPainter.polygon(g, thin, f.shape(paths), ps);
+                        SymbolPainter.polygon(g, direct, f.shape(paths), ps);
                     }
                 }
             } else if (s instanceof LineSymbolizer ls) {
                 if (!(f.geometry instanceof Point) && !f.subPixel(view)) {
-                    SymbolPainter.line(g, thin, f.shape(paths), ls);
+                    SymbolPainter.line(g, direct, f.shape(paths), ls);
                 }
             } else if (s instanceof PointSymbolizer pt) {
                 for (Coordinate c : f.anchorPoints()) {

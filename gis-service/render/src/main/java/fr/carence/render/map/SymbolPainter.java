@@ -8,6 +8,7 @@ import fr.carence.render.style.PointSymbolizer;
 import fr.carence.render.style.PolygonSymbolizer;
 import fr.carence.render.style.Stroke;
 import java.awt.AlphaComposite;
+import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -20,24 +21,31 @@ final class SymbolPainter {
     private SymbolPainter() {
     }
 
-    /** @param thin where thin solid outlines go when not null (see {@link ThinLines}), else Java2D */
-    static void polygon(Graphics2D g, ThinLines thin, Path2D shape, PolygonSymbolizer s) {
+    /** @param direct where small fills and thin solid outlines go when not null (see {@link DirectPixels}) */
+    static void polygon(Graphics2D g, DirectPixels direct, Path2D shape, PolygonSymbolizer s) {
         if (s.fill() != null) {
-            g.setColor(s.fill().paint());
-            g.fill(shape);
+            fill(g, direct, shape, s.fill().paint());
         }
         if (s.stroke() != null) {
-            stroke(g, thin, shape, s.stroke());
+            stroke(g, direct, shape, s.stroke());
         }
     }
 
-    static void line(Graphics2D g, ThinLines thin, Path2D shape, LineSymbolizer s) {
-        stroke(g, thin, shape, s.stroke());
+    /** Fills the shape, in the image's pixels when {@code direct} takes it, else with Java2D. */
+    static void fill(Graphics2D g, DirectPixels direct, Shape shape, Color paint) {
+        if (direct == null || !direct.fill(shape, paint)) {
+            g.setColor(paint);
+            g.fill(shape);
+        }
     }
 
-    private static void stroke(Graphics2D g, ThinLines thin, Path2D shape, Stroke stroke) {
-        if (thin != null && ThinLines.handles(stroke.width(), stroke.dashArray())) {
-            thin.draw(shape, stroke.width(), stroke.paint());
+    static void line(Graphics2D g, DirectPixels direct, Path2D shape, LineSymbolizer s) {
+        stroke(g, direct, shape, s.stroke());
+    }
+
+    private static void stroke(Graphics2D g, DirectPixels direct, Path2D shape, Stroke stroke) {
+        if (direct != null && DirectPixels.handles(stroke.width(), stroke.dashArray())) {
+            direct.line(shape, stroke.width(), stroke.paint());
         } else {
             stroke(g, shape, stroke);
         }
