@@ -1,10 +1,6 @@
 package fr.carence.render.map;
 
 import java.awt.Color;
-import java.awt.Shape;
-import java.awt.geom.Rectangle2D;
-import java.awt.geom.PathIterator;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
@@ -28,7 +24,8 @@ import java.awt.image.SinglePixelPackedSampleModel;
  * most {@value #MAX_FILL_SIDE} px, by exact area coverage: each edge adds, to the cells of the rows
  * it crosses, the signed area it cuts off (the accumulation rasteriser of font renderers such as
  * font-rs), and a running sum along each row gives every pixel's winding-weighted coverage, folded
- * for the even-odd rule. Larger polygons and those crossing the image edge go to Java2D.
+ * for the even-odd rule. Larger polygons and those crossing the image edge go to Java2D. And the
+ * one-pixel fills of polygons smaller than a pixel ({@link #fillPixel}).
  *
  * <p>Colours are blended source-over like Java2D's. {@code DirectPixelsTest} compares both with
  * Marlin's output.
@@ -44,7 +41,6 @@ final class DirectPixels {
     private final int[] pixels;
     private final int width;
     private final int height;
-    private final double[] coords = new double[6];
     /** Coverage cells of the polygon being filled, row after row; all zero between fills. */
     private final double[] cells = new double[FILL_STRIDE * (MAX_FILL_SIDE + 1)];
 
@@ -71,90 +67,62 @@ final class DirectPixels {
         return lineWidth > 0 && lineWidth <= MAX_WIDTH && (dashArray == null || dashArray.length == 0);
     }
 
-    /** Draws the outline of every subpath of {@code path} (screen pixels), closed ones closed. */
-    void line(Path2D path, double lineWidth, Color color) {
+    /** Draws every subpath of {@code shape} (screen pixels), rings closed. */
+    void line(ScreenShape shape, double lineWidth, Color color) {
         int argb = color.getRGB();
         double alpha = (argb >>> 24) / 255.0;
         if (alpha <= 0) {
             return;
         }
-        PathIterator it = path.getPathIterator(null);
-        double startX = 0;
-        double startY = 0;
-        double lastX = 0;
-        double lastY = 0;
-        while (!it.isDone()) {
-            switch (it.currentSegment(coords)) {
-                case PathIterator.SEG_MOVETO -> {
-                    startX = lastX = coords[0];
-                    startY = lastY = coords[1];
-                }
-                case PathIterator.SEG_LINETO -> {
-                    segment(lastX, lastY, coords[0], coords[1], lineWidth, argb, alpha);
-                    lastX = coords[0];
-                    lastY = coords[1];
-                }
-                case PathIterator.SEG_CLOSE -> {
-                    segment(lastX, lastY, startX, startY, lineWidth, argb, alpha);
-                    lastX = startX;
-                    lastY = startY;
-                }
-                default -> throw new IllegalArgumentException("curves are not drawn as thin lines");
+        float[] xy = shape.xy;
+        for (int sp = 0; sp < shape.subpaths; sp++) {
+            int first = shape.starts[sp];
+            int end = shape.starts[sp + 1];
+            for (int i = first + 1; i < end; i++) {
+                segment(xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], lineWidth, argb, alpha);
             }
-            it.next();
+            if (shape.closed[sp] && end - first > 1) {
+                segment(xy[2 * end - 2], xy[2 * end - 1], xy[2 * first], xy[2 * first + 1], lineWidth, argb, alpha);
+            }
         }
     }
 
-    /**
-     * Fills the polygon(s) of {@code shape} (screen pixels, subpaths closed implicitly, its winding
-     * rule) when its bounds lie inside the image and span at most {@value #MAX_FILL_SIDE} px.
-     *
-     * @return false when not drawn (too big, crossing the image edge, curved): draw it with Java2D
-     */
-    boolean fill(Shape shape, Color color) {
-        Rectangle2D bounds = shape.getBounds2D();
-        if (!(bounds.getMinX() >= 0 && bounds.getMinY() >= 0 && bounds.getMaxX() <= width && bounds.getMaxY() <= height)
-                || bounds.getWidth() > MAX_FILL_SIDE || bounds.getHeight() > MAX_FILL_SIDE) {
+    /** One whole pixel of the colour; false when (x, y) is outside the image. */
+    boolean fillPixel(int x, int y, Color color) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
             return false;
         }
-        int x0 = (int) bounds.getMinX();
-        int y0 = (int) bounds.getMinY();
-        int w = (int) Math.ceil(bounds.getMaxX()) - x0;
-        int h = (int) Math.ceil(bounds.getMaxY()) - y0;
-        PathIterator it = shape.getPathIterator(null);
-        boolean evenOdd = it.getWindingRule() == PathIterator.WIND_EVEN_ODD;
-        double startX = 0;
-        double startY = 0;
-        double lastX = 0;
-        double lastY = 0;
-        boolean open = false;
-        while (!it.isDone()) {
-            int type = it.currentSegment(coords);
-            if (type == PathIterator.SEG_QUADTO || type == PathIterator.SEG_CUBICTO) {
-                java.util.Arrays.fill(cells, 0);
-                return false;
-            }
-            if (type == PathIterator.SEG_MOVETO || type == PathIterator.SEG_CLOSE) {
-                if (open) {
-                    edge(lastX, lastY, startX, startY, h);
-                }
-                open = false;
-                if (type == PathIterator.SEG_MOVETO) {
-                    startX = lastX = coords[0] - x0;
-                    startY = lastY = coords[1] - y0;
-                }
-            } else {
-                double x = coords[0] - x0;
-                double y = coords[1] - y0;
-                edge(lastX, lastY, x, y, h);
-                lastX = x;
-                lastY = y;
-                open = true;
-            }
-            it.next();
+        int argb = color.getRGB();
+        blend(x + y * width, argb, (argb >>> 24) / 255.0);
+        return true;
+    }
+
+    /**
+     * Fills the polygon(s) of {@code shape} (screen pixels, every subpath closed, even-odd rule)
+     * when its bounds lie inside the image and span at most {@value #MAX_FILL_SIDE} px.
+     *
+     * @return false when not drawn (too big, crossing the image edge): draw it with Java2D
+     */
+    boolean fill(ScreenShape shape, Color color) {
+        if (!(shape.minX >= 0 && shape.minY >= 0 && shape.maxX <= width && shape.maxY <= height)
+                || shape.maxX - shape.minX > MAX_FILL_SIDE || shape.maxY - shape.minY > MAX_FILL_SIDE) {
+            return false;
         }
-        if (open) {
-            edge(lastX, lastY, startX, startY, h);
+        int x0 = (int) shape.minX;
+        int y0 = (int) shape.minY;
+        int w = (int) Math.ceil(shape.maxX) - x0;
+        int h = (int) Math.ceil(shape.maxY) - y0;
+        float[] xy = shape.xy;
+        for (int sp = 0; sp < shape.subpaths; sp++) {
+            int first = shape.starts[sp];
+            int end = shape.starts[sp + 1];
+            if (end - first < 2) {
+                continue;
+            }
+            for (int i = first + 1; i < end; i++) {
+                edge(xy[2 * i - 2] - x0, xy[2 * i - 1] - y0, xy[2 * i] - x0, xy[2 * i + 1] - y0, h);
+            }
+            edge(xy[2 * end - 2] - x0, xy[2 * end - 1] - y0, xy[2 * first] - x0, xy[2 * first + 1] - y0, h);
         }
         int argb = color.getRGB();
         double alpha = (argb >>> 24) / 255.0;
@@ -166,14 +134,9 @@ final class DirectPixels {
                 winding += cells[cell];
                 cells[cell] = 0;
                 if (col < w) {
-                    double a = Math.abs(winding);
-                    if (evenOdd) {
-                        a %= 2;
-                        if (a > 1) {
-                            a = 2 - a;
-                        }
-                    } else if (a > 1) {
-                        a = 1;
+                    double a = Math.abs(winding) % 2; // even-odd: 0 outside, 1 inside, folded between
+                    if (a > 1) {
+                        a = 2 - a;
                     }
                     if (a > 0.5 / 255) {
                         blend(pixel + col, argb, alpha * a);

@@ -24,7 +24,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -272,7 +271,7 @@ public final class MapRenderer {
                 if (f.geometry instanceof Polygonal) {
                     if (f.subPixel(view)) {
                         if (ps.fill() != null) {
-                            SymbolPainter.fill(g, direct, f.pixel(view), ps.fill().paint());
+                            SymbolPainter.pixel(g, direct, f.pixel(view), ps.fill().paint());
                         }
                     } else {
                         SymbolPainter.polygon(g, direct, f.shape(paths), ps);
@@ -333,14 +332,14 @@ public final class MapRenderer {
     private static final class DrawnFeature {
         final Feature feature;
         final Geometry geometry;
-        private Path2D shape;
+        private ScreenShape shape;
 
         DrawnFeature(Feature feature, Geometry geometry) {
             this.feature = feature;
             this.geometry = geometry;
         }
 
-        Path2D shape(ScreenPath paths) {
+        ScreenShape shape(ScreenPath paths) {
             if (shape == null) {
                 shape = paths.of(geometry);
             }
@@ -352,8 +351,8 @@ public final class MapRenderer {
             return e.getWidth() < view.pixelSizeX() && e.getHeight() < view.pixelSizeY();
         }
 
-        /** The one pixel a sub-pixel geometry covers. */
-        Shape pixel(MapViewport view) {
+        /** The one pixel a sub-pixel geometry covers (may lie outside the image). */
+        Rectangle2D pixel(MapViewport view) {
             Coordinate c = geometry.getEnvelopeInternal().centre();
             return new Rectangle2D.Double(Math.floor(view.toScreenX(c.x)), Math.floor(view.toScreenY(c.y)), 1, 1);
         }

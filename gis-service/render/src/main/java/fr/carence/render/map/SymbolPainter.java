@@ -13,7 +13,7 @@ import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 
 /** Draws polygon, line and point symbolizers with Java2D on already-transformed screen shapes. */
 final class SymbolPainter {
@@ -22,7 +22,7 @@ final class SymbolPainter {
     }
 
     /** @param direct where small fills and thin solid outlines go when not null (see {@link DirectPixels}) */
-    static void polygon(Graphics2D g, DirectPixels direct, Path2D shape, PolygonSymbolizer s) {
+    static void polygon(Graphics2D g, DirectPixels direct, ScreenShape shape, PolygonSymbolizer s) {
         if (s.fill() != null) {
             fill(g, direct, shape, s.fill().paint());
         }
@@ -32,18 +32,26 @@ final class SymbolPainter {
     }
 
     /** Fills the shape, in the image's pixels when {@code direct} takes it, else with Java2D. */
-    static void fill(Graphics2D g, DirectPixels direct, Shape shape, Color paint) {
+    static void fill(Graphics2D g, DirectPixels direct, ScreenShape shape, Color paint) {
         if (direct == null || !direct.fill(shape, paint)) {
             g.setColor(paint);
             g.fill(shape);
         }
     }
 
-    static void line(Graphics2D g, DirectPixels direct, Path2D shape, LineSymbolizer s) {
+    /** Fills one whole pixel (a polygon smaller than a pixel). */
+    static void pixel(Graphics2D g, DirectPixels direct, Rectangle2D pixel, Color paint) {
+        if (direct == null || !direct.fillPixel((int) pixel.getX(), (int) pixel.getY(), paint)) {
+            g.setColor(paint);
+            g.fill(pixel);
+        }
+    }
+
+    static void line(Graphics2D g, DirectPixels direct, ScreenShape shape, LineSymbolizer s) {
         stroke(g, direct, shape, s.stroke());
     }
 
-    private static void stroke(Graphics2D g, DirectPixels direct, Path2D shape, Stroke stroke) {
+    private static void stroke(Graphics2D g, DirectPixels direct, ScreenShape shape, Stroke stroke) {
         if (direct != null && DirectPixels.handles(stroke.width(), stroke.dashArray())) {
             direct.line(shape, stroke.width(), stroke.paint());
         } else {

@@ -73,7 +73,7 @@ class DirectPixelsTest {
 
     private static BufferedImage thin(Path2D path, double width, Color color, Color background) {
         BufferedImage img = image(background);
-        DirectPixels.of(img).line(path, width, color);
+        DirectPixels.of(img).line(screen(path), width, color);
         return img;
     }
 
@@ -220,7 +220,7 @@ class DirectPixelsTest {
                 Color c = colours[i++ % colours.length];
                 g.setColor(c);
                 g.fill(p);
-                if (pixels.fill(p, c)) {
+                if (pixels.fill(screen(p), c)) {
                     direct++;
                 } else {
                     gb.setColor(c);
@@ -272,14 +272,58 @@ class DirectPixelsTest {
     @Test
     void largePolygonsAndPolygonsAcrossTheEdgeAreLeftToJava2D() {
         DirectPixels pixels = DirectPixels.of(image(Color.WHITE));
-        assertThat(pixels.fill(new java.awt.Rectangle(10, 10, 60, 5), Color.RED)).isFalse();
-        assertThat(pixels.fill(new java.awt.Rectangle(-1, 10, 5, 5), Color.RED)).isFalse();
-        assertThat(pixels.fill(new java.awt.Rectangle(253, 10, 5, 5), Color.RED)).isFalse();
-        assertThat(pixels.fill(new java.awt.geom.Ellipse2D.Double(10, 10, 5, 5), Color.RED)).isFalse();
+        assertThat(pixels.fill(screen(new java.awt.Rectangle(10, 10, 60, 5)), Color.RED)).isFalse();
+        assertThat(pixels.fill(screen(new java.awt.Rectangle(-1, 10, 5, 5)), Color.RED)).isFalse();
+        assertThat(pixels.fill(screen(new java.awt.Rectangle(253, 10, 5, 5)), Color.RED)).isFalse();
+        assertThat(pixels.fillPixel(256, 3, Color.RED)).isFalse();
         BufferedImage img = image(Color.WHITE);
-        assertThat(DirectPixels.of(img).fill(new java.awt.Rectangle(10, 10, 4, 3), Color.RED)).isTrue();
+        assertThat(DirectPixels.of(img).fill(screen(new java.awt.Rectangle(10, 10, 4, 3)), Color.RED)).isTrue();
         assertThat(new Color(img.getRGB(11, 11))).isEqualTo(Color.RED);
         assertThat(new Color(img.getRGB(14, 11))).isEqualTo(Color.WHITE);
         assertThat(new Color(img.getRGB(11, 13))).isEqualTo(Color.WHITE);
+        assertThat(DirectPixels.of(img).fillPixel(20, 30, Color.BLUE)).isTrue();
+        assertThat(new Color(img.getRGB(20, 30))).isEqualTo(Color.BLUE);
+        assertThat(new Color(img.getRGB(21, 30))).isEqualTo(Color.WHITE);
+    }
+
+    @Test
+    void aScreenShapeIsTheSameShapeForJava2D() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Path2D.Float p = outlines(seed); // rings and an open line
+            BufferedImage a = image(Color.WHITE);
+            BufferedImage b = image(Color.WHITE);
+            for (BufferedImage img : new BufferedImage[] {a, b}) {
+                Graphics2D g = img.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setColor(GREY);
+                java.awt.Shape s = img == a ? p : screen(p);
+                g.fill(s);
+                g.setColor(Color.RED);
+                g.draw(s);
+                g.dispose();
+            }
+            for (int y = 0; y < 256; y++) {
+                for (int x = 0; x < 256; x++) {
+                    assertThat(b.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(a.getRGB(x, y));
+                }
+            }
+            assertThat(screen(p).getBounds2D()).isEqualTo(p.getBounds2D());
+            assertThat(screen(p).contains(100.5, 100.5)).isEqualTo(p.contains(100.5, 100.5));
+        }
+    }
+
+    /** The straight-segment shape as the renderer's screen shape. */
+    static ScreenShape screen(java.awt.Shape shape) {
+        ScreenShape.Builder b = new ScreenShape.Builder(16);
+        double[] c = new double[6];
+        for (java.awt.geom.PathIterator it = shape.getPathIterator(null); !it.isDone(); it.next()) {
+            switch (it.currentSegment(c)) {
+                case java.awt.geom.PathIterator.SEG_MOVETO -> b.moveTo(c[0], c[1]);
+                case java.awt.geom.PathIterator.SEG_LINETO -> b.lineTo(c[0], c[1]);
+                case java.awt.geom.PathIterator.SEG_CLOSE -> b.close();
+                default -> throw new IllegalArgumentException("curve");
+            }
+        }
+        return b.build();
     }
 }
