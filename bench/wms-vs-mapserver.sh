@@ -7,6 +7,8 @@
 #   bench/wms-vs-mapserver.sh http://host:port  # uses a running Carence already prepared by this
 #                                               # script's steps 1-2 (national communes + bench style)
 #   WORKLOADS="tiles3857 tiles2154 france" DURATION=20 JFR=1 bench/wms-vs-mapserver.sh
+#   PEER=0 bench/wms-vs-mapserver.sh            # Carence alone: no MapServer peer started or asked
+#                                               # (before/after runs of one branch on a shared machine)
 #
 # Steps: (1) a bench catalogue = geoserver-data/ with bench_population as the default style of
 # `communes`; (2) an H2GIS store with the national communes (bench/lib.sh national_store); (3)
@@ -27,7 +29,8 @@ bench_name=wms-vs-mapserver
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 workloads=${WORKLOADS:-tiles3857 tiles2154 france}
 carence_url=${1:-}
-need_peer
+peer=${PEER:-1}
+if [ "$peer" = 1 ]; then need_peer; else need wrk curl; fi
 
 if [ -z "$carence_url" ]; then
   ensure_jar
@@ -56,16 +59,20 @@ fi
 curl -sf -m 10 "$carence_url/wms?SERVICE=WMS&REQUEST=GetCapabilities" | grep -q '<Name>carence:communes</Name>' \
   || die "$carence_url serves no carence:communes WMS layer"
 
-# (4) MapServer peer on the same polygons.
-start_peer
+# (4) MapServer peer on the same polygons (PEER=0: none).
+[ "$peer" = 1 ] && start_peer
 
 # Same picture? Keep one France map from each for a look.
 france="SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communes&STYLES=&CRS=EPSG:2154&BBOX=99000,6046000,1243000,7111000&WIDTH=1024&HEIGHT=768&FORMAT=image/png"
 curl -sf -m 120 "$carence_url/wms?$france" -o "$bench/france-carence.png"
-curl -sf -m 120 "http://127.0.0.1:18091/mapserv?$france" -o "$bench/france-mapserver.png"
+[ "$peer" = 1 ] && curl -sf -m 120 "http://127.0.0.1:18091/mapserv?$france" -o "$bench/france-mapserver.png"
 n=$(curl -sf "$carence_url/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:communes&RESULTTYPE=hits" \
   | grep -o 'numberMatched="[0-9]*"' || true)
-echo "Carence $carence_url (communes $n), MapServer http://127.0.0.1:18091; ${duration}s per run; maps in $bench/france-*.png"
+if [ "$peer" = 1 ]; then
+  echo "Carence $carence_url (communes $n), MapServer http://127.0.0.1:18091; ${duration}s per run; maps in $bench/france-*.png"
+else
+  echo "Carence $carence_url (communes $n), no peer (PEER=0); ${duration}s per run; map in $bench/france-carence.png"
+fi
 machine
 
 # (5) Load: first one map per generalisation level the workloads use (Carence builds each
@@ -87,7 +94,7 @@ prime() { # base-url path
   done
 }
 prime "$carence_url" "/wms?"
-prime http://127.0.0.1:18091 "/mapserv?"
+[ "$peer" = 1 ] && prime http://127.0.0.1:18091 "/mapserv?"
 lua_of() {
   case $1 in
     tiles3857) echo "$here/wms-tiles-3857.lua" ;; tiles2154) echo "$peer_dir/tiles.lua" ;;
@@ -101,7 +108,7 @@ export WMS_LAYER=communes
 for w in $workloads; do
   export REQUESTS_LUA; REQUESTS_LUA=$(lua_of "$w")
   WMS_PATH="/wms?" wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" "$carence_url" >/dev/null
-  WMS_PATH="/mapserv?" wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" http://127.0.0.1:18091 >/dev/null
+  [ "$peer" = 1 ] && WMS_PATH="/mapserv?" wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" http://127.0.0.1:18091 >/dev/null
 done
 printf '%-17s %3s | %9s %8s %8s %7s | %9s %8s %8s %7s | %s\n' workload conc "carence/s" p50_ms p95_ms cpu_ms \
   "mapsrv/s" p50_ms p95_ms cpu_ms "ratios carence/mapserver: req/s, cpu_ms"
@@ -110,8 +117,9 @@ for w in $workloads; do
   for c in 1 8; do
     # shellcheck disable=SC2086 # pid lists
     a=$(WMS_PATH="/wms?" wrk_measure "$carence_url" "$c" $carence_url_pids)
+    b=""
     # shellcheck disable=SC2086
-    b=$(WMS_PATH="/mapserv?" wrk_measure http://127.0.0.1:18091 "$c" $mapserver_pids)
+    [ "$peer" = 1 ] && b=$(WMS_PATH="/mapserv?" wrk_measure http://127.0.0.1:18091 "$c" $mapserver_pids)
     ra=$(field rps "$a"); rb=$(field rps "$b"); ca=$(field cpu_ms "$a"); cb=$(field cpu_ms "$b")
     ratio=$(awk -v x="$ra" -v y="$rb" 'BEGIN { printf (y > 0 ? "%.2f" : "n/a"), (y > 0 ? x / y : 0) }')
     cratio=$(awk -v x="$ca" -v y="$cb" 'BEGIN { printf (x > 0 && y > 0 ? "%.2f" : "n/a"), (y > 0 ? x / y : 0) }')

@@ -88,7 +88,7 @@ public final class MapRenderer {
                 g.setColor(background);
                 g.fillRect(0, 0, view.width(), view.height());
             }
-            render(g, view, layers, deadline);
+            render(g, DirectPixels.of(image), view, layers, deadline);
         } finally {
             g.dispose();
         }
@@ -102,6 +102,15 @@ public final class MapRenderer {
 
     /** Renders onto the given graphics, within the deadline. */
     public void render(Graphics2D g, MapViewport view, List<MapLayer> layers, RenderDeadline deadline) {
+        render(g, null, view, layers, deadline);
+    }
+
+    /**
+     * @param direct the image's pixels for small fills and thin outlines ({@link DirectPixels}), only
+     *               when {@code g} draws straight into that image (no transform, clip or composite);
+     *               null: all through Java2D
+     */
+    private void render(Graphics2D g, DirectPixels direct, MapViewport view, List<MapLayer> layers, RenderDeadline deadline) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -114,7 +123,7 @@ public final class MapRenderer {
                 List<Rule> active = fts.rules().stream().filter(r -> r.appliesAtScale(scale)).toList();
                 if (!active.isEmpty()) {
                     deadline.check();
-                    drawPass(g, view, layer, schema, active, labels, deadline);
+                    drawPass(g, direct, view, layer, schema, active, labels, deadline);
                 }
             }
         }
@@ -122,9 +131,9 @@ public final class MapRenderer {
         labels.placeAll(g);
     }
 
-    private void drawPass(Graphics2D g, MapViewport view, MapLayer layer, LayerSchema schema, List<Rule> rules,
-                          LabelPlacer labels, RenderDeadline deadline) {
-        Pass pass = new Pass(g, view, new ScreenPath(view), rules, labels, deadline);
+    private void drawPass(Graphics2D g, DirectPixels direct, MapViewport view, MapLayer layer, LayerSchema schema,
+                          List<Rule> rules, LabelPlacer labels, RenderDeadline deadline) {
+        Pass pass = new Pass(g, direct, view, new ScreenPath(view), rules, labels, deadline);
         Optional<CachedLayer> cached = cache == null ? Optional.empty() : cache.layer(layer.storeLayer());
         if (cached.isPresent()) {
             double pixelSize = storagePixelSize(view);
@@ -152,6 +161,7 @@ public final class MapRenderer {
     /** One drawing pass: the rules of a FeatureTypeStyle applied to each feature in turn. */
     private static final class Pass {
         private final Graphics2D g;
+        private final DirectPixels direct;
         private final MapViewport view;
         private final ScreenPath paths;
         private final Envelope viewEnvelope;
@@ -161,9 +171,11 @@ public final class MapRenderer {
         private final RenderDeadline deadline;
         private int drawn;
 
-        Pass(Graphics2D g, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels, RenderDeadline deadline) {
+        Pass(Graphics2D g, DirectPixels direct, MapViewport view, ScreenPath paths, List<Rule> rules, LabelPlacer labels,
+             RenderDeadline deadline) {
             this.deadline = deadline;
             this.g = g;
+            this.direct = direct;
             this.view = view;
             this.paths = paths;
             this.viewEnvelope = view.envelope();
@@ -190,12 +202,12 @@ public final class MapRenderer {
             for (Rule r : regular) {
                 if (FeatureFilterEvaluator.matches(r.filter(), f.id(), f.properties(), f.geometry())) {
                     matched = true;
-                    MapRenderer.draw(g, view, paths, drawn, r, labels);
+                    MapRenderer.draw(g, direct, view, paths, drawn, r, labels);
                 }
             }
             if (!matched) {
                 for (Rule r : elseRules) {
-                    MapRenderer.draw(g, view, paths, drawn, r, labels);
+                    MapRenderer.draw(g, direct, view, paths, drawn, r, labels);
                 }
             }
         }
@@ -252,23 +264,22 @@ public final class MapRenderer {
         return usable ? Optional.of(box) : Optional.empty();
     }
 
-    private static void draw(Graphics2D g, MapViewport view, ScreenPath paths, DrawnFeature f, Rule rule,
-                             LabelPlacer labels) {
+    private static void draw(Graphics2D g, DirectPixels direct, MapViewport view, ScreenPath paths, DrawnFeature f,
+                             Rule rule, LabelPlacer labels) {
         for (Symbolizer s : rule.symbolizers()) {
             if (s instanceof PolygonSymbolizer ps) {
                 if (f.geometry instanceof Polygonal) {
                     if (f.subPixel(view)) {
                         if (ps.fill() != null) {
-                            g.setColor(ps.fill().paint());
-                            g.fill(f.pixel(view));
+                            SymbolPainter.pixel(g, direct, f.pixel(view), ps.fill().paint());
                         }
                     } else {
-                        SymbolPainter.polygon(g, f.shape(paths), ps);
+                        SymbolPainter.polygon(g, direct, f.shape(paths), ps);
                     }
                 }
             } else if (s instanceof LineSymbolizer ls) {
                 if (!(f.geometry instanceof Point) && !f.subPixel(view)) {
-                    SymbolPainter.line(g, f.shape(paths), ls);
+                    SymbolPainter.line(g, direct, f.shape(paths), ls);
                 }
             } else if (s instanceof PointSymbolizer pt) {
                 for (Coordinate c : f.anchorPoints()) {
@@ -321,14 +332,14 @@ public final class MapRenderer {
     private static final class DrawnFeature {
         final Feature feature;
         final Geometry geometry;
-        private Shape shape;
+        private ScreenShape shape;
 
         DrawnFeature(Feature feature, Geometry geometry) {
             this.feature = feature;
             this.geometry = geometry;
         }
 
-        Shape shape(ScreenPath paths) {
+        ScreenShape shape(ScreenPath paths) {
             if (shape == null) {
                 shape = paths.of(geometry);
             }
@@ -340,8 +351,8 @@ public final class MapRenderer {
             return e.getWidth() < view.pixelSizeX() && e.getHeight() < view.pixelSizeY();
         }
 
-        /** The one pixel a sub-pixel geometry covers. */
-        Shape pixel(MapViewport view) {
+        /** The one pixel a sub-pixel geometry covers (may lie outside the image). */
+        Rectangle2D pixel(MapViewport view) {
             Coordinate c = geometry.getEnvelopeInternal().centre();
             return new Rectangle2D.Double(Math.floor(view.toScreenX(c.x)), Math.floor(view.toScreenY(c.y)), 1, 1);
         }

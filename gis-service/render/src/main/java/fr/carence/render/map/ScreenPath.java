@@ -1,6 +1,5 @@
 package fr.carence.render.map;
 
-import java.awt.geom.Path2D;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -8,7 +7,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Builds the Java2D path of a line or polygon geometry in screen pixels, reading the coordinate
+ * Builds the {@link ScreenShape} of a line or polygon geometry in screen pixels, reading the coordinate
  * sequences directly (no intermediate JTS or AWT objects per vertex) and merging vertices closer
  * than half a pixel to the last one kept, which the anti-aliased drawing would not show. Rings
  * are closed and use the even-odd rule, so holes stay holes. Points are not part of the path.
@@ -29,13 +28,13 @@ final class ScreenPath {
         this.scaleY = 1 / view.pixelSizeY();
     }
 
-    Path2D.Float of(Geometry g) {
-        Path2D.Float path = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.min(g.getNumPoints(), 4096) + 8);
+    ScreenShape of(Geometry g) {
+        ScreenShape.Builder path = new ScreenShape.Builder(Math.min(g.getNumPoints(), 4096) + 8);
         append(path, g);
-        return path;
+        return path.build();
     }
 
-    private void append(Path2D.Float path, Geometry g) {
+    private void append(ScreenShape.Builder path, Geometry g) {
         if (g instanceof Polygon p) {
             appendSequence(path, p.getExteriorRing().getCoordinateSequence(), true);
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
@@ -50,7 +49,7 @@ final class ScreenPath {
         }
     }
 
-    private void appendSequence(Path2D.Float path, CoordinateSequence seq, boolean ring) {
+    private void appendSequence(ScreenShape.Builder path, CoordinateSequence seq, boolean ring) {
         int n = seq.size();
         if (n == 0) {
             return;
@@ -78,7 +77,7 @@ final class ScreenPath {
             pending = false;
         }
         if (ring) {
-            path.closePath();
+            path.close();
         } else if (pending) {
             path.lineTo(pendingX, pendingY);
         }

@@ -8,10 +8,12 @@ import fr.carence.render.style.PointSymbolizer;
 import fr.carence.render.style.PolygonSymbolizer;
 import fr.carence.render.style.Stroke;
 import java.awt.AlphaComposite;
+import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 
 /** Draws polygon, line and point symbolizers with Java2D on already-transformed screen shapes. */
 final class SymbolPainter {
@@ -19,18 +21,42 @@ final class SymbolPainter {
     private SymbolPainter() {
     }
 
-    static void polygon(Graphics2D g, Shape shape, PolygonSymbolizer s) {
+    /** @param direct where small fills and thin solid outlines go when not null (see {@link DirectPixels}) */
+    static void polygon(Graphics2D g, DirectPixels direct, ScreenShape shape, PolygonSymbolizer s) {
         if (s.fill() != null) {
-            g.setColor(s.fill().paint());
-            g.fill(shape);
+            fill(g, direct, shape, s.fill().paint());
         }
         if (s.stroke() != null) {
-            stroke(g, shape, s.stroke());
+            stroke(g, direct, shape, s.stroke());
         }
     }
 
-    static void line(Graphics2D g, Shape shape, LineSymbolizer s) {
-        stroke(g, shape, s.stroke());
+    /** Fills the shape, in the image's pixels when {@code direct} takes it, else with Java2D. */
+    static void fill(Graphics2D g, DirectPixels direct, ScreenShape shape, Color paint) {
+        if (direct == null || !direct.fill(shape, paint)) {
+            g.setColor(paint);
+            g.fill(shape);
+        }
+    }
+
+    /** Fills one whole pixel (a polygon smaller than a pixel). */
+    static void pixel(Graphics2D g, DirectPixels direct, Rectangle2D pixel, Color paint) {
+        if (direct == null || !direct.fillPixel((int) pixel.getX(), (int) pixel.getY(), paint)) {
+            g.setColor(paint);
+            g.fill(pixel);
+        }
+    }
+
+    static void line(Graphics2D g, DirectPixels direct, ScreenShape shape, LineSymbolizer s) {
+        stroke(g, direct, shape, s.stroke());
+    }
+
+    private static void stroke(Graphics2D g, DirectPixels direct, ScreenShape shape, Stroke stroke) {
+        if (direct != null && DirectPixels.handles(stroke.width(), stroke.dashArray())) {
+            direct.line(shape, stroke.width(), stroke.paint());
+        } else {
+            stroke(g, shape, stroke);
+        }
     }
 
     static void stroke(Graphics2D g, Shape shape, Stroke stroke) {
