@@ -13,16 +13,9 @@
 
   C.MAP_TITLE = 'Zones de carence en lieux de télétravail';
 
-  // Input layers in plain words (the provenance names tables); others keep their layer title.
-  const SOURCES = {
-    communes: 'communes (IGN)', communes_insee: 'populations (INSEE)', departements_insee: 'départements (INSEE)', regions_insee: 'régions (INSEE)', epci: 'intercommunalités (INSEE)',
-    flux_domicile_travail: 'flux domicile-travail (INSEE)', couverture_thd: 'fibre (ARCEP)', grille_densite: 'densité (INSEE)',
-    frr: 'France Ruralités Revitalisation', zrr: 'ZRR (historique)', zone_montagne: 'montagne (ANCT)', massifs: 'massifs',
-    qpv_communes: 'quartiers prioritaires', qpv_perimetres: 'contours des quartiers prioritaires', lieux_existants: 'lieux existants',
-    lieux_couverture: 'inventaire des lieux', ruralite: 'ruralité', centralite: 'centralités', departements: 'départements', regions: 'régions'
-  };
-  const sourceName = (couche) => SOURCES[couche]
-    || (C.findLayer && C.findLayer(couche) ? C.findLayer(couche).get('cap').Title : couche.replace(/_/g, ' '));
+  // Each provenance entry names its layer in words (libelle, declared once by the service for the
+  // dossier, the printed map and this cartouche); the table name only if the service gave none.
+  const sourceName = (v) => v.libelle || v.couche;
 
   /** The visible layers, bottom to top, with the style chosen in the tree: what the printed map draws. */
   C.visibleLayers = function () {
@@ -101,9 +94,10 @@
     // The vintages declared by the publishers; the layers loaded without one are counted, and all listed on hover.
     const dated = s.provenance.filter((v) => v.millesime);
     const undated = s.provenance.length - dated.length;
-    vintages.textContent = `Données : ${dated.map((v) => `${sourceName(v.couche)} ${v.millesime}`).join(' · ') || 'aucun millésime déclaré'}`
+    vintages.textContent = `Données : ${dated.map((v) => `${sourceName(v)} ${v.millesime}`).join(' · ') || 'aucun millésime déclaré'}`
       + `${undated ? ` ; ${undated} autre${undated > 1 ? 's' : ''} couche${undated > 1 ? 's' : ''} sans millésime déclaré` : ''}.`;
-    vintages.title = s.provenance.map((v) => `${v.couche} — ${v.millesime || 'millésime non précisé'} — ${v.fichiers || ''}`).join('\n');
+    vintages.title = s.provenance.map((v) => `${sourceName(v)} — ${v.millesime || 'millésime non précisé'}`
+      + `${v.licence ? ` — ${v.licence}` : ''} — ${v.fichiers || ''}`).join('\n');
   }
 
   C.renderCartouche = function () {

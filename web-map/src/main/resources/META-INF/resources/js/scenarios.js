@@ -82,7 +82,7 @@
       details.appendChild(Object.assign(document.createElement('summary'), { textContent: `Provenance : ${s.provenance.length} couches lues — méthode ${s.versionMethode || 'inconnue'}` }));
       const ul = document.createElement('ul');
       s.provenance.forEach((v) => {
-        const text = `${v.couche} — ${v.millesime || 'millésime non précisé'} — ${v.fichiers || ''} — chargée le ${new Date(v.chargement).toLocaleString('fr-FR')} — ${C.formatNumber(v.entites)} entités${v.sha256 ? ` — SHA-256 ${v.sha256.length > 20 ? v.sha256.slice(0, 16) + '…' : v.sha256}` : ''}`;
+        const text = `${v.libelle || v.couche}${v.libelle ? ` [${v.couche}]` : ''} — ${v.millesime || 'millésime non précisé'} — ${v.fichiers || ''} — chargée le ${new Date(v.chargement).toLocaleString('fr-FR')} — ${C.formatNumber(v.entites)} entités${v.sha256 ? ` — SHA-256 ${v.sha256.length > 20 ? v.sha256.slice(0, 16) + '…' : v.sha256}` : ''}`;
         ul.appendChild(Object.assign(document.createElement('li'), { textContent: text, title: v.sha256 || '' }));
       });
       details.appendChild(ul);

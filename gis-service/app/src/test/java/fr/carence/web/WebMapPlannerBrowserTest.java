@@ -72,7 +72,8 @@ class WebMapPlannerBrowserTest extends RunningCarence {
             String vintages = driver.findElement(By.id("carte-millesimes")).getText();
             for (JsonNode v : json(get("/api/scenarios/defaut")).get("provenance")) {
                 if (v.hasNonNull("millesime")) {
-                    assertThat(vintages).contains(v.get("millesime").asText());
+                    // named as the service names it (the provenance's libelle), no copy in the page
+                    assertThat(vintages).contains(v.get("libelle").asText() + " " + v.get("millesime").asText());
                 }
             }
             assertThat(driver.findElement(By.id("carte-legende")).getText()).contains("Zones de carence");

@@ -24,6 +24,15 @@ public interface LayerTransaction extends AutoCloseable {
      */
     LayerWriter replacePartition(LayerSchema schema, String column, Object value, LayerInfo.Source source);
 
+    /**
+     * Like {@link FeatureStore#pinVersions}, written by {@link #commit()} in the same database
+     * transaction as the layers: a scenario published with its pins can never be seen without them
+     * (a crash or a purge between two steps would otherwise let a version it read go). A no-op for
+     * stores that keep no earlier versions.
+     */
+    default void pinVersions(String holder, java.util.Map<String, java.time.Instant> versions) {
+    }
+
     /** Publishes every layer written through this transaction in one atomic step. */
     void commit();
 

@@ -523,7 +523,7 @@ public class ScenarioService implements AutoCloseable {
         }
         recalculs.delete(id);
         table.delete(id);
-        pinQuietly(id, List.of()); // its inputs' earlier versions may now be purged
+        unpinQuietly(id); // its inputs' earlier versions may now be purged
     }
 
     public ScenarioComparison compare(String reference, String other) {
@@ -698,15 +698,18 @@ public class ScenarioService implements AutoCloseable {
         active.put(id, running);
         try {
             saveQuietly(running);
-            // The "terminé" record is published in the same transaction as the result layers.
+            // The "terminé" record and the pins on the input versions it read are published in the
+            // same transaction as the result layers: no purge can take a version in between.
             ScenarioRunner.Summary s = runner.run(id, p, (fraction, step) -> {
                 if (lost.contains(id)) {
                     throw new ClaimLostException(id);
                 }
                 active.computeIfPresent(id, (k, r) -> r.withProgress(ScenarioRecord.EN_COURS, fraction, step));
             },
-                    (tx, summary) -> table.stage(tx, finishedRecord(queued, started, summary)));
-            pinQuietly(id, s.provenance());
+                    (tx, summary) -> {
+                        table.stage(tx, finishedRecord(queued, started, summary));
+                        tx.pinVersions(pinHolder(id), versions(summary.provenance()));
+                    });
             LOG.info("scenario {} finished in {} ms: {} communes in carence, {} zones", id,
                     Instant.now().toEpochMilli() - started.toEpochMilli(), s.carenceCommunes(), s.zones());
             if (queue != null) {
@@ -788,15 +791,12 @@ public class ScenarioService implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Keeps the input versions a finished run read from the store's purge (replacing the
-     * scenario's previous pins). A failure is logged: the next start states every pin again.
-     */
-    private void pinQuietly(String id, List<InputVersion> provenance) {
+    /** Ends a deleted scenario's pins; a failure is logged: the next start states every pin again. */
+    private void unpinQuietly(String id) {
         try {
-            store.pinVersions(pinHolder(id), versions(provenance));
+            store.pinVersions(pinHolder(id), Map.of());
         } catch (RuntimeException e) {
-            LOG.warn("scenario {}: cannot pin its input versions (pinned again at the next start): {}", id, e.getMessage());
+            LOG.warn("scenario {}: cannot unpin its input versions (stated again at the next start): {}", id, e.getMessage());
         }
     }
 

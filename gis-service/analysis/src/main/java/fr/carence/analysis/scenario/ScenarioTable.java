@@ -22,7 +22,12 @@ import java.util.Optional;
 
 /** Reads and writes rows of the {@code scenarios} table (one partition per scenario). */
 final class ScenarioTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The stored provenance keeps the facts only: an input's label is derived when served (InputSources). */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(InputVersion.class, StoredInputVersion.class);
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"libelle", "producteur", "licence"})
+    private interface StoredInputVersion {
+    }
     private static final LayerInfo.Source SOURCE = new LayerInfo.Source("scenario", "scenarios", null);
 
     private final FeatureStore store;

@@ -8,7 +8,6 @@ import fr.carence.analysis.store.InputVersion;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.api.dossier.DossierMap;
 import fr.carence.api.dossier.DossierPdf;
-import fr.carence.api.dossier.DossierReader;
 import fr.carence.api.dossier.FrenchText;
 import fr.carence.api.territoire.TerritoireRequestException;
 import fr.carence.ogc.catalog.Catalog;
@@ -202,7 +201,10 @@ public final class CarteImprimee {
                 + " flux tracés sont modélisés (modèle de radiation, traits tiretés), les autres observés par l'INSEE (MOBPRO, traits pleins).");
     }
 
-    /** The input layers the scenario read, with their publisher vintage ("millésime non précisé" otherwise). */
+    /**
+     * The input layers the scenario read, each named as its provenance names it (one wording for
+     * the dossier, this map and the web map), with their publisher vintage.
+     */
     static String sources(ScenarioRecord s) {
         if (s.provenance() == null || s.provenance().isEmpty()) {
             return "Provenance non enregistrée pour ce scénario.";
@@ -210,27 +212,14 @@ public final class CarteImprimee {
         List<String> dated = new ArrayList<>();
         List<String> undated = new ArrayList<>();
         for (InputVersion v : s.provenance()) {
-            String name = sourceName(v.couche());
             if (v.millesime() == null || v.millesime().isBlank()) {
-                undated.add(name);
+                undated.add(v.libelle());
             } else {
-                dated.add(name + " (" + v.millesime() + ")");
+                dated.add(v.libelle() + " (" + v.millesime() + ")");
             }
         }
         return "Données lues par le calcul : " + (dated.isEmpty() ? "aucun millésime déclaré" : String.join(", ", dated))
                 + (undated.isEmpty() ? "" : " ; sans millésime déclaré : " + String.join(", ", undated)) + ".";
-    }
-
-    /** Input layers the dossier does not cite, in words (the dossier's own list first: one wording per layer). */
-    private static final java.util.Map<String, String> OTHER_SOURCES = java.util.Map.of(
-            "epci", "Intercommunalités (INSEE)", "departements_insee", "Départements (INSEE)", "regions_insee", "Régions (INSEE)",
-            "frr", "France Ruralités Revitalisation (ANCT)", "qpv_perimetres", "Contours des quartiers prioritaires (ANCT)",
-            "lieux_couverture", "Couverture de l'inventaire des lieux", "massifs", "Massifs de montagne (ANCT)",
-            "ruralite", "Typologie des espaces ruraux (INSEE)", "centralite", "Centralités (ANCT)");
-
-    /** An input layer in words: the dossier's wording, else the one above, else its name. */
-    public static String sourceName(String couche) {
-        return DossierReader.SOURCES.getOrDefault(couche, OTHER_SOURCES.getOrDefault(couche, couche));
     }
 
     private static final String CSS = """

@@ -213,9 +213,10 @@ public final class DossierPdf {
 
         // Provenance.
         h.raw("<h2>Provenance</h2><p>").text("Version de la méthode : " + d.versionMethode() + ".").raw("</p>");
-        h.raw("<table class=\"chiffres\"><thead><tr><th>Donnée</th><th>Millésime</th><th>Fichiers lus</th><th>Chargée le</th></tr></thead><tbody>");
+        h.raw("<table class=\"chiffres\"><thead><tr><th>Donnée</th><th>Millésime</th><th>Licence</th><th>Fichiers lus</th><th>Chargée le</th></tr></thead><tbody>");
         for (ZoneDossier.SourceAffichee s : d.sources()) {
             h.raw("<tr><td>").text(s.libelle()).raw("</td><td>").text(s.millesime() == null ? "non indiqué" : s.millesime())
+                    .raw("</td><td>").text(s.licence() == null ? "non indiquée" : s.licence())
                     .raw("</td><td class=\"fichiers\">").text(s.fichiers() == null ? "" : s.fichiers()).raw("</td><td>")
                     .text(FrenchText.date(s.chargeLe())).raw("</td></tr>");
         }

@@ -5,13 +5,14 @@ import fr.carence.analysis.scenario.ScenarioConflictException;
 import fr.carence.analysis.scenario.ScenarioNotFoundException;
 import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.analysis.scenario.ScenarioService;
+import fr.carence.analysis.store.InputSources;
+import fr.carence.analysis.store.InputVersion;
 import fr.carence.analysis.store.ResultLayers;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
-import fr.carence.store.LayerInfo;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.filter.Filter.ComparisonOperator;
 import java.io.IOException;
@@ -50,9 +51,6 @@ public final class DossierReader {
     static final int LIEUX_MAX = 8;
     static final double LIEUX_RAYON_M = 30_000;
     static final String UNITE_PAR_DEFAUT = "communes contiguës";
-
-    /** Input layers whose provenance the dossier cites, with what they are in plain French. */
-    public static final Map<String, String> SOURCES = sourceLabels();
 
     private final FeatureStore store;
     private final ScenarioService scenarios;
@@ -151,7 +149,7 @@ public final class DossierReader {
         Envelope extent = mapExtent(z.geometry());
         List<Feature> sites = sitesLisibles ? servingSites(scenarioId, z, communes) : List.of();
         return new ZoneDossier(scenario, z, resume(z, communes), communes, nearby("lieux_existants", z.geometry()), sites,
-                sitesLisibles, parametres(scenario), sources(), versionMethode(scenario), extent, Instant.now(),
+                sitesLisibles, parametres(scenario), sources(scenario), versionMethode(scenario), extent, Instant.now(),
                 amii(scenarioId, z));
     }
 
@@ -259,13 +257,34 @@ public final class DossierReader {
         return out;
     }
 
-    private List<ZoneDossier.SourceAffichee> sources() {
+    /**
+     * The input versions the scenario read (its provenance), each named as the provenance names it
+     * ({@link InputVersion#libelle()}: one wording for the dossier, the printed map and the web map).
+     * The AMII intentions only for callers who may read them. A scenario saved before provenance was
+     * recorded cites the current version of every declared input instead.
+     */
+    private List<ZoneDossier.SourceAffichee> sources(ScenarioRecord scenario) {
+        boolean intentions = catalog.layer(INTENTIONS_LAYER).isPresent();
         List<ZoneDossier.SourceAffichee> out = new ArrayList<>();
-        SOURCES.forEach((layer, label) -> store.info(layer).ifPresent(info -> {
-            LayerInfo.Source s = info.source();
-            out.add(new ZoneDossier.SourceAffichee(layer, label, s == null ? null : s.vintage(),
-                    s == null ? null : s.files(), info.committedAt()));
-        }));
+        if (scenario.provenance() != null) {
+            for (InputVersion v : scenario.provenance()) {
+                if (intentions || !v.couche().equals(INTENTIONS_LAYER)) {
+                    out.add(new ZoneDossier.SourceAffichee(v.couche(), v.libelle(), v.millesime(), v.licence(), v.fichiers(),
+                            Instant.parse(v.chargement())));
+                }
+            }
+            return out;
+        }
+        for (String layer : InputSources.layers()) {
+            if (layer.equals(INTENTIONS_LAYER) && !intentions) {
+                continue;
+            }
+            store.info(layer).ifPresent(info -> {
+                InputVersion v = InputVersion.of(info);
+                out.add(new ZoneDossier.SourceAffichee(layer, v.libelle(), v.millesime(), v.licence(), v.fichiers(),
+                        info.committedAt()));
+            });
+        }
         return out;
     }
 
@@ -315,20 +334,6 @@ public final class DossierReader {
 
     private static String text(Object v) {
         return v == null || v.toString().isBlank() ? null : v.toString();
-    }
-
-    private static Map<String, String> sourceLabels() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("communes", "Limites communales (IGN, ADMIN EXPRESS)");
-        m.put("communes_insee", "Code officiel géographique et populations (INSEE)");
-        m.put("flux_domicile_travail", "Flux domicile-travail observés (INSEE, MOBPRO)");
-        m.put("couverture_thd", "Couverture en fibre optique (ARCEP)");
-        m.put("grille_densite", "Grille communale de densité (INSEE)");
-        m.put("zrr", "Zones de revitalisation rurale (ANCT)");
-        m.put("zone_montagne", "Communes classées en zone de montagne (ANCT)");
-        m.put("qpv_communes", "Quartiers prioritaires de la politique de la ville (ANCT)");
-        m.put("lieux_existants", "Lieux de télétravail existants");
-        return m;
     }
 
     private static String serviceVersion() {

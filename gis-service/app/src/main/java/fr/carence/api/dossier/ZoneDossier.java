@@ -78,8 +78,12 @@ public record ZoneDossier(ScenarioRecord scenario, Feature zone, ZoneResume resu
     public record ParametreAffiche(String nom, String description, String valeur, String unite) {
     }
 
-    /** One input layer: what it is, its publisher vintage, where it comes from and when it was loaded. */
-    public record SourceAffichee(String couche, String libelle, String millesime, String fichiers, Instant chargeLe) {
+    /**
+     * One input layer: what it is (with its publisher), its publisher vintage, its licence (null when
+     * not known), where it comes from and when it was loaded.
+     */
+    public record SourceAffichee(String couche, String libelle, String millesime, String licence, String fichiers,
+                                 Instant chargeLe) {
     }
 
     /** The zone's share of communes whose commuting flows are modelled, not observed. */

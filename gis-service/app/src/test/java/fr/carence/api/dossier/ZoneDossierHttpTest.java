@@ -207,12 +207,25 @@ class ZoneDossierHttpTest extends RunningSampleService {
             assertEquals(1, g.getFeatureDao("zone").count());
             var rows = g.getAttributesDao("dossier").queryForAll();
             boolean amii = false;
+            List<String> cited = new java.util.ArrayList<>();
             while (rows.moveToNext()) {
                 amii |= "amii".equals(rows.getValue("rubrique"))
                         && ((String) rows.getValue("valeur")).contains("Aucun appel à manifestation");
+                if ("provenance".equals(rows.getValue("rubrique")) && !"Version de la méthode".equals(rows.getValue("libelle"))) {
+                    cited.add((String) rows.getValue("libelle"));
+                }
             }
             rows.close();
             assertTrue(amii, "AMII status row");
+            // The inputs the scenario read, named as its provenance names them (GET /api/scenarios/defaut).
+            List<String> provenance = new java.util.ArrayList<>();
+            for (JsonNode v : JSON.readTree(get("/api/scenarios/defaut", null).body()).get("provenance")) {
+                if (!v.get("couche").asText().equals("intentions_amii")) {
+                    provenance.add(v.get("libelle").asText());
+                }
+            }
+            assertTrue(provenance.contains("France Ruralités Revitalisation (DGCL, ANCT)"), provenance.toString());
+            assertEquals(provenance, cited);
         }
     }
 

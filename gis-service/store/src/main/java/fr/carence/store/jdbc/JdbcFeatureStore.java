@@ -231,11 +231,27 @@ public final class JdbcFeatureStore implements FeatureStore {
      * does, whatever fails or dies. Then the views follow and the old versions are dropped.
      */
     void publishStaged(Connection c, List<Staged> members) throws SQLException {
+        publishStaged(c, members, Map.of());
+    }
+
+    /**
+     * Publishes the staged versions and writes {@code pins} (holder → layer → version) in the same
+     * database transaction. The pinned versions' history rows are locked first, so a purge running
+     * meanwhile waits for this commit and then sees the pins ({@link #purgeVersions(Connection)}).
+     */
+    void publishStaged(Connection c, List<Staged> members, Map<String, Map<String, java.time.Instant>> pins)
+            throws SQLException {
         // Registry rows are locked in name order, so two concurrent transactions cannot deadlock.
         List<Staged> staged = members.stream().sorted(java.util.Comparator.comparing(s -> s.schema().name())).toList();
         List<String> previous = new java.util.ArrayList<>();
         c.setAutoCommit(false);
         try {
+            if (!pins.isEmpty()) {
+                registry.lockVersions(c, pins.values());
+                for (Map.Entry<String, Map<String, java.time.Instant>> p : pins.entrySet()) {
+                    registry.replacePins(c, p.getKey(), Map.of(p.getKey(), p.getValue()));
+                }
+            }
             for (Staged s : staged) {
                 if (publicationHook != null) {
                     publicationHook.accept(s.schema().name());
@@ -284,12 +300,13 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** Publishes staged versions on a connection of its own (a transaction's writers have released theirs). */
-    void publishStaged(List<Staged> staged) {
+    /** Publishes staged versions and pins on a connection of its own (a transaction's writers have released theirs). */
+    void publishStaged(List<Staged> staged, Map<String, Map<String, java.time.Instant>> pins) {
         try (Connection c = connection()) {
-            publishStaged(c, staged);
+            publishStaged(c, staged, pins);
         } catch (SQLException e) {
-            throw failure("publishing layers " + staged.stream().map(s -> s.schema().name()).toList(), e);
+            throw failure("publishing layers " + staged.stream().map(s -> s.schema().name()).toList()
+                    + (pins.isEmpty() ? "" : " with the pins of " + pins.keySet()), e);
         }
     }
 
@@ -630,10 +647,15 @@ public final class JdbcFeatureStore implements FeatureStore {
      */
     private int purgeVersions(Connection c) {
         try {
-            List<String> purged = registry.purgeable(c, retention.versions(),
+            List<String> candidates = registry.purgeable(c, retention.versions(),
                     java.time.Instant.now().minus(retention.afterReplacement()));
-            for (String physical : purged) {
-                registry.release(c, physical);
+            List<String> purged = new java.util.ArrayList<>();
+            for (String physical : candidates) {
+                // Checked again under the version's row lock: a publication pinning it meanwhile has committed by then.
+                if (!registry.releaseUnpinned(c, physical)) {
+                    continue;
+                }
+                purged.add(physical);
                 LOG.info("{}: earlier version {} purged (not read by any saved scenario, past the retention: {} versions, "
                         + "{} after replacement)", kind(), physical, retention.versions(), retention.afterReplacement());
                 dropPhysical(c, physical);

@@ -5,15 +5,19 @@ import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerTransaction;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.StoreException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@link LayerTransaction} over the registry design: every member is a staging table (full
  * replacement or copy-on-write partition), and {@link #commit()} swaps all their registry rows
- * in one database transaction ({@link JdbcFeatureStore#publishStaged(List)}). Staged tables that
+ * in one database transaction ({@link JdbcFeatureStore#publishStaged(List, Map)}), with the
+ * version pins staged by {@link #pinVersions}. Staged tables that
  * are never published are dropped by {@link #close()}, or by the orphan clean-up after a crash.
  */
 final class JdbcLayerTransaction implements LayerTransaction {
@@ -21,6 +25,8 @@ final class JdbcLayerTransaction implements LayerTransaction {
     private final JdbcFeatureStore store;
     private final List<StagingLayerWriter> writers = new ArrayList<>();
     private final Set<String> layers = new HashSet<>();
+    /** Holder → layer → version, written with the publication (one holder's pins replace its previous ones). */
+    private final Map<String, Map<String, Instant>> pins = new LinkedHashMap<>();
     private boolean committed;
     private boolean closed;
 
@@ -55,6 +61,12 @@ final class JdbcLayerTransaction implements LayerTransaction {
     }
 
     @Override
+    public void pinVersions(String holder, Map<String, Instant> versions) {
+        ensureOpen();
+        pins.put(holder, Map.copyOf(versions));
+    }
+
+    @Override
     public void commit() {
         ensureOpen();
         List<JdbcFeatureStore.Staged> staged = new ArrayList<>();
@@ -68,8 +80,8 @@ final class JdbcLayerTransaction implements LayerTransaction {
             }
             staged.add(w.staged());
         }
-        if (!staged.isEmpty()) {
-            store.publishStaged(staged);
+        if (!staged.isEmpty() || !pins.isEmpty()) {
+            store.publishStaged(staged, pins);
         }
         committed = true;
     }

@@ -107,6 +107,83 @@ final class LayerRegistry {
         }
     }
 
+    /**
+     * Locks the history rows of these versions (layer → publication time) until the caller's
+     * transaction ends, in one order (layer, time) so that two publications cannot deadlock: a
+     * purge must take the same row lock before releasing a version ({@link #releaseUnpinned}).
+     */
+    void lockVersions(Connection c, java.util.Collection<Map<String, Instant>> versions) throws SQLException {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        Map<String, Map.Entry<String, Instant>> byKey = new java.util.HashMap<>();
+        for (Map<String, Instant> m : versions) {
+            for (Map.Entry<String, Instant> v : m.entrySet()) {
+                String key = v.getKey() + "@" + v.getValue();
+                keys.add(key);
+                byKey.put(key, v);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT physical_table FROM carence_layer_history "
+                + "WHERE layer_name = ? AND committed_at = ? FOR UPDATE")) {
+            for (String key : keys) {
+                Map.Entry<String, Instant> v = byKey.get(key);
+                ps.setString(1, v.getKey());
+                ps.setObject(2, OffsetDateTime.ofInstant(v.getValue(), ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // locked; nothing to read
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops retaining an earlier version unless a pin names it, in a transaction of its own: the
+     * version's history row is locked first, so a publication that pins it (and holds that lock,
+     * {@link #lockVersions}) has committed before the pins are read again here. Returns whether
+     * the version was released (its table may then be dropped).
+     */
+    boolean releaseUnpinned(Connection c, String physical) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            String layer = null;
+            OffsetDateTime at = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT layer_name, committed_at FROM carence_layer_history "
+                    + "WHERE physical_table = ? AND retained FOR UPDATE")) {
+                ps.setString(1, physical);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        layer = rs.getString(1);
+                        at = rs.getObject(2, OffsetDateTime.class);
+                    }
+                }
+            }
+            boolean release = layer != null;
+            if (release) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM carence_layer_pin WHERE layer_name = ? AND committed_at = ?")) {
+                    ps.setString(1, layer);
+                    ps.setObject(2, at);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        release = rs.getLong(1) == 0;
+                    }
+                }
+            }
+            if (release) {
+                release(c, physical);
+            }
+            c.commit();
+            return release;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     /** Replaces the pins of {@code holder}, or of every holder when {@code holder} is null, by {@code pins}. */
     void replacePins(Connection c, String holder, Map<String, Map<String, Instant>> pins) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(holder == null ? "DELETE FROM carence_layer_pin"

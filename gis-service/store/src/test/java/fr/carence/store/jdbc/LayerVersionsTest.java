@@ -139,6 +139,103 @@ class LayerVersionsTest {
         }
     }
 
+    /**
+     * A scenario's pins are written in its publication transaction: a purge started while that
+     * transaction runs (from the publication hook, after the pins are staged and before the
+     * commit) waits for it and then sees the pins, so the version the scenario read stays. With
+     * pins written after the publication, or a purge that does not re-check them under the
+     * version's lock, this purge would drop it (rule: one version, no delay).
+     */
+    @ParameterizedTest
+    @MethodSource("fr.carence.store.testing.StoreTestSupport#kinds")
+    void aPurgeDuringThePublicationKeepsTheVersionsItPins(StoreKind kind) throws Exception {
+        LayerSchema input = new LayerSchema("fixture_pin_tx", LOADED.attributes(), GeometryType.NONE, "code");
+        try (TestStore t = StoreTestSupport.open(kind, VersionRetention.of(1, 0))) {
+            JdbcFeatureStore store = t.store();
+            Instant read = readThenReplaced(store, input);
+            java.util.concurrent.ExecutorService purger = java.util.concurrent.Executors.newSingleThreadExecutor();
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<Integer>> purge =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean doneBeforeCommit = new java.util.concurrent.atomic.AtomicBoolean();
+            store.publicationHook(layer -> {
+                // The run's reading pin ends; a purge now finds the version unpinned by anything committed.
+                store.pinVersions("lecture", Map.of());
+                purge.set(purger.submit(store::purgeVersions));
+                try {
+                    purge.get().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    doneBeforeCommit.set(true);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // waiting for this transaction's lock on the pinned version: expected
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (fr.carence.store.LayerTransaction tx = store.transaction()) {
+                stageResult(tx, COMPUTED, 5);
+                tx.pinVersions("scenario:s1", Map.of(input.name(), read));
+                tx.commit();
+            } finally {
+                store.publicationHook(null);
+            }
+            assertThat(purge.get().get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the concurrent purge took nothing")
+                    .isZero();
+            purger.shutdown();
+            assertThat(doneBeforeCommit).as("the purge waited for the publication").isFalse();
+            assertThat(valuesAt(store, input.name(), read)).as("the version the scenario read").containsExactly(10, 11);
+            assertThat(store.purgeVersions()).as("pinned by the published scenario").isZero();
+            assertThat(valuesAt(store, input.name(), read)).containsExactly(10, 11);
+
+            store.pinVersions("scenario:s1", Map.of()); // the scenario is deleted: the version may go
+            assertThat(store.purgeVersions()).isEqualTo(1);
+            assertThat(store.schemaAt(input.name(), read)).isEmpty();
+        }
+    }
+
+    /** A publication that fails writes no pin either: nothing then keeps the version it would have pinned. */
+    @ParameterizedTest
+    @MethodSource("fr.carence.store.testing.StoreTestSupport#kinds")
+    void aFailedPublicationRollsItsPinsBack(StoreKind kind) {
+        LayerSchema input = new LayerSchema("fixture_pin_rollback", LOADED.attributes(), GeometryType.NONE, "code");
+        try (TestStore t = StoreTestSupport.open(kind, VersionRetention.of(1, 0))) {
+            JdbcFeatureStore store = t.store();
+            Instant read = readThenReplaced(store, input);
+            store.publicationHook(layer -> {
+                throw new fr.carence.store.StoreException("injected failure while publishing " + layer);
+            });
+            try (fr.carence.store.LayerTransaction tx = store.transaction()) {
+                stageResult(tx, COMPUTED, 5);
+                tx.pinVersions("scenario:s2", Map.of(input.name(), read));
+                assertThatThrownBy(tx::commit).hasMessageContaining("injected failure");
+            } finally {
+                store.publicationHook(null);
+            }
+            assertThat(store.schema(COMPUTED.name())).as("nothing published").isEmpty();
+            assertThat(valuesAt(store, input.name(), read)).as("still pinned by the run's reading").containsExactly(10, 11);
+            store.pinVersions("lecture", Map.of());
+            assertThat(store.purgeVersions()).as("no pin of the failed publication").isEqualTo(1);
+            assertThat(store.schemaAt(input.name(), read)).isEmpty();
+        }
+    }
+
+    /**
+     * Loads {@code input} twice while a reading pin (holder {@code lecture}, as a running scenario's
+     * reads) keeps the first version; returns that version, purgeable once the reading pin ends.
+     */
+    private static Instant readThenReplaced(JdbcFeatureStore store, LayerSchema input) {
+        write(store, input, loaded("v1"), 10);
+        Instant read = store.info(input.name()).orElseThrow().committedAt();
+        store.pinVersions("lecture", Map.of(input.name(), read));
+        write(store, input, loaded("v2"), 20);
+        assertThat(valuesAt(store, input.name(), read)).containsExactly(10, 11);
+        return read;
+    }
+
+    private static void stageResult(fr.carence.store.LayerTransaction tx, LayerSchema schema, int valeur) {
+        LayerWriter w = tx.replaceLayer(schema, new LayerInfo.Source("scenario", "calcul", null));
+        w.write(new Feature("a", null, Map.of("code", "a", "valeur", valeur)));
+        w.commit();
+    }
+
     /** The physical tables the store keeps for a layer (current and retained versions). */
     private static List<String> physicalTables(JdbcFeatureStore store, String layer) {
         List<String> out = new ArrayList<>();
