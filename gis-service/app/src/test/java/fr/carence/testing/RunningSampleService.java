@@ -41,6 +41,16 @@ public abstract class RunningSampleService {
         TestAccounts.register(registry);
     }
 
+    private ServiceHttp http;
+
+    /** HTTP calls on the running service (GET, JSON, WFS reads and counts). */
+    protected ServiceHttp http() {
+        if (http == null) {
+            http = new ServiceHttp(url(""));
+        }
+        return http;
+    }
+
     /** Absolute URL of a path on the running service, e.g. {@code url("/wfs")}. */
     protected String url(String pathAndQuery) {
         return "http://127.0.0.1:" + port + pathAndQuery;

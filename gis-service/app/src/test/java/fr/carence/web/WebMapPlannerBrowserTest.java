@@ -1,15 +1,15 @@
 package fr.carence.web;
 
+import static fr.carence.testing.ServiceHttp.equal;
+import static fr.carence.testing.ServiceHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.security.TestAccounts;
+import fr.carence.testing.PdfText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,9 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebMapPlannerBrowserTest extends RunningCarence {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCENARIO = "parcours-planif";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void onALaptopThePlannerFindsATerritoryItsZonesExportsSharesAndPrints() throws Exception {
@@ -129,10 +122,10 @@ class WebMapPlannerBrowserTest extends RunningCarence {
             WebElement first = driver.findElement(By.cssSelector("#table-zones tbody tr"));
             String zoneName = first.findElement(By.cssSelector("button.zoomer-zone")).getText();
             assertThat(first.findElement(By.cssSelector(".communes-zone")).getText()).doesNotContainPattern("\\d{5}");
-            HttpResponse<byte[]> dossier = http.send(HttpRequest.newBuilder(URI.create(first.findElement(By.cssSelector("a.dossier-pdf"))
+            HttpResponse<byte[]> dossier = http().send(HttpRequest.newBuilder(URI.create(first.findElement(By.cssSelector("a.dossier-pdf"))
                     .getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(dossier.statusCode()).isEqualTo(200);
-            assertThat(pdfText(dossier.body())).contains("Dossier de carence — " + zoneName);
+            assertThat(PdfText.text(dossier.body())).contains("Dossier de carence — " + zoneName);
 
             // The flows layer shown, another scenario: the link keeps them; a fresh page restores them.
             awaitScenario();
@@ -179,7 +172,7 @@ class WebMapPlannerBrowserTest extends RunningCarence {
             driver.findElement(By.id("impression-pdf")).click();
             Path pdf = downloads.resolve("carte-carence_" + SCENARIO + ".pdf");
             new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> "oui".equals(body(driver, "carteImprimee")) && Files.exists(pdf) && size(pdf) > 0);
-            String text = pdfText(Files.readAllBytes(pdf));
+            String text = PdfText.text(Files.readAllBytes(pdf));
             long scenarioFlows = hits("flux_od", null, SCENARIO);
             long scenarioModelled = hits("flux_od", equal("modelise", "true"), SCENARIO);
             assertThat(text).contains("Zones de carence de l'Aveyron", "Commentaire : Pour le comité de pilotage.", "Aveyron (département)",
@@ -265,11 +258,11 @@ class WebMapPlannerBrowserTest extends RunningCarence {
         assertThat(driver.findElement(By.id("zones-etat")).getText()).contains(count == 0 ? "Aucune zone" : "touchant " + expected.get("nom").asText());
     }
 
-    private void startScenario() throws IOException, InterruptedException {
-        if (http.send(request("/api/scenarios/" + SCENARIO).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+    private void startScenario() {
+        if (http().send(request("/api/scenarios/" + SCENARIO).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             return;
         }
-        HttpResponse<String> r = http.send(request("/api/scenarios").header("Authorization", TestAccounts.bearer(TestAccounts.PLANNER_TOKEN))
+        HttpResponse<String> r = http().send(request("/api/scenarios").header("Authorization", TestAccounts.bearer(TestAccounts.PLANNER_TOKEN))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + SCENARIO + "\",\"nom\":\"Bassin de 25 minutes\",\"parametres\":{\"bassin_minutes\":25}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -339,17 +332,7 @@ class WebMapPlannerBrowserTest extends RunningCarence {
     }
 
     private long hits(String layer, String filter, String scenario) {
-        String body = new String(get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&RESULTTYPE=hits&TYPENAMES=carence:" + layer
-                + "&SCENARIO=" + scenario + (filter == null ? "" : "&FILTER=" + URLEncoder.encode(filter, StandardCharsets.UTF_8))).body(),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("numberMatched=\"(\\d+)\"").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String equal(String property, String value) {
-        return "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>" + property
-                + "</fes:ValueReference><fes:Literal>" + value + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
+        return http().hits(layer, filter, scenario);
     }
 
     /** An integer as French text writes it, with a plain space between thousands. */
@@ -361,30 +344,12 @@ class WebMapPlannerBrowserTest extends RunningCarence {
         return s.replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
-    private static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return norm(new PDFTextStripper().getText(doc)).replaceAll("\\s+", " ");
-        }
-    }
-
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path.substring(1))).timeout(Duration.ofMinutes(2));
+        return http().request(path);
     }
 
     private HttpResponse<byte[]> get(String path) {
-        try {
-            return http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return http().get(path);
     }
 
     private static long size(Path p) {

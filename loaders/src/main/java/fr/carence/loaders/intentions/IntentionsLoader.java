@@ -1,8 +1,6 @@
 package fr.carence.loaders.intentions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.carence.crs.CrsTransforms;
-import fr.carence.loaders.core.CommuneCodes;
 import fr.carence.loaders.core.CsvFile;
 import fr.carence.loaders.core.CsvRow;
 import fr.carence.loaders.core.CsvSpec;
@@ -16,13 +14,10 @@ import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
 import fr.carence.loaders.core.NumberStyle;
+import fr.carence.loaders.core.Placement;
 import fr.carence.loaders.core.TextEncoding;
 import fr.carence.loaders.flux.HeaderLines;
-import fr.carence.loaders.lieux.FranceExtent;
 import fr.carence.store.Feature;
-import fr.carence.store.FeatureCursor;
-import fr.carence.store.FeatureQuery;
-import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.LayerSchema.AttributeType;
@@ -37,11 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -77,10 +69,8 @@ public final class IntentionsLoader implements DatasetLoader {
             LayerSchema.GeometryType.POINT, "id");
 
     /** {@code localisation}: where the point comes from. */
-    public static final String COORDONNEES = "coordonnées déclarées";
-    public static final String POINT_COMMUNE = "point représentatif de la commune";
-
-    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+    public static final String COORDONNEES = Placement.COORDINATES;
+    public static final String POINT_COMMUNE = Placement.COMMUNE_POINT;
 
     @Override
     public String key() {
@@ -131,13 +121,12 @@ public final class IntentionsLoader implements DatasetLoader {
             throw LoadException.inFile(name, "aucune intention dans le fichier (en-tête seul ?)");
         }
         report.addRowsRead(n);
-        CommuneCodes codes = ctx.communeCodes();
-        Map<String, Point> communePoints = new HashMap<>();
+        Placement placement = new Placement(ctx.store(), ctx.communeCodes(), "l'intention");
         Map<String, String> lineOfId = new HashMap<>();
         List<Feature> features = new ArrayList<>();
         for (Raw r : raws) {
             try {
-                features.add(feature(r, name, codes, ctx.store(), communePoints, lineOfId));
+                features.add(feature(r, name, placement, lineOfId));
             } catch (LoadException e) {
                 errors.add(e);
             }
@@ -159,8 +148,7 @@ public final class IntentionsLoader implements DatasetLoader {
                 .orElse(header != null && header.indexOf(';') >= 0 ? ';' : header != null && header.indexOf('\t') >= 0 ? '\t' : ',');
         List<String> required = IntentionTemplate.COLUMNS.stream().filter(IntentionTemplate.Column::required)
                 .map(IntentionTemplate.Column::name).toList();
-        // "44,35" is a decimal comma in a ';'-separated file (French Excel)
-        NumberStyle numbers = new NumberStyle(separator != ',', false, false);
+        NumberStyle numbers = Placement.csvCoordinates(separator);
         try (CsvFile csv = CsvFile.open(file, CsvSpec.of(separator, TextEncoding.UTF8_OR_WINDOWS_1252, required, numbers),
                 ctx.progress())) {
             for (CsvRow row : csv) {
@@ -209,48 +197,15 @@ public final class IntentionsLoader implements DatasetLoader {
         return v == null || v.isNull() ? null : v.asText().strip();
     }
 
-    private static Feature feature(Raw r, String sourceName, CommuneCodes codes, FeatureStore store,
-                                   Map<String, Point> communePoints, Map<String, String> lineOfId) {
+    private static Feature feature(Raw r, String sourceName, Placement placement,
+                                   Map<String, String> lineOfId) {
         String porteur = required(r, "porteur", r.porteur());
         String type = parse(r, "type", r.type(), TYPES);
         String statut = parse(r, "statut", r.statut(), STATUTS);
         int places = places(r);
         String date = date(r);
-        String commune = null;
-        if (r.commune() != null) {
-            commune = codes.normalise(r.commune()).orElseThrow(() -> r.error().apply("code_commune",
-                    "code commune « " + r.commune() + " » inconnu du code officiel géographique chargé"));
-        }
-        if ((r.lon() == null) != (r.lat() == null)) {
-            throw r.error().apply(r.lon() == null ? "lon" : "lat", "lon et lat vont ensemble : renseigner les deux ou aucun");
-        }
-        Point point;
-        String localisation;
-        if (r.lon() != null) {
-            double[] lonLat = r.srid() == 4326 ? new double[] {r.lon(), r.lat()}
-                    : CrsTransforms.transform(r.lon(), r.lat(), r.srid(), 4326);
-            if (!FranceExtent.contains(lonLat[0], lonLat[1])) {
-                throw r.error().apply("lon/lat", String.format(Locale.ROOT,
-                        "coordonnées hors de France (lon %.5f, lat %.5f) : colonnes inversées ou erronées ?", lonLat[0], lonLat[1]));
-            }
-            double[] xy = CrsTransforms.transform(lonLat[0], lonLat[1], 4326, FeatureStore.STORAGE_SRID);
-            point = GEOMETRIES.createPoint(new Coordinate(xy[0], xy[1]));
-            localisation = COORDONNEES;
-        } else if (commune != null) {
-            if (communePoints.isEmpty()) {
-                communePoints.putAll(communePoints(store));
-            }
-            Point p = communePoints.get(commune);
-            if (p == null) {
-                throw r.error().apply("code_commune", "commune " + commune + " sans contour chargé (couche communes) : "
-                        + "donner lon/lat");
-            }
-            point = (Point) p.copy();
-            localisation = POINT_COMMUNE;
-        } else {
-            throw r.error().apply("code_commune", "ni lon/lat ni code_commune : impossible de situer l'intention");
-        }
-        point.setSRID(FeatureStore.STORAGE_SRID);
+        String commune = placement.commune(r.commune(), r.error()::apply);
+        Placement.Place place = placement.place(r.lon(), r.lat(), r.srid(), commune, r.error()::apply);
         String id = r.id();
         String where = r.where();
         if (id == null) {
@@ -269,9 +224,9 @@ public final class IntentionsLoader implements DatasetLoader {
         p.put("places", places);
         p.put("date_ouverture", date);
         p.put("statut", statut);
-        p.put("localisation", localisation);
+        p.put("localisation", place.localisation());
         p.put("source", sourceName);
-        return new Feature(id, point, p);
+        return new Feature(id, place.point(), p);
     }
 
     private static String required(Raw r, String field, String value) {
@@ -329,23 +284,5 @@ public final class IntentionsLoader implements DatasetLoader {
             throw r.error().apply("date_ouverture", "date « " + v + " » impossible");
         }
         throw r.error().apply("date_ouverture", "date « " + v + " » non reconnue (attendu AAAA-MM-JJ, AAAA-MM ou JJ/MM/AAAA)");
-    }
-
-    /** Interior point of every loaded commune polygon (storage CRS), by code. */
-    private static Map<String, Point> communePoints(FeatureStore store) {
-        Map<String, Point> out = new HashMap<>();
-        Optional<LayerSchema> schema = store.schema("communes");
-        if (schema.isEmpty()) {
-            return out;
-        }
-        try (FeatureCursor c = store.query("communes", FeatureQuery.all().withProperties(List.of("code")))) {
-            while (c.hasNext()) {
-                Feature f = c.next();
-                if (f.geometry() != null && !f.geometry().isEmpty()) {
-                    out.put(String.valueOf(f.get("code")), f.geometry().getInteriorPoint());
-                }
-            }
-        }
-        return out;
     }
 }

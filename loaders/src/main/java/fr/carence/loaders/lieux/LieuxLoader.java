@@ -1,6 +1,5 @@
 package fr.carence.loaders.lieux;
 
-import fr.carence.crs.CrsTransforms;
 import fr.carence.loaders.core.CommuneCodes;
 import fr.carence.loaders.core.DatasetLoader;
 import fr.carence.loaders.core.InputFile;
@@ -8,10 +7,10 @@ import fr.carence.loaders.core.InputKind;
 import fr.carence.loaders.core.LoadContext;
 import fr.carence.loaders.core.LoadException;
 import fr.carence.loaders.core.LoadReport;
+import fr.carence.loaders.core.Placement;
 import fr.carence.loaders.core.StagedLayers;
 import fr.carence.loaders.flux.HeaderLines;
 import fr.carence.store.Feature;
-import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.Attribute;
@@ -25,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
 
 /**
  * Loader "lieux": existing telework venues (CSV with lon/lat columns, or GeoJSON points) into
@@ -48,8 +44,6 @@ public final class LieuxLoader implements DatasetLoader {
             Attribute.optional("precision", AttributeType.STRING),
             Attribute.required("source", AttributeType.STRING)),
             LayerSchema.GeometryType.POINT, "id");
-
-    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
     @Override
     public String key() {
@@ -114,12 +108,7 @@ public final class LieuxLoader implements DatasetLoader {
 
     static Feature feature(VenueRecord v, String sourceName, CommuneCodes codes, LoadReport report,
                            Map<String, String> locationOfId) {
-        double[] lonLat = v.srid() == 4326 ? new double[] {v.lon(), v.lat()}
-                : CrsTransforms.transform(v.lon(), v.lat(), v.srid(), 4326);
-        if (!FranceExtent.contains(lonLat[0], lonLat[1])) {
-            throw v.error().apply(v.srid() == 4326 ? "lon/lat" : "geometry", String.format(java.util.Locale.ROOT,
-                    "coordonnées hors de France (lon %.5f, lat %.5f) : colonnes inversées ou erronées ?", lonLat[0], lonLat[1]));
-        }
+        Placement.Place place = Placement.atCoordinates(v.lon(), v.lat(), v.srid(), v.error()::apply);
         String type = v.type() == null ? VenueType.infer(v.nom())
                 : VenueType.parse(v.type()).orElseThrow(() -> v.error().apply("type",
                 "type « " + v.type() + " » inconnu (attendu l'un de " + VenueType.TYPES + ")"));
@@ -132,14 +121,11 @@ public final class LieuxLoader implements DatasetLoader {
                 report.unknownCode(v.commune());
             }
         }
-        String id = VenueId.of(v.nom(), commune, lonLat[0], lonLat[1]);
+        String id = VenueId.of(v.nom(), commune, place.lon(), place.lat());
         String first = locationOfId.putIfAbsent(id, v.location());
         if (first != null) {
             throw v.error().apply("nom", "lieu « " + v.nom() + " » en double (même nom, commune et coordonnées qu'en " + first + ")");
         }
-        double[] xy = CrsTransforms.transform(lonLat[0], lonLat[1], 4326, FeatureStore.STORAGE_SRID);
-        Point point = GEOMETRIES.createPoint(new Coordinate(xy[0], xy[1]));
-        point.setSRID(FeatureStore.STORAGE_SRID);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", id);
         p.put("nom", v.nom());
@@ -149,6 +135,6 @@ public final class LieuxLoader implements DatasetLoader {
         p.put("capacite", v.capacite());
         p.put("precision", v.precision());
         p.put("source", sourceName);
-        return new Feature(id, point, p);
+        return new Feature(id, place.point(), p);
     }
 }

@@ -4,6 +4,7 @@ import fr.carence.loaders.core.CsvFile;
 import fr.carence.loaders.core.CsvRow;
 import fr.carence.loaders.core.CsvSpec;
 import fr.carence.loaders.core.NumberStyle;
+import fr.carence.loaders.core.Placement;
 import fr.carence.loaders.core.Progress;
 import fr.carence.loaders.core.TextEncoding;
 import java.nio.file.Path;
@@ -46,8 +47,7 @@ final class VenueCsvReader {
     long read(Path path, Progress progress, Consumer<VenueRecord> sink) {
         char separator = options.getOrDefault("separateur", ",").charAt(0);
         List<String> required = new ArrayList<>(List.of(col("nom"), col("lon"), col("lat")));
-        // Coordinates may be written "43,5" when the separator is not a comma.
-        NumberStyle numbers = new NumberStyle(separator != ',', false, false);
+        NumberStyle numbers = Placement.csvCoordinates(separator);
         try (CsvFile csv = CsvFile.open(path, CsvSpec.of(separator, TextEncoding.UTF8_ONLY, required, numbers), progress)) {
             for (CsvRow row : csv) {
                 sink.accept(record(row));

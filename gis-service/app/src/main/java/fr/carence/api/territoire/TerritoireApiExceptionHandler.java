@@ -26,6 +26,12 @@ public class TerritoireApiExceptionHandler {
                 .body(new ApiError(404, "territoire_inconnu", "territoire", e.getMessage()));
     }
 
+    @ExceptionHandler(TerritoireIndexNotReadyException.class)
+    ResponseEntity<ApiError> notReady(TerritoireIndexNotReadyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(503, "index_en_construction", null, e.getMessage()));
+    }
+
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ApiError> storeUnavailable(StoreUnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").contentType(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,9 +18,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The territories a planner can pick (régions, départements, EPCI, communes) with their extent
@@ -27,10 +36,16 @@ import org.locationtech.jts.geom.Envelope;
  * population, geometry) and the names of the administrative lists ({@code regions_insee},
  * {@code departements_insee}, {@code epci}; the {@code regions} / {@code departements} geometry
  * layers as a fallback). A territory exists only when at least one of its communes is loaded,
- * so its extent and its communes always come from the same layer as the map. Rebuilt when one of
- * those layers is reloaded (their commit time is the key).
+ * so its extent and its communes always come from the same layer as the map.
+ *
+ * <p>Built in the background ({@link #refresh()}: at start, then whenever one of those layers has
+ * been reloaded, their commit times being the key), one build at a time on one thread. A caller
+ * that finds the index missing or out of date waits for the build at most {@code maxWait}; past
+ * that it gets the previous index if there is one (consistent, one load behind), else
+ * {@link TerritoireIndexNotReadyException} (a French 503). Only the current index is kept: its
+ * size follows the communes loaded (national base: figures in docs/web-map.md).
  */
-public final class TerritoireIndex {
+public final class TerritoireIndex implements AutoCloseable {
 
     /** Kinds of territory, from the largest; the order ranks equally good matches. */
     public enum Type {
@@ -73,17 +88,79 @@ public final class TerritoireIndex {
     private record Snapshot(String version, List<Entry> entries, Map<String, Entry> byKey) {
     }
 
+    /** The build under way (or last started) and the layer version it reads. */
+    private record Build(String version, CompletableFuture<Snapshot> result) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerritoireIndex.class);
+    /** How long a search waits for a build by default before answering from the previous index or 503. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+
     static final String COMMUNES = "communes";
+    private static final List<String> COMMUNE_COLUMNS = List.of("code", "nom", "dep", "reg", "epci", "population");
     private static final List<String> NAME_LAYERS = List.of("regions_insee", "regions", "departements_insee", "departements", "epci");
     /** Legal-form prefixes of EPCI names ("CA Rodez Agglomération"): a name is also matched without them. */
     private static final Pattern EPCI_FORM = Pattern.compile(
             "^(ca|cc|cu|metropole|communaute (de communes|d agglomeration|urbaine))( (de|du|des|d|de la|de l))? ");
 
     private final FeatureStore store;
+    private final Duration maxWait;
+    private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "carence-territoires");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Snapshot snapshot;
+    private Build pending;
 
     public TerritoireIndex(FeatureStore store) {
+        this(store, DEFAULT_MAX_WAIT);
+    }
+
+    /** @param maxWait longest time a caller waits for a build under way */
+    public TerritoireIndex(FeatureStore store, Duration maxWait) {
         this.store = store;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Starts a build in the background when the index is missing or its layers have changed since
+     * it was built; returns at once. Called at start and periodically (TerritoireConfiguration).
+     */
+    public void refresh() {
+        String version = version();
+        Snapshot s = snapshot;
+        if (s == null || !s.version().equals(version)) {
+            buildFor(version);
+        }
+    }
+
+    /**
+     * Builds now in the background, then checks every {@code every} whether the layers changed
+     * (an upload, the command line or another instance may reload them) and rebuilds if so.
+     */
+    public void startBackgroundBuilds(Duration every) {
+        refresh();
+        if (!every.isZero() && !every.isNegative()) {
+            builder.scheduleWithFixedDelay(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    LOG.warn("Index des territoires : couches non lues ({})", e.getMessage());
+                }
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** True when the index is built and follows the layers as they are now. */
+    public boolean ready() {
+        Snapshot s = snapshot;
+        return s != null && s.version().equals(version());
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
     }
 
     /** Territories whose name (accents, case and hyphens ignored) or code matches, best first. */
@@ -95,10 +172,11 @@ public final class TerritoireIndex {
         String[] tokens = q.split(" ");
         record Hit(Entry e, int score) {
         }
+        String code = text.trim();
         List<Hit> hits = new ArrayList<>();
         for (Entry e : current().entries()) {
             int best = Integer.MAX_VALUE;
-            if (e.territoire().code().equalsIgnoreCase(text.trim())) {
+            if (e.territoire().code().equalsIgnoreCase(code)) {
                 best = 0;
             }
             for (String n : e.names()) {
@@ -124,11 +202,24 @@ public final class TerritoireIndex {
         if (name.startsWith(q)) {
             return 2;
         }
-        List<String> words = List.of(name.split(" "));
-        if (Arrays.stream(tokens).allMatch(t -> words.stream().anyMatch(w -> w.startsWith(t)))) {
+        if (everyTokenStartsAWord(name, tokens)) {
             return 3;
         }
         return name.contains(q) ? 4 : Integer.MAX_VALUE;
+    }
+
+    /** Names are normalised (words separated by one space): a word starts at 0 or after a space. */
+    private static boolean everyTokenStartsAWord(String name, String[] tokens) {
+        for (String t : tokens) {
+            boolean found = name.startsWith(t);
+            for (int at = name.indexOf(t, 1); !found && at > 0; at = name.indexOf(t, at + 1)) {
+                found = name.charAt(at - 1) == ' ';
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<Territoire> get(Type type, String code) {
@@ -157,14 +248,46 @@ public final class TerritoireIndex {
         if (s != null && s.version().equals(version)) {
             return s;
         }
-        synchronized (this) {
-            s = snapshot;
-            if (s == null || !s.version().equals(version)) {
-                s = build(version);
-                snapshot = s;
+        CompletableFuture<Snapshot> build = buildFor(version);
+        try {
+            return build.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (s != null) {
+                return s; // the previous layers' index, consistent, until the new one is there
             }
-            return s;
+            throw new TerritoireIndexNotReadyException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // e.g. the store unavailable: answered as such
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TerritoireIndexNotReadyException();
         }
+    }
+
+    /** The build of this layer version: the one under way, or a new one queued on the builder thread. */
+    private synchronized CompletableFuture<Snapshot> buildFor(String version) {
+        Build b = pending;
+        if (b != null && b.version().equals(version) && !b.result().isCompletedExceptionally()) {
+            return b.result();
+        }
+        CompletableFuture<Snapshot> result = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            Snapshot built = build(version);
+            snapshot = built; // builds run one after the other in the order asked: the last is the newest
+            LOG.info("Index des territoires construit : {} territoires en {} ms", built.entries().size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return built;
+        }, builder);
+        result.whenComplete((x, e) -> {
+            if (e != null) {
+                LOG.warn("Index des territoires non construit : {}", e.getMessage());
+            }
+        });
+        pending = new Build(version, result);
+        return result;
     }
 
     private String version() {
@@ -188,8 +311,11 @@ public final class TerritoireIndex {
         Map<String, String> epciNames = names("epci", null);
         Map<String, Builder> groups = new LinkedHashMap<>();
         List<Entry> communes = new ArrayList<>();
-        if (store.schema(COMMUNES).isPresent()) {
-            try (FeatureCursor c = store.query(COMMUNES, FeatureQuery.all())) {
+        Optional<fr.carence.store.LayerSchema> schema = store.schema(COMMUNES);
+        if (schema.isPresent()) {
+            // Only the columns used (the layer also carries source codes, areas…), geometry for the envelope.
+            List<String> columns = COMMUNE_COLUMNS.stream().filter(a -> schema.get().attribute(a).isPresent()).toList();
+            try (FeatureCursor c = store.query(COMMUNES, FeatureQuery.all().withProperties(columns))) {
                 while (c.hasNext()) {
                     Feature f = c.next();
                     String code = text(f.get("code"));

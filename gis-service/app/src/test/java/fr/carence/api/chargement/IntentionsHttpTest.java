@@ -1,9 +1,9 @@
 package fr.carence.api.chargement;
 
+import static fr.carence.testing.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.analysis.result.ResultRows;
 import fr.carence.analysis.store.AnalysisInputReader;
 import fr.carence.security.TestAccounts;
@@ -11,16 +11,13 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.testing.PdfText;
 import fr.carence.testing.RunningSampleService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,24 +35,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class IntentionsHttpTest extends RunningSampleService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLANNER = TestAccounts.bearer(TestAccounts.PLANNER_TOKEN);
     private static final String FUNDER = TestAccounts.bearer(TestAccounts.FUNDER_TOKEN);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Autowired
     FeatureStore store;
 
-    private HttpResponse<String> send(String method, String path, String auth, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(3));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> send(String method, String path, String auth, String contentType, byte[] body) {
+        return http().send(method, path, auth, contentType, body);
     }
 
     private HttpResponse<String> upload(String auth, String filename, String content) throws Exception {
@@ -68,18 +55,8 @@ class IntentionsHttpTest extends RunningSampleService {
         return send("POST", "/api/intentions", auth, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
-    private HttpResponse<byte[]> bytes(String path, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(3));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
+    private HttpResponse<byte[]> bytes(String path, String auth) {
+        return http().get(path, auth);
     }
 
     private List<String> intentionsSnapshot() {
@@ -208,11 +185,11 @@ class IntentionsHttpTest extends RunningSampleService {
             String path = "/api/scenarios/" + scenario + "/zones/" + zoneCode + "/dossier.";
             HttpResponse<byte[]> plannerPdf = bytes(path + "pdf", PLANNER);
             assertThat(plannerPdf.statusCode()).isEqualTo(200);
-            String plannerText = pdfText(plannerPdf.body());
+            String plannerText = PdfText.text(plannerPdf.body());
             assertThat(plannerText).contains("AMII appliqué").contains("Porteur fictif");
             HttpResponse<byte[]> anonymousPdf = bytes(path + "pdf", null);
             assertThat(anonymousPdf.statusCode()).isEqualTo(200);
-            assertThat(pdfText(anonymousPdf.body())).contains("AMII appliqué").doesNotContain("Porteur fictif")
+            assertThat(PdfText.text(anonymousPdf.body())).contains("AMII appliqué").doesNotContain("Porteur fictif")
                     .contains("réservée aux comptes");
             HttpResponse<byte[]> anonymousGpkg = bytes(path + "gpkg", null);
             assertThat(anonymousGpkg.statusCode()).isEqualTo(200);

@@ -14,15 +14,13 @@ import fr.carence.store.FeatureStore;
 import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
 import fr.carence.store.testing.BothStores;
+import fr.carence.testing.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,12 +88,11 @@ class DossierOnBothStoresTest {
             DossierPdf pdf = new DossierPdf(new DossierMap(new MapRenderer(store), new ReadableLayersCatalog(CATALOG, Set::of)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.write(a, out);
-            try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
-                assertTrue(doc.getNumberOfPages() >= 2);
-                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-                assertTrue(text.contains("Dossier de carence — " + first.nom()));
-                assertFalse(text.contains("Demande couverte"), "no covered demand in an anonymous dossier");
-            }
+            PdfText read = PdfText.of(out.toByteArray());
+            assertTrue(read.pages() >= 2);
+            String text = read.text();
+            assertTrue(text.contains("Dossier de carence — " + first.nom()));
+            assertFalse(text.contains("Demande couverte"), "no covered demand in an anonymous dossier");
         }
     }
 

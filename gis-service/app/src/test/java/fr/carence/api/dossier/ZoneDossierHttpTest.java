@@ -1,26 +1,23 @@
 package fr.carence.api.dossier;
 
+import static fr.carence.testing.ServiceHttp.JSON;
+import static fr.carence.testing.ServiceHttp.equal;
+import static fr.carence.testing.ServiceHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.analysis.MethodVersion;
 import fr.carence.security.TestAccounts;
 import fr.carence.store.FeatureStore;
+import fr.carence.testing.PdfText;
 import fr.carence.testing.RunningSampleService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +26,6 @@ import java.util.Map;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,9 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ZoneDossierHttpTest extends RunningSampleService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FUNDER = TestAccounts.bearer(TestAccounts.FUNDER_TOKEN);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Autowired
     FeatureStore store;
@@ -75,9 +67,9 @@ class ZoneDossierHttpTest extends RunningSampleService {
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("dossier-carence_defaut_"));
         // Kept for a human look: target/dossiers/.
         Files.write(Files.createDirectories(Path.of("target", "dossiers")).resolve("dossier-financeur.pdf"), r.body());
-        Pdf pdf = pdf(r.body());
-        assertTrue(pdf.pages >= 2, "multi-page: " + pdf.pages);
-        String text = pdf.text;
+        PdfText pdf = PdfText.byPosition(r.body());
+        assertTrue(pdf.pages() >= 2, "multi-page: " + pdf.pages());
+        String text = pdf.text();
 
         // The zone's own figures.
         JsonNode zp = zone.get("properties");
@@ -148,21 +140,21 @@ class ZoneDossierHttpTest extends RunningSampleService {
     void anAnonymousDossierCarriesNoCandidateSiteData() throws Exception {
         JsonNode zone = firstZoneWithSeveralCommunes();
         String zone2 = zone.get("properties").get("id").asText().substring("defaut:".length());
-        Pdf anonymous = pdf(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", null).body());
-        Pdf funder = pdf(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", FUNDER).body());
-        assertTrue(funder.text.contains("Sites candidats qui desservent la zone"), "the funder sees the sites");
+        PdfText anonymous = PdfText.byPosition(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", null).body());
+        PdfText funder = PdfText.byPosition(get("/api/scenarios/defaut/zones/" + zone2 + "/dossier.pdf", FUNDER).body());
+        assertTrue(funder.text().contains("Sites candidats qui desservent la zone"), "the funder sees the sites");
         // The column « Site qui la dessert » (its header wraps over three lines).
-        assertTrue(funder.text.contains("dessert"), "and which site serves each commune");
+        assertTrue(funder.text().contains("dessert"), "and which site serves each commune");
         // (The scenario's parameters may name "sites candidats" in lower case: they are public.)
-        assertFalse(anonymous.text.contains("Sites candidats"), "no site section, no sites in the legend");
-        assertFalse(anonymous.text.contains("dessert"), "no serving-site column");
-        assertFalse(anonymous.text.contains(":site-"), "no site id");
+        assertFalse(anonymous.text().contains("Sites candidats"), "no site section, no sites in the legend");
+        assertFalse(anonymous.text().contains("dessert"), "no serving-site column");
+        assertFalse(anonymous.text().contains(":site-"), "no site id");
         // zones_carence.demande_couverte is a FUNDER/ADMIN column (columns.properties): not even its row anonymously.
         // (The label cell wraps: its first words only.)
-        assertTrue(funder.text.contains("Demande couverte"), "the funder sees the covered demand");
-        assertFalse(anonymous.text.contains("Demande couverte"), "no covered demand anonymously");
+        assertTrue(funder.text().contains("Demande couverte"), "the funder sees the covered demand");
+        assertFalse(anonymous.text().contains("Demande couverte"), "no covered demand anonymously");
         for (JsonNode s : wfs("sites_candidats", null, FUNDER).get("features")) {
-            assertFalse(anonymous.text.contains(fr(s.get("properties").get("km_evites_an").asDouble(), 0) + " "
+            assertFalse(anonymous.text().contains(fr(s.get("properties").get("km_evites_an").asDouble(), 0) + " "
                     + fr(s.get("properties").get("kg_co2e_an").asDouble() / 1000, 1)), "no site figures");
         }
 
@@ -263,52 +255,12 @@ class ZoneDossierHttpTest extends RunningSampleService {
         return s.matches("-0(,0*)?") ? s.substring(1) : s.replace('-', '−');
     }
 
-    private static String equal(String property, String value) {
-        return "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>" + property
-                + "</fes:ValueReference><fes:Literal>" + value + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
-    }
-
     private JsonNode wfs(String layer, String filter, String authorization) throws IOException {
-        String q = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:" + layer
-                + "&OUTPUTFORMAT=application/json&SCENARIO=defaut"
-                + (filter == null ? "" : "&FILTER=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
-        HttpResponse<byte[]> r = get(q, authorization);
-        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-        return JSON.readTree(r.body());
+        return http().wfs(layer, filter, authorization);
     }
 
     private HttpResponse<byte[]> get(String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(2));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
-        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-        return JSON.readTree(r.body());
-    }
-
-    /** The PDF's text as extracted by PDFBox: raw, and with every kind of space made a plain one. */
-    record Pdf(int pages, String raw, String text) {
-    }
-
-    static Pdf pdf(byte[] bytes) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(bytes)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            String raw = stripper.getText(doc);
-            String text = raw.replace('\u202F', ' ').replace('\u00A0', ' ').replaceAll("\\s+", " ");
-            return new Pdf(doc.getNumberOfPages(), raw, text);
-        }
+        return http().get(path, authorization);
     }
 
     private static Map<String, List<String>> gpkgColumns(byte[] body, Path file) throws IOException {

@@ -1,33 +1,28 @@
 package fr.carence.api.territoire;
 
+import static fr.carence.testing.ServiceHttp.JSON;
+import static fr.carence.testing.ServiceHttp.enc;
+import static fr.carence.testing.ServiceHttp.equal;
+import static fr.carence.testing.ServiceHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.security.TestAccounts;
+import fr.carence.testing.PdfText;
 import fr.carence.testing.RunningSampleService;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerApiHttpTest extends RunningSampleService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FUNDER = TestAccounts.bearer(TestAccounts.FUNDER_TOKEN);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void territoriesAreFoundByNameWhateverTheAccentsTypedAndRanked() throws Exception {
@@ -121,7 +114,7 @@ class PlannerApiHttpTest extends RunningSampleService {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         Files.write(Files.createDirectories(Path.of("target", "cartes")).resolve("carte-aveyron.pdf"), r.body());
         try (PDDocument doc = Loader.loadPDF(r.body())) {
-            String text = new PDFTextStripper().getText(doc).replace('\u202F', ' ').replace('\u00A0', ' ').replaceAll("\\s+", " ");
+            String text = PdfText.text(r.body());
             assertThat(text).contains("Carence en Aveyron — comité du 12 mars", "Commentaire : Zones à examiner en priorité.",
                     "Aveyron (département)", "Légende", "Sources et millésimes", "Échelle : barre de", "nord en haut", "Lambert-93");
             // The modelled flows, counted as the WFS counts them.
@@ -176,27 +169,12 @@ class PlannerApiHttpTest extends RunningSampleService {
         return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', ' ');
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String equal(String property, String value) {
-        return "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>" + property
-                + "</fes:ValueReference><fes:Literal>" + value + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
-    }
-
     private long hits(String layer, String filter) {
-        HttpResponse<byte[]> r = get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&RESULTTYPE=hits&TYPENAMES=carence:" + layer
-                + "&SCENARIO=defaut" + (filter == null ? "" : "&FILTER=" + enc(filter)), null);
-        String body = new String(r.body(), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("numberMatched=\"(\\d+)\"").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
+        return http().hits(layer, filter);
     }
 
     private JsonNode wfs(String layer, String filter) throws IOException {
-        return json(get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:" + layer
-                + "&OUTPUTFORMAT=application/json&SCENARIO=defaut&FILTER=" + enc(filter), null));
+        return http().wfs(layer, filter, null);
     }
 
     private static BufferedImage largestImage(PDResources resources) throws IOException {
@@ -234,22 +212,6 @@ class PlannerApiHttpTest extends RunningSampleService {
     }
 
     private HttpResponse<byte[]> get(String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(2));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return http().get(path, authorization);
     }
 }

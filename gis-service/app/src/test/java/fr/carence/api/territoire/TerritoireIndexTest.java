@@ -1,7 +1,9 @@
 package fr.carence.api.territoire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.carence.api.scenario.ApiError;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
@@ -11,13 +13,21 @@ import fr.carence.store.LayerSchema.AttributeType;
 import fr.carence.store.LayerSchema.GeometryType;
 import fr.carence.store.LayerWriter;
 import fr.carence.store.testing.BothStores;
+import fr.carence.store.testing.MemoryFeatureStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The territory index on H2GIS and PostGIS, over a made-up fixture (four square "communes" with
@@ -90,6 +100,75 @@ class TerritoireIndexTest {
         assertThat(TerritoireIndex.match("ca rodez agglomeration", "rodez agglo", tokens)).isEqualTo(3);
         assertThat(TerritoireIndex.match("grand rodez", "and rod", new String[] {"and", "rod"})).isEqualTo(4);
         assertThat(TerritoireIndex.match("millau", "rodez", new String[] {"rodez"})).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Built in the background: a search arriving while the build is held waits the bounded time
+     * and gets the French 503; once built it answers; after a reload whose build is held, the
+     * previous index answers (one load behind) until the new one is there.
+     */
+    @Test
+    void buildsInTheBackgroundAndNeverMakesASearchWaitLongerThanItsBound() throws Exception {
+        FeatureStore memory = new MemoryFeatureStore();
+        names(memory, "departements_insee", Map.of("12", "Aveyron"));
+        communes(memory, List.of(commune("12202", "Rodez", "12", null, 24_000, 0)));
+        AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
+        TerritoireIndex index = new TerritoireIndex(heldOnCommunes(memory, gate), Duration.ofMillis(300));
+        try {
+            index.refresh();
+            assertThat(index.ready()).isFalse();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> index.search("rodez", 5)).isInstanceOf(TerritoireIndexNotReadyException.class)
+                    .hasMessageContaining("index des territoires est en cours de construction");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(20));
+            ResponseEntity<ApiError> answer = new TerritoireApiExceptionHandler().notReady(new TerritoireIndexNotReadyException());
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(answer.getBody().erreur()).isEqualTo("index_en_construction");
+
+            gate.get().countDown();
+            awaitReady(index);
+            assertThat(index.search("rodez", 5)).extracting(TerritoireIndex.Territoire::code).containsExactly("12202");
+
+            // Reloaded, build held: the previous index answers after the bounded wait.
+            gate.set(new CountDownLatch(1));
+            communes(memory, List.of(commune("12202", "Rodez", "12", null, 24_000, 0),
+                    commune("12145", "Millau", "12", null, 22_000, 5)));
+            assertThat(index.ready()).isFalse();
+            assertThat(index.search("millau", 5)).isEmpty();
+            assertThat(index.get(TerritoireIndex.Type.departement, "12").orElseThrow().nbCommunes()).isEqualTo(1);
+            gate.get().countDown();
+            awaitReady(index);
+            assertThat(index.search("millau", 5)).extracting(TerritoireIndex.Territoire::code).containsExactly("12145");
+            assertThat(index.get(TerritoireIndex.Type.departement, "12").orElseThrow().nbCommunes()).isEqualTo(2);
+        } finally {
+            gate.get().countDown();
+            index.close();
+        }
+    }
+
+    private static void awaitReady(TerritoireIndex index) throws InterruptedException {
+        for (int i = 0; i < 400 && !index.ready(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(index.ready()).as("index built within 20 s").isTrue();
+    }
+
+    /** The store, except that reading the communes waits for the gate (a slow national build, made controllable). */
+    private static FeatureStore heldOnCommunes(FeatureStore store, AtomicReference<CountDownLatch> gate) {
+        return (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(), new Class<?>[] {FeatureStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("query") && args != null && TerritoireIndex.COMMUNES.equals(args[0])) {
+                        if (!gate.get().await(30, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("gate never opened");
+                        }
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private record Commune(String code, String nom, String dep, String epci, int population, int column) {

@@ -1,4 +1,4 @@
-package fr.carence.loaders.lieux;
+package fr.carence.loaders.core;
 
 /**
  * Where a venue may be: metropolitan France (Corsica included) and the five DROM, as lon/lat
