@@ -14,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Reads the security files once before any bean is built, so a bad file stops the start with only
@@ -22,8 +23,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@link AccountsConfiguration}) and the catalogue's read rules. These fail closed: the layer rules
  * file must exist, every layer the analysis marks restricted ({@link ResultLayers#RESTRICTED_LAYERS})
  * must have a non-public rule, every restricted column ({@link ResultLayers#RESTRICTED_COLUMNS}) a
- * column rule, and every role named must be Carence's (a misspelt role would hide a layer from
- * everyone). Runs after {@code BundledCatalogue}, which may have set the catalogue directory.
+ * column rule that opens it to no role outside its declaration (stricter is allowed), and every
+ * role named must be Carence's (a misspelt role would hide a layer from everyone). Runs after {@code BundledCatalogue}, which may have set the catalogue directory.
  */
 public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -70,16 +71,45 @@ public class SecurityFilesCheck implements EnvironmentPostProcessor, Ordered {
                         + workspace + "." + layer + ".r=" + (layer.equals(ResultLayers.SITES) ? "FUNDER,ADMIN" : "PLANNER,FUNDER,ADMIN") + ".");
             }
         }
-        for (Map.Entry<String, List<String>> table : ResultLayers.RESTRICTED_COLUMNS.entrySet()) {
-            for (String column : table.getValue()) {
-                if (!columns.restricted(workspace, table.getKey(), column)) {
-                    throw new SecurityFileException(columnsFile, 0, (Files.isRegularFile(columnsFile) ? "" : "fichier introuvable ; ")
-                            + "la colonne « " + table.getKey() + "." + column + " » est réservée par l'analyse (dérivée des "
-                            + "sites candidats, intentions d'un AMII, ou auteur d'un scénario) mais aucune règle ne la protège : ajoutez par exemple "
-                            + workspace + "." + table.getKey() + "." + column + ".r=FUNDER,ADMIN.");
-                }
+        for (Map.Entry<String, Map<String, Set<String>>> table : ResultLayers.RESTRICTED_COLUMNS.entrySet()) {
+            for (Map.Entry<String, Set<String>> column : table.getValue().entrySet()) {
+                checkColumnRule(columnsFile, columns, workspace, table.getKey(), column.getKey(), column.getValue());
             }
         }
+    }
+
+    /**
+     * A restricted column must be kept from anonymous callers, and no role outside its declaration
+     * may read it (ADMIN counted with the roles it implies); a stricter rule is allowed.
+     */
+    private static void checkColumnRule(Path columnsFile, ColumnSecurityRules columns, String workspace, String table,
+                                        String column, Set<String> declared) {
+        String name = table + "." + column;
+        String example = workspace + "." + name + ".r=" + String.join(",", declared);
+        if (!columns.restricted(workspace, table, column)) {
+            throw new SecurityFileException(columnsFile, 0, (Files.isRegularFile(columnsFile) ? "" : "fichier introuvable ; ")
+                    + "la colonne « " + name + " » est réservée par l'analyse (dérivée des "
+                    + "sites candidats, intentions d'un AMII, ou auteur d'un scénario) mais aucune règle ne la protège : ajoutez par exemple "
+                    + example + ".");
+        }
+        for (Role role : Role.values()) {
+            if (!declared.contains(role.name()) && columns.readable(workspace, table, column, reachable(role))) {
+                throw new SecurityFileException(columnsFile, 0, "la colonne « " + name + " » est déclarée lisible par "
+                        + String.join(", ", declared) + " seulement, mais les règles la laissent lire au rôle " + role.name()
+                        + " (règles qui la visent : " + String.join(", ", columns.matching(workspace, table, column).stream()
+                                .map(r -> r.key() + "=" + String.join(",", r.roles())).toList())
+                        + ") : une règle peut restreindre une colonne davantage, jamais l'ouvrir ; écrivez par exemple "
+                        + example + ".");
+            }
+        }
+    }
+
+    /** The role and those it implies (ADMIN reads what FUNDER and PLANNER read), as the callers' roles are computed. */
+    static Set<String> reachable(Role role) {
+        return SecurityConfiguration.roleHierarchy()
+                .getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority(role.authority()))).stream()
+                .map(a -> Role.fromAuthority(a.getAuthority())).flatMap(java.util.Optional::stream).map(Role::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static <T> T read(Path file, java.util.function.Supplier<T> reader) {

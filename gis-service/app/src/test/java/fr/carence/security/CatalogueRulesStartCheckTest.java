@@ -98,6 +98,67 @@ class CatalogueRulesStartCheckTest {
     }
 
     @Test
+    void aRestrictedColumnOpenedToMoreRolesThanDeclaredStopsTheStart() throws IOException {
+        String committed = Files.readString(columns, StandardCharsets.UTF_8);
+        // zones_carence.demande_couverte is declared FUNDER, ADMIN: a rule adding PLANNER opens it up
+        Files.writeString(columns, committed.replace("carence.zones_carence.demande_couverte.r=FUNDER,ADMIN",
+                "carence.zones_carence.demande_couverte.r=PLANNER,FUNDER,ADMIN"), StandardCharsets.UTF_8);
+        assertRefused("Fichier " + columns + " : la colonne « zones_carence.demande_couverte » est déclarée lisible par "
+                + "FUNDER, ADMIN seulement, mais les règles la laissent lire au rôle PLANNER",
+                "carence.zones_carence.demande_couverte.r=PLANNER,FUNDER,ADMIN",
+                "écrivez par exemple carence.zones_carence.demande_couverte.r=FUNDER,ADMIN.");
+        // through a prefix rule too: every site_* column is named by the first one it opens
+        Files.writeString(columns, committed.replace("carence.indicateurs_communes.site_*.r=FUNDER,ADMIN",
+                "carence.indicateurs_communes.site_*.r=FUNDER,PLANNER"), StandardCharsets.UTF_8);
+        assertRefused("la colonne « indicateurs_communes.site_candidat » est déclarée lisible par FUNDER, ADMIN seulement",
+                "au rôle PLANNER", "carence.indicateurs_communes.site_*.r=FUNDER,PLANNER");
+        // a REST table's column is declared beside its schema (ResultLayers) and checked the same way
+        Files.writeString(columns, committed.replace("carence.scenarios.km_evites_an.r=FUNDER,ADMIN",
+                "carence.scenarios.km_evites_an.r=PLANNER,ADMIN"), StandardCharsets.UTF_8);
+        assertRefused("la colonne « scenarios.km_evites_an » est déclarée lisible par FUNDER, ADMIN seulement",
+                "au rôle PLANNER");
+    }
+
+    @Test
+    void aRuleStricterThanTheDeclarationIsAllowed() throws IOException {
+        String committed = Files.readString(columns, StandardCharsets.UTF_8);
+        // intentions are declared for every account; funders only is narrower, hence allowed
+        assertThat(committed).contains("carence.zones_carence_residuelles.intentions.r=PLANNER,FUNDER,ADMIN\n");
+        Files.writeString(columns, committed.replace("carence.zones_carence_residuelles.intentions.r=PLANNER,FUNDER,ADMIN",
+                "carence.zones_carence_residuelles.intentions.r=ADMIN"), StandardCharsets.UTF_8);
+        SecurityFilesCheck.checkCatalogueRules(catalogue, STYLES);
+        // a broader rule over the whole layer does not open a column another rule keeps narrower (rules only narrow)
+        Files.writeString(columns, committed + "carence.zones_carence.*.r=PLANNER,FUNDER,ADMIN\n", StandardCharsets.UTF_8);
+        SecurityFilesCheck.checkCatalogueRules(catalogue, STYLES);
+    }
+
+    @Test
+    void everyRestrictedColumnNeedsARule() throws IOException {
+        String committed = Files.readString(columns, StandardCharsets.UTF_8);
+        Files.writeString(columns, committed.replace("carence.zones_carence_residuelles.intentions.r=PLANNER,FUNDER,ADMIN\n", ""),
+                StandardCharsets.UTF_8);
+        assertRefused("Fichier " + columns + " : la colonne « zones_carence_residuelles.intentions » est réservée",
+                "carence.zones_carence_residuelles.intentions.r=PLANNER,FUNDER,ADMIN.");
+        Files.writeString(columns, committed.replace("carence.recalculs.auteur.r=PLANNER,FUNDER,ADMIN\n", ""),
+                StandardCharsets.UTF_8);
+        assertRefused("la colonne « recalculs.auteur » est réservée", "carence.recalculs.auteur.r=PLANNER,FUNDER,ADMIN.");
+        // a rule naming everyone does not protect it either
+        Files.writeString(columns, committed.replace("carence.scenarios.auteur.r=PLANNER,FUNDER,ADMIN", "carence.scenarios.auteur.r=*"),
+                StandardCharsets.UTF_8);
+        assertRefused("la colonne « scenarios.auteur » est réservée");
+    }
+
+    @Test
+    void declaredReadersAreCarencesRolesAndAdminReadsWhatItImplies() {
+        fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.forEach((table, cols) -> cols.forEach((column, roles) -> {
+            assertThat(roles).as(table + "." + column).isNotEmpty();
+            roles.forEach(r -> assertThat(Role.parse(r)).as(table + "." + column + " : " + r).isPresent());
+        }));
+        assertThat(SecurityFilesCheck.reachable(Role.ADMIN)).containsExactlyInAnyOrder("ADMIN", "PLANNER", "FUNDER");
+        assertThat(SecurityFilesCheck.reachable(Role.PLANNER)).containsExactly("PLANNER");
+    }
+
+    @Test
     void rulesMayOnlyNameCarencesRoles() throws IOException {
         Files.writeString(layers, "*.*.r=*\ncarence.sites_candidats.r=FUNDER,ADMINISTRATEUR\n", StandardCharsets.UTF_8);
         assertRefused("Fichier " + layers + " : la règle carence.sites_candidats.r nomme le rôle inconnu « ADMINISTRATEUR »");

@@ -129,6 +129,53 @@ class ColumnRulesNewPathsHttpTest extends RunningSampleService {
         }
     }
 
+    /**
+     * Every column the analysis declares restricted ({@code ResultLayers.RESTRICTED_COLUMNS}, from
+     * the declarations) in a published layer: a caller outside its declared readers (anonymous
+     * first) naming it in WFS (property list, FES filter) or OGC API Features (filter, sort key)
+     * gets the answer of a column that does not exist; a declared reader gets it. A column
+     * declared restricted later is covered without touching this test.
+     */
+    @Test
+    void everyDeclaredRestrictedColumnIsUnknownToCallersOutsideItsReaders() {
+        String unknown = "colonne_inexistante";
+        String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsNull><fes:ValueReference>@"
+                + "</fes:ValueReference></fes:PropertyIsNull></fes:Filter>";
+        int checked = 0;
+        for (var table : fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.entrySet()) {
+            String layer = table.getKey();
+            if (fr.carence.analysis.result.ResultColumns.TABLES.stream().noneMatch(t -> t.layer().equals(layer))) {
+                continue; // REST tables (scenarios, recalculs): ScenarioApiSecurity tests
+            }
+            for (var column : table.getValue().entrySet()) {
+                String c = column.getKey();
+                String wfs = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=carence:" + layer + "&COUNT=1&";
+                List<String> queries = List.of(wfs + "PROPERTYNAME=" + c,
+                        wfs + "OUTPUTFORMAT=application/json&FILTER=" + java.net.URLEncoder.encode(filter.replace("@", c),
+                                java.nio.charset.StandardCharsets.UTF_8),
+                        "/ogc/collections/" + layer + "/items?limit=1&filter=" + c + "%20IS%20NULL",
+                        "/ogc/collections/" + layer + "/items?limit=1&sortby=-" + c);
+                for (Caller caller : admitted()) {
+                    boolean reader = caller.roles().stream().anyMatch(r -> column.getValue().contains(r.name()));
+                    for (String q : queries) {
+                        String what = q + " / " + caller;
+                        HttpResponse<String> r = http.get(caller, q);
+                        if (reader) {
+                            assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(200);
+                            continue;
+                        }
+                        HttpResponse<String> none = http.get(caller, q.replace(c, unknown));
+                        assertThat(r.statusCode()).as(what).isEqualTo(none.statusCode()).isEqualTo(400);
+                        assertThat(r.body().replace(c, unknown)).as(what).isEqualTo(none.body());
+                    }
+                    checked++;
+                }
+            }
+        }
+        // anonymous and planners are outside some declaration (site figures), everyone admitted is checked
+        assertThat(checked).isGreaterThanOrEqualTo(5 * admitted().size());
+    }
+
     @Test
     void coveredDemandOfTheZonesOnlyForFunders() throws Exception {
         for (Caller caller : admitted()) {

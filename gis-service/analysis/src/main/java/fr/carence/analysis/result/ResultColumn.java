@@ -2,6 +2,7 @@ package fr.carence.analysis.result;
 
 import fr.carence.store.LayerSchema;
 import fr.carence.store.LayerSchema.AttributeType;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,45 +17,54 @@ import java.util.function.Function;
  * @param definition one-line French definition
  * @param source where the figure comes from (publisher file or analysis step)
  * @param scale display factor (100 for shares shown in %), 1 otherwise
- * @param restricted readable by FUNDER and ADMIN only because derived from the candidate sites
- *                   (pre-decisional): the catalogue's column rules must restrict it, or the service
- *                   does not start ({@code ResultLayers.RESTRICTED_COLUMNS} derives from this flag)
+ * @param readers roles that may read the column ({@link ColumnReaders}; empty = public): the
+ *                catalogue's column rules must not open it to more roles, or the service does not
+ *                start ({@code ResultLayers.RESTRICTED_COLUMNS} derives from these declarations)
  * @param extractor the value for one row
  * @param <R> row type of the layer
  */
 public record ResultColumn<R>(String name, AttributeType type, boolean nullable, String unit, String label,
-                              String definition, String source, double scale, boolean restricted,
+                              String definition, String source, double scale, Set<String> readers,
                               Function<R, Object> extractor) {
 
     /** A required column without unit; refine with the {@code with…} methods. */
     public static <R> ResultColumn<R> of(String name, AttributeType type, String label, Function<R, Object> extractor) {
-        return new ResultColumn<>(name, type, false, "", label, "", "", 1, false, extractor);
+        return new ResultColumn<>(name, type, false, "", label, "", "", 1, ColumnReaders.PUBLIC, extractor);
     }
 
     public ResultColumn<R> optional() {
-        return new ResultColumn<>(name, type, true, unit, label, definition, source, scale, restricted, extractor);
+        return new ResultColumn<>(name, type, true, unit, label, definition, source, scale, readers, extractor);
     }
 
     public ResultColumn<R> unit(String u) {
-        return new ResultColumn<>(name, type, nullable, u, label, definition, source, scale, restricted, extractor);
+        return new ResultColumn<>(name, type, nullable, u, label, definition, source, scale, readers, extractor);
     }
 
     /** A share stored in [0, 1] and shown in %. */
     public ResultColumn<R> percent() {
-        return new ResultColumn<>(name, type, nullable, "%", label, definition, source, 100, restricted, extractor);
+        return new ResultColumn<>(name, type, nullable, "%", label, definition, source, 100, readers, extractor);
     }
 
     public ResultColumn<R> definition(String d) {
-        return new ResultColumn<>(name, type, nullable, unit, label, d, source, scale, restricted, extractor);
+        return new ResultColumn<>(name, type, nullable, unit, label, d, source, scale, readers, extractor);
     }
 
     public ResultColumn<R> source(String s) {
-        return new ResultColumn<>(name, type, nullable, unit, label, definition, s, scale, restricted, extractor);
+        return new ResultColumn<>(name, type, nullable, unit, label, definition, s, scale, readers, extractor);
     }
 
-    /** Derived from the candidate sites: FUNDER and ADMIN only (column rules of the catalogue). */
-    public ResultColumn<R> restrictedToFunders() {
-        return new ResultColumn<>(name, type, nullable, unit, label, definition, source, scale, true, extractor);
+    public ResultColumn {
+        readers = readers == null ? ColumnReaders.PUBLIC : ColumnReaders.of(readers.toArray(String[]::new));
+    }
+
+    /** Readable by these roles only (e.g. {@link ColumnReaders#FUNDERS}); the catalogue's column rules must agree. */
+    public ResultColumn<R> readableBy(Set<String> roles) {
+        return new ResultColumn<>(name, type, nullable, unit, label, definition, source, scale, roles, extractor);
+    }
+
+    /** Not public: some roles only may read it. */
+    public boolean restricted() {
+        return !readers.isEmpty();
     }
 
     LayerSchema.Attribute attribute() {

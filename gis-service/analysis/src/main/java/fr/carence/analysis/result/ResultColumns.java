@@ -167,13 +167,13 @@ public final class ResultColumns {
             ResultColumn.<CommuneRow>of("zone_id", STRING, "Zone de carence", row -> row.run().zoneIdOf(row.i())).optional()
                     .definition("Identifiant de la zone (scénario:code_zone).").source(ETAPE_6),
             ResultColumn.<CommuneRow>of("site_candidat", BOOLEAN, "Site candidat possible", row -> row.run().candidate()[row.i()])
-                    .restrictedToFunders().definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
+                    .readableBy(ColumnReaders.FUNDERS).definition("Éligible THD et à portée d'au moins une commune en carence.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_retenu", BOOLEAN, "Site retenu", row -> row.run().chosen()[row.i()])
-                    .restrictedToFunders().definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
+                    .readableBy(ColumnReaders.FUNDERS).definition("La commune accueille un des sites choisis par l'optimisation.").source(ETAPE_7),
             ResultColumn.<CommuneRow>of("site_desservant", STRING, "Site desservant",
                             row -> row.run().r().servedBy()[row.i()] == 0 ? null
                                     : siteId(row.run().scenario(), row.run().r().servedBy()[row.i()])).optional()
-                    .restrictedToFunders().definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
+                    .readableBy(ColumnReaders.FUNDERS).definition("Site retenu le plus proche qui dessert cette commune (scénario:site-rang).").source(ETAPE_8)));
 
     public static final ResultTable<ZoneRow> ZONES = new ResultTable<>(ResultLayers.ZONES, GeometryType.MULTIPOLYGON,
             row -> multiPolygon(row.zone().geometry()), List.of(
@@ -204,7 +204,7 @@ public final class ResultColumns {
                             + "un QPV évalué à part).").source(ETAPE_1),
             ResultColumn.<ZoneRow>of("score", DOUBLE, "Score", row -> row.zone().score())
                     .unit("points").definition("Somme des scores de carence des communes.").source(ETAPE_6),
-            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).restrictedToFunders()
+            ResultColumn.<ZoneRow>of("demande_couverte", DOUBLE, "Demande couverte", ZoneRow::covered).readableBy(ColumnReaders.FUNDERS)
                     .unit("télétravailleurs").definition("Demande des communes de la zone desservies par les sites retenus.")
                     .source(ETAPE_8),
             ResultColumn.<ZoneRow>of("part_carence_robustesse", DOUBLE, "Part des tirages en carence",
@@ -288,7 +288,8 @@ public final class ResultColumns {
             ResultColumn.<ResidualZoneRow>of("intentions", STRING, "Intentions (identifiant, porteur)",
                             row -> row.zone().intentions().isEmpty() ? null : String.join(" ; ",
                                     row.intentions().stream().map(fr.carence.analysis.model.Intention::label).toList()))
-                    .optional().definition("Intentions touchant la zone : identifiant (porteur, places, statut), séparées par « ; » "
+                    .optional().readableBy(ColumnReaders.ACCOUNTS)
+                    .definition("Intentions touchant la zone : identifiant (porteur, places, statut), séparées par « ; » "
                             + "(réservé aux comptes : intentions d'acteurs privés).").source("AMII, couche intentions_amii"),
             ResultColumn.<ResidualZoneRow>of("statut_amii", STRING, "Statut de l'AMII", row -> row.run().statutAmii())
                     .definition("AMII appliqué (fichier, date de chargement, intentions retenues) ou « Aucun AMII appliqué » : "
@@ -405,7 +406,8 @@ public final class ResultColumns {
             List<ColumnDescription> cols = new ArrayList<>();
             for (ResultColumn<?> c : t.columns()) {
                 cols.add(new ColumnDescription(c.name(), c.type().name().toLowerCase(java.util.Locale.ROOT), !c.nullable(),
-                        c.unit(), c.label(), c.definition(), c.source(), c.scale(), c.restricted()));
+                        c.unit(), c.label(), c.definition(), c.source(), c.scale(), c.restricted(),
+                        List.copyOf(c.readers())));
             }
             out.put(t.layer(), List.copyOf(cols));
         }
@@ -420,7 +422,7 @@ public final class ResultColumns {
                     .append("| colonne | type | unité | libellé | définition | source |\n|---|---|---|---|---|---|\n");
             for (ResultColumn<?> c : t.columns()) {
                 b.append("| `").append(c.name()).append("` | ").append(c.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .append(c.nullable() ? "" : ", requis").append(c.restricted() ? ", réservée FUNDER/ADMIN" : "")
+                        .append(c.nullable() ? "" : ", requis").append(c.restricted() ? ", réservée " + ColumnReaders.label(c.readers()) : "")
                         .append(" | ").append(c.unit()).append(" | ")
                         .append(c.label()).append(" | ").append(c.definition()).append(" | ").append(c.source())
                         .append(" |\n");
@@ -433,19 +435,25 @@ public final class ResultColumns {
      * One column as the API serves it.
      *
      * @param echelle display factor (100: a share shown in %)
-     * @param reservee FUNDER and ADMIN only (derived from the candidate sites)
+     * @param reservee not public (some roles only)
+     * @param lecteurs the roles that may read it, as declared (empty: everyone)
      */
     public record ColumnDescription(String nom, String type, boolean requis, String unite, String libelle,
-                                    String definition, String source, double echelle, boolean reservee) {
+                                    String definition, String source, double echelle, boolean reservee,
+                                    List<String> lecteurs) {
     }
 
-    /** Per result layer, its columns flagged {@link ResultColumn#restricted()} (layers without any left out). */
-    public static Map<String, List<String>> restrictedColumns() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    /**
+     * Per result layer, its restricted columns and the roles their declaration lets read them
+     * (layers without any left out), in declaration order.
+     */
+    public static Map<String, Map<String, java.util.Set<String>>> restrictedColumns() {
+        Map<String, Map<String, java.util.Set<String>>> out = new LinkedHashMap<>();
         for (ResultTable<?> t : TABLES) {
-            List<String> names = t.columns().stream().filter(ResultColumn::restricted).map(ResultColumn::name).toList();
-            if (!names.isEmpty()) {
-                out.put(t.layer(), names);
+            Map<String, java.util.Set<String>> columns = new LinkedHashMap<>();
+            t.columns().stream().filter(ResultColumn::restricted).forEach(c -> columns.put(c.name(), c.readers()));
+            if (!columns.isEmpty()) {
+                out.put(t.layer(), java.util.Collections.unmodifiableMap(columns));
             }
         }
         return out;

@@ -1,10 +1,5 @@
 package fr.carence.analysis.scenario;
 
-import static fr.carence.store.LayerSchema.Attribute.optional;
-import static fr.carence.store.LayerSchema.Attribute.required;
-import static fr.carence.store.LayerSchema.AttributeType.DOUBLE;
-import static fr.carence.store.LayerSchema.AttributeType.STRING;
-import static fr.carence.store.LayerSchema.AttributeType.TIMESTAMP;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import fr.carence.analysis.store.ResultLayers;
@@ -27,11 +22,7 @@ import java.util.Optional;
  * worker, and its result afterwards, readable by every instance and after a restart.
  */
 final class RecalculTable {
-    static final LayerSchema SCHEMA = new LayerSchema(ResultLayers.RECALCULS, java.util.List.of(
-            required("id", STRING), required(ResultLayers.PARTITION, STRING), required("statut", STRING),
-            required("progression", DOUBLE), optional("etape", STRING), optional("message", STRING),
-            required("demande_le", TIMESTAMP), optional("debut_le", TIMESTAMP), optional("fin_le", TIMESTAMP),
-            optional("auteur", STRING), optional("resultat", STRING)), LayerSchema.GeometryType.NONE, "id");
+    static final LayerSchema SCHEMA = ResultLayers.RECALCULS_SCHEMA;
     private static final LayerInfo.Source SOURCE = new LayerInfo.Source("scenario", "recalculs", null);
 
     private final FeatureStore store;

@@ -2,18 +2,20 @@ package fr.carence.analysis.store;
 
 import static fr.carence.store.LayerSchema.Attribute.optional;
 import static fr.carence.store.LayerSchema.Attribute.required;
-import static fr.carence.store.LayerSchema.AttributeType.BOOLEAN;
 import static fr.carence.store.LayerSchema.AttributeType.DOUBLE;
 import static fr.carence.store.LayerSchema.AttributeType.INTEGER;
 import static fr.carence.store.LayerSchema.AttributeType.LONG;
 import static fr.carence.store.LayerSchema.AttributeType.STRING;
 import static fr.carence.store.LayerSchema.AttributeType.TIMESTAMP;
 
+import fr.carence.analysis.result.ColumnReaders;
 import fr.carence.analysis.result.ResultColumns;
 import fr.carence.store.LayerSchema;
-import fr.carence.store.LayerSchema.GeometryType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Schemas of the result layers ({@link ResultColumns} declares every column), all partitioned by {@link #PARTITION}. */
 public final class ResultLayers {
@@ -40,25 +42,38 @@ public final class ResultLayers {
     public static final List<String> RESTRICTED_LAYERS = List.of(SITES, AnalysisInputReader.INTENTIONS);
 
     /**
-     * Columns of the scenarios table (REST API only, not a result layer of {@code ResultColumns})
-     * that the catalogue must restrict: the figures derived from the candidate sites, and who ran
-     * the scenario. Declared with the table's schema below.
+     * The scenarios table (REST API only, not a result layer of {@code ResultColumns}), column by
+     * column with who may read it: the figures derived from the candidate sites (funders), and
+     * who ran the scenario (accounts).
      */
-    private static final List<String> SCENARIOS_RESTRICTED = List.of("demande_couverte", "methode_sites",
-            "ecart_optimalite", "km_evites_an", "kg_co2e_evites_an", "auteur");
+    public static final List<TableColumn> SCENARIOS_COLUMNS = List.of(
+            col(required("id", STRING)), col(required(PARTITION, STRING)), col(required("nom", STRING)),
+            col(required("parametres", STRING)), col(required("statut", STRING)), col(required("progression", DOUBLE)),
+            col(optional("etape", STRING)), col(optional("message", STRING)), col(required("created_at", TIMESTAMP)),
+            col(optional("started_at", TIMESTAMP)), col(optional("finished_at", TIMESTAMP)), col(optional("duree_ms", LONG)),
+            col(optional("temps_etapes", STRING)), col(optional("avertissements", STRING)), col(optional("source_flux", STRING)),
+            col(optional("nb_communes", INTEGER)), col(optional("nb_communes_flux_modelises", INTEGER)),
+            col(optional("nb_communes_carence", INTEGER)), col(optional("nb_zones", INTEGER)),
+            col(optional("demande_totale", DOUBLE)), col(optional("demande_carence", DOUBLE)),
+            col(optional("demande_couverte", DOUBLE)).readableBy(ColumnReaders.FUNDERS),
+            col(optional("seuil_accessibilite_applique", DOUBLE)),
+            col(optional("methode_sites", STRING)).readableBy(ColumnReaders.FUNDERS),
+            col(optional("ecart_optimalite", DOUBLE)).readableBy(ColumnReaders.FUNDERS),
+            col(optional("km_evites_an", DOUBLE)).readableBy(ColumnReaders.FUNDERS),
+            col(optional("kg_co2e_evites_an", DOUBLE)).readableBy(ColumnReaders.FUNDERS),
+            col(optional("auteur", STRING)).readableBy(ColumnReaders.ACCOUNTS),
+            col(optional("provenance", STRING)), col(optional("version_methode", STRING)));
 
-    public static final LayerSchema SCENARIOS_SCHEMA = new LayerSchema(SCENARIOS, List.of(
-            required("id", STRING), required(PARTITION, STRING), required("nom", STRING), required("parametres", STRING),
-            required("statut", STRING), required("progression", DOUBLE), optional("etape", STRING),
-            optional("message", STRING), required("created_at", TIMESTAMP), optional("started_at", TIMESTAMP),
-            optional("finished_at", TIMESTAMP), optional("duree_ms", LONG), optional("temps_etapes", STRING),
-            optional("avertissements", STRING), optional("source_flux", STRING), optional("nb_communes", INTEGER),
-            optional("nb_communes_flux_modelises", INTEGER), optional("nb_communes_carence", INTEGER),
-            optional("nb_zones", INTEGER), optional("demande_totale", DOUBLE), optional("demande_carence", DOUBLE),
-            optional("demande_couverte", DOUBLE), optional("seuil_accessibilite_applique", DOUBLE),
-            optional("methode_sites", STRING), optional("ecart_optimalite", DOUBLE), optional("km_evites_an", DOUBLE),
-            optional("kg_co2e_evites_an", DOUBLE), optional("auteur", STRING), optional("provenance", STRING),
-            optional("version_methode", STRING)), GeometryType.NONE, "id");
+    public static final LayerSchema SCENARIOS_SCHEMA = TableColumn.schema(SCENARIOS, SCENARIOS_COLUMNS, "id");
+
+    /** The recomputations table (REST API only): who asked for one is for accounts only, like a scenario's author. */
+    public static final List<TableColumn> RECALCULS_COLUMNS = List.of(
+            col(required("id", STRING)), col(required(PARTITION, STRING)), col(required("statut", STRING)),
+            col(required("progression", DOUBLE)), col(optional("etape", STRING)), col(optional("message", STRING)),
+            col(required("demande_le", TIMESTAMP)), col(optional("debut_le", TIMESTAMP)), col(optional("fin_le", TIMESTAMP)),
+            col(optional("auteur", STRING)).readableBy(ColumnReaders.ACCOUNTS), col(optional("resultat", STRING)));
+
+    public static final LayerSchema RECALCULS_SCHEMA = TableColumn.schema(RECALCULS, RECALCULS_COLUMNS, "id");
 
     // The result layers' schemas derive from their column declarations (one place per column).
     public static final LayerSchema INDICATEURS_SCHEMA = ResultColumns.INDICATEURS.schema();
@@ -68,26 +83,31 @@ public final class ResultLayers {
     public static final LayerSchema ZONES_RESIDUELLES_SCHEMA = ResultColumns.ZONES_RESIDUELLES.schema();
 
     /**
-     * Columns derived from the candidate sites (or naming who ran a scenario), per table: the
-     * result layers' columns flagged restricted in their one declaration ({@code ResultColumns}),
-     * plus the scenarios table's. The catalogue must restrict each of them
-     * ({@code security/columns.properties}); the service refuses to start otherwise.
+     * Every column some roles only may read, per table: table → column → the roles its one
+     * declaration names (result layers: {@code ResultColumns}; REST tables: {@link #SCENARIOS_COLUMNS},
+     * {@link #RECALCULS_COLUMNS}), derived from those declarations only. The catalogue's column rules
+     * ({@code security/columns.properties}) must keep each from anonymous callers and open it to no
+     * other role; the service refuses to start otherwise.
      */
-    public static final Map<String, List<String>> RESTRICTED_COLUMNS = restrictedColumns();
+    public static final Map<String, Map<String, Set<String>>> RESTRICTED_COLUMNS = restrictedColumns();
 
-    private static Map<String, List<String>> restrictedColumns() {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>(ResultColumns.restrictedColumns());
-        for (String c : SCENARIOS_RESTRICTED) {
-            if (SCENARIOS_SCHEMA.attribute(c).isEmpty()) {
-                throw new IllegalStateException("colonne réservée « " + c + " » absente du schéma des scénarios");
-            }
+    private static Map<String, Map<String, Set<String>>> restrictedColumns() {
+        Map<String, Map<String, Set<String>>> out = new LinkedHashMap<>(ResultColumns.restrictedColumns());
+        restricted(out, SCENARIOS, SCENARIOS_COLUMNS);
+        restricted(out, RECALCULS, RECALCULS_COLUMNS);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void restricted(Map<String, Map<String, Set<String>>> out, String table, List<TableColumn> columns) {
+        Map<String, Set<String>> restricted = new LinkedHashMap<>();
+        columns.stream().filter(c -> !c.readers().isEmpty()).forEach(c -> restricted.put(c.name(), c.readers()));
+        if (!restricted.isEmpty()) {
+            out.put(table, Collections.unmodifiableMap(restricted));
         }
-        out.put(SCENARIOS, SCENARIOS_RESTRICTED);
-        // Who asked for a recomputation (REST API only, like the scenario's author).
-        out.put(RECALCULS, List.of("auteur"));
-        // The porteurs of the AMII intentions: accounts only (PLANNER too, so not the funders' flag).
-        out.merge(ZONES_RESIDUELLES, List.of("intentions"), (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList());
-        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static TableColumn col(LayerSchema.Attribute attribute) {
+        return TableColumn.of(attribute);
     }
 
     private ResultLayers() {

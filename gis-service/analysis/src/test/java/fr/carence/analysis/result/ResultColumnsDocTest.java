@@ -56,20 +56,38 @@ class ResultColumnsDocTest {
 
     @Test
     void restrictedColumnsDeriveFromTheirDeclaration() {
-        // the columns derived from the candidate sites, flagged where they are declared
+        // the columns derived from the candidate sites, and the AMII porteurs, with their readers where declared
         assertEquals(java.util.Map.of(
-                        "indicateurs_communes", java.util.List.of("site_candidat", "site_retenu", "site_desservant"),
-                        "zones_carence", java.util.List.of("demande_couverte")),
+                        "indicateurs_communes", java.util.Map.of("site_candidat", ColumnReaders.FUNDERS,
+                                "site_retenu", ColumnReaders.FUNDERS, "site_desservant", ColumnReaders.FUNDERS),
+                        "zones_carence", java.util.Map.of("demande_couverte", ColumnReaders.FUNDERS),
+                        "zones_carence_residuelles", java.util.Map.of("intentions", ColumnReaders.ACCOUNTS)),
                 ResultColumns.restrictedColumns());
-        // the start check reads them, plus the scenarios table's (REST API only)
-        assertEquals(ResultColumns.restrictedColumns().get("zones_carence"),
-                fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.get("zones_carence"));
-        assertEquals(java.util.List.of("demande_couverte", "methode_sites", "ecart_optimalite", "km_evites_an",
-                "kg_co2e_evites_an", "auteur"), fr.carence.analysis.store.ResultLayers.RESTRICTED_COLUMNS.get("scenarios"));
-        // and the API says so to its readers
+        // declaration order kept (messages and docs read the same on every run)
+        assertEquals(java.util.List.of("site_candidat", "site_retenu", "site_desservant"),
+                java.util.List.copyOf(ResultColumns.restrictedColumns().get("indicateurs_communes").keySet()));
+        assertEquals(java.util.List.of("PLANNER", "FUNDER", "ADMIN"),
+                java.util.List.copyOf(ResultColumns.restrictedColumns().get("zones_carence_residuelles").get("intentions")));
+        // the API says so to its readers, with the roles
         assertTrue(ResultColumns.descriptions().get("zones_carence").stream()
-                .anyMatch(d -> d.nom().equals("demande_couverte") && d.reservee()));
-        assertFalse(ResultColumns.descriptions().get("zones_carence").stream()
-                .anyMatch(d -> d.nom().equals("demande") && d.reservee()));
+                .anyMatch(d -> d.nom().equals("demande_couverte") && d.reservee() && d.lecteurs().equals(java.util.List.of("FUNDER", "ADMIN"))));
+        assertTrue(ResultColumns.descriptions().get("zones_carence").stream()
+                .anyMatch(d -> d.nom().equals("demande") && !d.reservee() && d.lecteurs().isEmpty()));
+        assertTrue(ResultColumns.descriptions().get("zones_carence_residuelles").stream()
+                .anyMatch(d -> d.nom().equals("intentions") && d.lecteurs().equals(java.util.List.of("PLANNER", "FUNDER", "ADMIN"))));
+        // and the docs' table
+        assertTrue(ResultColumns.markdown().contains("| `intentions` | string, réservée PLANNER/FUNDER/ADMIN |"));
+        assertTrue(ResultColumns.markdown().contains("| `demande_couverte` | double, requis, réservée FUNDER/ADMIN |"));
+    }
+
+    @Test
+    void aColumnWithoutReadersIsPublic() {
+        ResultColumn<Object> c = ResultColumn.of("x", fr.carence.store.LayerSchema.AttributeType.STRING, "X", r -> null);
+        assertFalse(c.restricted());
+        assertTrue(c.readers().isEmpty());
+        assertFalse(c.readableBy(null).restricted());
+        assertEquals(java.util.List.of("FUNDER", "ADMIN"), java.util.List.copyOf(c.readableBy(ColumnReaders.FUNDERS).readers()));
+        // refining a restricted column keeps its readers
+        assertEquals(ColumnReaders.ACCOUNTS, c.readableBy(ColumnReaders.ACCOUNTS).optional().unit("km").percent().readers());
     }
 }

@@ -101,9 +101,14 @@ class ScenarioControllerTest {
                 .andExpect(jsonPath("$.indicateurs_communes[?(@.nom == 'taux_thd')].source").value(hasItem(containsString("ARCEP"))))
                 .andExpect(jsonPath("$.sites_candidats[?(@.nom == 'kg_co2e_an')].unite").value(hasItem("kg CO₂e")))
                 .andExpect(jsonPath("$.flux_od[0].nom").value("id"))
-                // restricted (FUNDER/ADMIN) comes from the column's declaration
+                // restricted, and to whom, comes from the column's declaration
                 .andExpect(jsonPath("$.zones_carence[?(@.nom == 'demande_couverte')].reservee").value(hasItem(true)))
-                .andExpect(jsonPath("$.zones_carence[?(@.nom == 'demande')].reservee").value(hasItem(false)));
+                .andExpect(jsonPath("$.zones_carence[?(@.nom == 'demande_couverte')].lecteurs[*]").value(
+                        org.hamcrest.Matchers.contains("FUNDER", "ADMIN")))
+                .andExpect(jsonPath("$.zones_carence_residuelles[?(@.nom == 'intentions')].lecteurs[*]").value(
+                        org.hamcrest.Matchers.contains("PLANNER", "FUNDER", "ADMIN")))
+                .andExpect(jsonPath("$.zones_carence[?(@.nom == 'demande')].reservee").value(hasItem(false)))
+                .andExpect(jsonPath("$.zones_carence[?(@.nom == 'demande')].lecteurs[*]").isEmpty());
         // an id that would hide this address is refused at submission
         mvc.perform(asPlanner(post("/api/scenarios").contentType(MediaType.APPLICATION_JSON)).content("{\"id\":\"colonnes\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parametre").value("id"));

@@ -96,6 +96,11 @@ public final class ColumnSecurityRules {
         return true;
     }
 
+    /** The rules that apply to the column, by key (for messages). */
+    public List<Rule> matching(String workspace, String layer, String column) {
+        return rules.stream().filter(r -> r.matches(workspace, layer, column)).toList();
+    }
+
     /** True when some rule keeps the column from anonymous callers. */
     public boolean restricted(String workspace, String layer, String column) {
         return !readable(workspace, layer, column, Set.of());

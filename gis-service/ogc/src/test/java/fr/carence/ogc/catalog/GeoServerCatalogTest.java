@@ -22,8 +22,9 @@ class GeoServerCatalogTest {
         GeoServerCatalog c = GeoServerCatalog.read(DATA, STYLES);
         assertThat(c.workspace()).isEqualTo("carence");
         assertThat(c.layers()).extracting(PublishedLayer::name).containsExactly(
-                "communes", "communes_insee", "couverture_thd", "departements", "epci", "flux_domicile_travail",
-                "grille_densite", "intentions_amii", "lieux_existants", "massifs", "qpv_communes", "regions", "ruralite",
+                "actifs_cs1", "communes", "communes_insee", "couverture_thd", "departements", "epci", "flux_domicile_travail",
+                "frr", "grille_densite", "intentions_amii", "lieux_existants", "massifs", "qpv_communes", "qpv_perimetres",
+                "regions", "ruralite",
                 "zone_montagne", "zrr", "zrr_perimetre",
                 "flux_od", "indicateurs_communes", "sites_candidats", "zones_carence", "zones_carence_residuelles");
         PublishedLayer communes = c.layer("carence:communes").orElseThrow();
@@ -48,14 +49,25 @@ class GeoServerCatalogTest {
         PublishedLayer ind = c.layer("indicateurs_communes").orElseThrow();
         assertThat(ind.group()).isEqualTo("resultats");
         assertThat(ind.scenarioColumn()).isEqualTo("scenario");
-        assertThat(ind.styles()).containsExactly("carence_score", "demande", "fragilite", "couverture_thd");
+        assertThat(ind.styles()).containsExactly("carence_score", "demande", "fragilite", "couverture_thd", "frr");
         assertThat(c.layer("sites_candidats").orElseThrow().readRoles()).containsExactly("FUNDER", "ADMIN");
         assertThat(c.layer("flux_domicile_travail").orElseThrow().defaultStyle()).isNull();
         assertThat(c.layer("intentions_amii").orElseThrow().readRoles()).containsExactly("PLANNER", "FUNDER", "ADMIN");
         assertThat(c.layer("zones_carence_residuelles").orElseThrow().scenarioColumn()).isEqualTo("scenario");
+        // the analysis' inputs published for QGIS users: public open data, grouped with the inputs
+        for (String input : java.util.List.of("frr", "qpv_perimetres", "actifs_cs1")) {
+            PublishedLayer l = c.layer(input).orElseThrow();
+            assertThat(l.group()).as(input).isEqualTo("entrees");
+            assertThat(l.readRoles()).as(input).isEmpty();
+            assertThat(l.title()).as(input).isNotBlank();
+        }
+        assertThat(c.layer("qpv_perimetres").orElseThrow().defaultStyle()).isEqualTo("qpv_perimetres");
+        // geometry-less tables: no style (their map is the frr style of indicateurs_communes)
+        assertThat(c.layer("frr").orElseThrow().defaultStyle()).isNull();
+        assertThat(c.layer("actifs_cs1").orElseThrow().defaultStyle()).isNull();
         assertThat(c.styleNames()).containsExactlyInAnyOrder("communes", "limites", "massifs", "zrr", "lieux_existants",
                 "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od",
-                "intentions_amii", "zones_carence_residuelles");
+                "intentions_amii", "zones_carence_residuelles", "frr", "qpv_perimetres");
     }
 
     @Test

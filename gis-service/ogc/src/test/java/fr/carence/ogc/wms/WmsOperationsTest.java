@@ -100,6 +100,13 @@ class WmsOperationsTest {
                 .getAttributeNS("http://www.w3.org/1999/xlink", "href");
         assertThat(href).isEqualTo(WmsCall.BASE_URL + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
                 + "&FORMAT=image%2Fpng&LAYER=carence%3Aindicateurs_communes&STYLE=carence_score");
+        // the FRR classes of the communes (input layer frr has no geometry): an alternative style of the indicators
+        List<String> indicatorStyles = new ArrayList<>();
+        NodeList styles = layerNamed(doc, "carence:indicateurs_communes").getElementsByTagNameNS(WMS, "Style");
+        for (int i = 0; i < styles.getLength(); i++) {
+            indicatorStyles.add(child((Element) styles.item(i), "Name").getTextContent());
+        }
+        assertThat(indicatorStyles).containsExactly("carence_score", "demande", "fragilite", "couverture_thd", "frr");
         List<String> crs = new ArrayList<>();
         NodeList crsList = ((Element) layers.item(0)).getElementsByTagNameNS(WMS, "CRS");
         for (int i = 0; i < crsList.getLength(); i++) {

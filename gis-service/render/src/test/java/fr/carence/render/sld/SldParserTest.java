@@ -26,7 +26,7 @@ class SldParserTest {
 
     private static final Set<String> EXPECTED_STYLES = Set.of("communes", "limites", "massifs", "zrr", "lieux_existants",
             "carence_score", "demande", "fragilite", "couverture_thd", "zones_carence", "sites_candidats", "flux_od",
-            "intentions_amii", "zones_carence_residuelles");
+            "intentions_amii", "zones_carence_residuelles", "frr", "qpv_perimetres");
 
     private final SldParser parser = new SldParser();
 
@@ -51,6 +51,37 @@ class SldParserTest {
             assertThat(style.allRules()).as(f.toString()).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.title()).as(f + " rule " + r.name()).isNotBlank());
         }
+    }
+
+    @Test
+    void frrClassesAreTheLoaderValuesWithAClassForMissingData() throws IOException {
+        Style frr = committed("frr");
+        List<Rule> rules = frr.allRules();
+        assertThat(rules).extracting(Rule::name).containsExactly("frr_plus", "frr_socle", "frr_partiel", "frr_beneficiaire",
+                "non_classee", "absente");
+        assertThat(rules).extracting(Rule::title).containsExactly("FRR+", "FRR socle", "Classée FRR partiellement",
+                "Bénéficiaire (ex-ZRR, transitoire)", "Non classée",
+                "Donnée absente");
+        // the values FrrLoader writes into frr.classement, read by the scenario into indicateurs_communes.frr
+        assertThat(rules.get(1).filter()).isEqualTo(new Filter.Compare("frr", Filter.ComparisonOperator.EQ, "frr_socle", true));
+        assertThat(rules.get(3).filter()).isEqualTo(new Filter.Or(List.of(
+                new Filter.Compare("frr", Filter.ComparisonOperator.EQ, "frr_beneficiaire", true),
+                new Filter.Compare("frr", Filter.ComparisonOperator.EQ, "frr_beneficiaire_partiel", true))));
+        assertThat(rules.get(5).elseFilter()).isTrue();
+        // one colour per class, so the legend tells them apart
+        assertThat(rules.stream().map(r -> ((PolygonSymbolizer) r.symbolizers().get(0)).fill().color()).distinct()).hasSize(6);
+    }
+
+    @Test
+    void qpvPerimetersAreOutlinesOnly() throws IOException {
+        Style qpv = committed("qpv_perimetres");
+        PolygonSymbolizer outline = (PolygonSymbolizer) qpv.allRules().get(0).symbolizers().get(0);
+        assertThat(outline.fill()).isNull();
+        assertThat(outline.stroke().color()).isEqualTo(new Color(0xae, 0x01, 0x7e));
+        assertThat(outline.stroke().width()).isEqualTo(1.5);
+        TextSymbolizer name = (TextSymbolizer) qpv.featureTypeStyles().get(1).rules().get(0).symbolizers().get(0);
+        assertThat(qpv.featureTypeStyles().get(1).rules().get(0).maxScaleDenominator()).isEqualTo(100000);
+        assertThat(name).isNotNull();
     }
 
     @Test

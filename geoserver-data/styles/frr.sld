@@ -1,0 +1,1 @@
+../../sld-styles/frr.sld

@@ -1,0 +1,1 @@
+../../sld-styles/qpv_perimetres.sld
