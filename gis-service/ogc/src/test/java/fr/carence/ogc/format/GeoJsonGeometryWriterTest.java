@@ -2,11 +2,20 @@ package fr.carence.ogc.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.carence.ogc.core.Numbers;
+import java.io.StringWriter;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
-/** The one GeoJSON geometry writer: shortest numbers, optional rounding (made-up geometries). */
+/** The one GeoJSON geometry writer: shortest numbers, optional rounding, long rings (made-up geometries). */
 class GeoJsonGeometryWriterTest {
 
     @Test
@@ -18,6 +27,44 @@ class GeoJsonGeometryWriterTest {
                 .isEqualTo("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.1],[0.3,0.1],[0.3,0.2],[0.2,0.1]]]}");
         assertThat(GeoJsonGeometryWriter.json(wkt.read("MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))"), 7))
                 .isEqualTo("{\"type\":\"MultiLineString\",\"coordinates\":[[[0,0],[1,1]],[[2,2],[3,3]]]}");
+    }
+
+    /**
+     * A ring far longer than the writer's text chunk, and values spelt out at length, give the
+     * same text as numbers joined one by one ({@code Numbers.format}), and the generator goes on
+     * well formed after them.
+     */
+    @Test
+    void longRingsAndLongNumbersStayWellFormed() throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 5000;
+        Coordinate[] ring = new Coordinate[n + 1];
+        StringBuilder expected = new StringBuilder("{\"a\":{\"type\":\"Polygon\",\"coordinates\":[[");
+        for (int i = 0; i < n; i++) {
+            double x = i == 7 ? 1.0E-300 : -5 + 15 * random.nextDouble();
+            double y = i == 9 ? 3.0E250 : 41 + 10 * random.nextDouble();
+            ring[i] = new Coordinate(x, y);
+        }
+        ring[n] = ring[0];
+        for (int i = 0; i <= n; i++) {
+            expected.append(i == 0 ? "" : ",").append('[').append(Numbers.format(ring[i].x)).append(',')
+                    .append(Numbers.format(ring[i].y)).append(']');
+        }
+        expected.append("]]},\"b\":[1,null]}");
+        Polygon polygon = new GeometryFactory().createPolygon(ring);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("a");
+            GeoJsonGeometryWriter.write(g, polygon);
+            g.writeArrayFieldStart("b");
+            g.writeNumber(1);
+            GeoJsonGeometryWriter.number(g, Double.NaN);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        assertThat(out.toString()).isEqualTo(expected.toString());
+        assertThat(new ObjectMapper().readTree(out.toString()).path("a").path("coordinates").path(0).size()).isEqualTo(n + 1);
     }
 
     @Test
