@@ -2,11 +2,15 @@ package fr.carence.ogc.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.ogc.core.Numbers;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -30,7 +34,7 @@ class GeoJsonGeometryWriterTest {
     }
 
     /**
-     * A ring far longer than the writer's text chunk, and values spelt out at length, give the
+     * A ring far longer than the writer's text chunk, and values spelt out at length or not finite, give the
      * same text as numbers joined one by one ({@code Numbers.format}), and the generator goes on
      * well formed after them.
      */
@@ -41,30 +45,44 @@ class GeoJsonGeometryWriterTest {
         Coordinate[] ring = new Coordinate[n + 1];
         StringBuilder expected = new StringBuilder("{\"a\":{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int i = 0; i < n; i++) {
-            double x = i == 7 ? 1.0E-300 : -5 + 15 * random.nextDouble();
+            double x = i == 7 ? 1.0E-300 : i == 11 ? Double.NaN : -5 + 15 * random.nextDouble();
             double y = i == 9 ? 3.0E250 : 41 + 10 * random.nextDouble();
             ring[i] = new Coordinate(x, y);
         }
         ring[n] = ring[0];
         for (int i = 0; i <= n; i++) {
-            expected.append(i == 0 ? "" : ",").append('[').append(Numbers.format(ring[i].x)).append(',')
-                    .append(Numbers.format(ring[i].y)).append(']');
+            expected.append(i == 0 ? "" : ",").append('[').append(text(ring[i].x)).append(',').append(text(ring[i].y)).append(']');
         }
         expected.append("]]},\"b\":[1,null]}");
         Polygon polygon = new GeometryFactory().createPolygon(ring);
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeFieldName("a");
-            GeoJsonGeometryWriter.write(g, polygon);
-            g.writeArrayFieldStart("b");
-            g.writeNumber(1);
-            GeoJsonGeometryWriter.number(g, Double.NaN);
-            g.writeEndArray();
-            g.writeEndObject();
+        // Both kinds of generator: bytes (the responses) and characters (feature info text).
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            writeWrapped(g, polygon);
         }
-        assertThat(out.toString()).isEqualTo(expected.toString());
-        assertThat(new ObjectMapper().readTree(out.toString()).path("a").path("coordinates").path(0).size()).isEqualTo(n + 1);
+        StringWriter chars = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(chars)) {
+            writeWrapped(g, polygon);
+        }
+        for (String out : List.of(bytes.toString(StandardCharsets.UTF_8), chars.toString())) {
+            assertThat(out).isEqualTo(expected.toString());
+            assertThat(new ObjectMapper().readTree(out).path("a").path("coordinates").path(0).size()).isEqualTo(n + 1);
+        }
+    }
+
+    private static String text(double d) {
+        return Double.isFinite(d) ? Numbers.format(d) : "null";
+    }
+
+    private static void writeWrapped(JsonGenerator g, Polygon polygon) throws Exception {
+        g.writeStartObject();
+        g.writeFieldName("a");
+        GeoJsonGeometryWriter.write(g, polygon);
+        g.writeArrayFieldStart("b");
+        g.writeNumber(1);
+        GeoJsonGeometryWriter.number(g, Double.NaN);
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     @Test
