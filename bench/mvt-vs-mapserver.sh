@@ -3,7 +3,8 @@
 # MapServer 8's own MVT output (mode=tile, map.imagetype=mvt) on the same random tiles (zoom 6–12
 # over mainland France, bench/mvt-tiles.lua, fixed seed), then Carence's tile cache alone.
 #
-#   bench/mvt-vs-mapserver.sh            # DURATION=20 (s per run) JFR=1 (flight recording of step 3)
+#   bench/mvt-vs-mapserver.sh            # DURATION=20 (s per run) JFR=1 (flight recordings of steps 3 and 4:
+#                                        # $BENCH_DIR/mvt.jfr, mvt-cached.jfr)
 #   PEER=0 bench/mvt-vs-mapserver.sh     # Carence alone (no MapServer peer: on a shared machine, or
 #                                        # while someone else measures on the peer's port 18091)
 #
@@ -91,7 +92,9 @@ done
 stop_carence
 
 # (4) Tile cache: each of 100 tiles requested once, then 8 clients cycling over them.
-start_tiles 256
+jfr=()
+[ "${JFR:-0}" = 1 ] && jfr=(-XX:StartFlightRecording=settings=profile,filename="$bench/mvt-cached.jfr",dumponexit=true)
+start_tiles 256 "${jfr[@]}"
 # The 100 tiles' paths from the same Lua script (one second of wrk writes them), then one curl each
 # (Debian's wrk 4.1 ignores wrk.thread:stop(), so wrk cannot stop after one pass): every tile is
 # encoded once, each request bounded, the whole priming bounded to PRIME_SECONDS (default 600).
@@ -103,6 +106,10 @@ while read -r p; do
   if curl -sf -m 120 -o /dev/null "$carence_url$p"; then primed=$(( primed + 1 )); else failed=$(( failed + 1 )); fi
 done < "$bench/mvt-cached-tiles.txt"
 echo "tile cache primed: $primed tiles answered, $failed failed"
+# Then a warm-up from memory: the restarted JVM is still compiling the request path (JFR showed its
+# JIT threads taking most of the CPU of a cold measure).
+MVT_SERVER=carence MVT_DISTINCT=100 wrk -t2 -c8 -d"${CACHE_WARMUP:-20}s" --timeout 30s -s "$here/wms-latency.lua" \
+  "$carence_url" >/dev/null
 a=$(MVT_SERVER=carence MVT_DISTINCT=100 wrk_measure "$carence_url" 8 "$carence_pid")
 printf '%-20s %3s | %9s %8s %8s %7s | (goal >= 2000/s)   (errors: %s)\n' "MVT from tile cache" 8 "$(field rps "$a")" \
   "$(field p50_ms "$a")" "$(field p95_ms "$a")" "$(field cpu_ms "$a")" "$(field errors "$a")"

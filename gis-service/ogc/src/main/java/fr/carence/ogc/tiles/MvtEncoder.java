@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -77,11 +78,11 @@ final class MvtEncoder {
     /** The layer's features as written so far (field 2 of the layer message, each with its tag). */
     private final ByteArrayOutputStream featureBytes = new ByteArrayOutputStream(16 * 1024);
     private final CodedOutputStream out = CodedOutputStream.newInstance(featureBytes, 4096);
-    private final Map<String, Integer> keys = new HashMap<>();
-    private final List<String> keyList = new ArrayList<>();
+    /** The layer's keys: the attributes asked for, a feature's tag i pointing at key i. */
+    private final List<String> keys;
     private final Map<Object, Integer> values = new HashMap<>();
     private final List<Object> valueList = new ArrayList<>();
-    private int[] tags = new int[32];
+    private final int[] tags;
     private int features;
 
     // Reused buffers: the current ring or line (rounded tile units) and the feature's commands.
@@ -98,11 +99,14 @@ final class MvtEncoder {
     private int cursorY;
 
     /**
+     * @param keys the attributes a feature may have (null values are left out: MVT has no null)
      * @param tile the tile's envelope in EPSG:3857
      * @param extent tile units per side
      * @param buffer margin kept around the tile, in tile units
      */
-    MvtEncoder(String name, Envelope tile, int extent, int buffer) {
+    MvtEncoder(String name, List<String> keys, Envelope tile, int extent, int buffer) {
+        this.keys = List.copyOf(keys);
+        this.tags = new int[2 * keys.size()];
         this.minX = tile.getMinX();
         this.maxY = tile.getMaxY();
         this.scale = extent / tile.getWidth();
@@ -129,7 +133,7 @@ final class MvtEncoder {
             ByteArrayOutputStream rest = new ByteArrayOutputStream(1024);
             CodedOutputStream r = CodedOutputStream.newInstance(rest);
             r.writeString(LAYER_NAME, name);
-            for (String k : keyList) {
+            for (String k : keys) {
                 r.writeString(LAYER_KEYS, k);
             }
             for (Object v : valueList) {
@@ -155,8 +159,10 @@ final class MvtEncoder {
     /**
      * Adds a feature whose geometry (EPSG:3857) is clipped to the buffered tile; returns false when
      * nothing of it is left. A heterogeneous collection gives one feature per member.
+     *
+     * @param attributes the value of each key (null when absent), asked only when the feature is written
      */
-    boolean add(Map<String, Object> attributes, Geometry web) {
+    boolean add(Function<String, Object> attributes, Geometry web) {
         if (web.isEmpty()) {
             return false;
         }
@@ -189,18 +195,19 @@ final class MvtEncoder {
             return false;
         }
         int tagCount = 0;
-        if (tags.length < 2 * attributes.size()) {
-            tags = new int[2 * attributes.size()];
-        }
-        for (Map.Entry<String, Object> a : attributes.entrySet()) {
-            tags[tagCount++] = keys.computeIfAbsent(a.getKey(), k -> {
-                keyList.add(k);
-                return keyList.size() - 1;
-            });
-            tags[tagCount++] = values.computeIfAbsent(a.getValue(), v -> {
+        for (int k = 0; k < keys.size(); k++) {
+            Object v = attributes.apply(keys.get(k));
+            if (v == null) {
+                continue;
+            }
+            Integer index = values.get(v);
+            if (index == null) {
+                index = valueList.size();
+                values.put(v, index);
                 valueList.add(v);
-                return valueList.size() - 1;
-            });
+            }
+            tags[tagCount++] = k;
+            tags[tagCount++] = index;
         }
         writeFeature(type, tagCount);
         features++;

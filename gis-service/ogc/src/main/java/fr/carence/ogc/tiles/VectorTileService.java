@@ -21,9 +21,7 @@ import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,7 +237,7 @@ public final class VectorTileService {
         int clipUnits = (int) Math.ceil(EXTENT * (double) settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS);
         // The geometries are already generalised (quarter pixel) and, from the map cache, valid:
         // the encoder only clips what crosses the buffer's edge and rounds to tile units.
-        MvtEncoder mvt = new MvtEncoder(layer.published().name(), tile, EXTENT, clipUnits);
+        MvtEncoder mvt = new MvtEncoder(layer.published().name(), layer.attributes(), tile, EXTENT, clipUnits);
         String scenarioColumn = layer.published().scenarioColumn();
         Visitor visit = (feature, geometry) -> {
             if (geometry == null || geometry.isEmpty()) {
@@ -255,7 +253,7 @@ public final class VectorTileService {
             if (!web.getEnvelopeInternal().intersects(read3857)) {
                 return;
             }
-            mvt.add(attributes(feature, layer.attributes()), web);
+            mvt.add(name -> value(feature, name), web);
         };
         if (cached.isPresent()) {
             cached.get().forEachValid(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
@@ -290,17 +288,10 @@ public final class VectorTileService {
         }
     }
 
-    /** The listed attributes; values the MVT encoding has no type for (dates) are written as text. */
-    private static Map<String, Object> attributes(Feature feature, List<String> names) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String n : names) {
-            Object v = feature.get(n);
-            if (v == null) {
-                continue; // MVT has no null: an absent key is the null value
-            }
-            out.put(n, v instanceof TemporalAccessor ? v.toString() : v);
-        }
-        return out;
+    /** An attribute's value; one the MVT encoding has no type for (a date) is written as text. */
+    private static Object value(Feature feature, String name) {
+        Object v = feature.get(name);
+        return v instanceof TemporalAccessor ? v.toString() : v;
     }
 
     /** Strong entity tag from the tile's bytes: equal bytes, equal tag, whatever the layer version. */

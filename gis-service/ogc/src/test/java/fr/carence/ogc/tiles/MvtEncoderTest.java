@@ -109,7 +109,8 @@ class MvtEncoderTest {
 
     @Test
     void attributesKeepTheirTypesAndValuesAreShared() throws Exception {
-        MvtEncoder encoder = new MvtEncoder("couche", TILE, 4096, BUFFER);
+        MvtEncoder encoder = new MvtEncoder("couche", List.of("nom", "population", "score", "carence", "absent"), TILE,
+                4096, BUFFER);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("nom", "Rodez");
         a.put("population", 24_000);
@@ -117,13 +118,14 @@ class MvtEncoderTest {
         a.put("carence", true);
         Map<String, Object> b = new LinkedHashMap<>(a);
         b.put("nom", "Millau");
-        assertThat(encoder.add(a, toWeb(tileUnits("POINT (10 10)")))).isTrue();
-        assertThat(encoder.add(b, toWeb(tileUnits("POINT (20 20)")))).isTrue();
+        assertThat(encoder.add(a::get, toWeb(tileUnits("POINT (10 10)")))).isTrue();
+        assertThat(encoder.add(b::get, toWeb(tileUnits("POINT (20 20)")))).isTrue();
         VectorTile tile = new VectorTileCodec().decode(encoder.bytes());
         List<VectorTile.Layer.Feature> features = tile.getFeatures().toList();
         assertThat(features).extracting(f -> f.getLayer().getName()).containsOnly("couche");
-        assertThat(features.get(0).getAttributes()).containsEntry("nom", "Rodez").containsEntry("score", 12.5)
-                .containsEntry("carence", true);
+        // A null value is an absent key (MVT has no null).
+        assertThat(features.get(0).getAttributes()).containsOnlyKeys("nom", "population", "score", "carence")
+                .containsEntry("nom", "Rodez").containsEntry("score", 12.5).containsEntry("carence", true);
         assertThat(((Number) features.get(1).getAttribute("population")).intValue()).isEqualTo(24_000);
         assertThat(features.get(1).getAttribute("nom")).isEqualTo("Millau");
         assertThat(features.get(0).getLayer().getExtent()).isEqualTo(4096);
@@ -145,8 +147,8 @@ class MvtEncoderTest {
     }
 
     private static byte[] encode(Geometry tileUnits) {
-        MvtEncoder encoder = new MvtEncoder("t", TILE, 4096, BUFFER);
-        boolean written = encoder.add(Map.of("id", "a"), toWeb(tileUnits));
+        MvtEncoder encoder = new MvtEncoder("t", List.of("id"), TILE, 4096, BUFFER);
+        boolean written = encoder.add(Map.of("id", "a")::get, toWeb(tileUnits));
         byte[] bytes = encoder.bytes();
         assertThat(written).isEqualTo(bytes.length > 0);
         return bytes;
