@@ -129,10 +129,14 @@ final class MvtEncoder {
         }
         try {
             out.flush();
-            // The layer's other fields, after its features (field order is free in protobuf).
+            // The layer's fields in field-number order, as protobuf writers do: GDAL's MVT driver
+            // recognises a tile by reading its first layer's name before its features.
+            ByteArrayOutputStream head = new ByteArrayOutputStream(64);
+            CodedOutputStream h = CodedOutputStream.newInstance(head, 64);
+            h.writeString(LAYER_NAME, name);
+            h.flush();
             ByteArrayOutputStream rest = new ByteArrayOutputStream(1024);
             CodedOutputStream r = CodedOutputStream.newInstance(rest);
-            r.writeString(LAYER_NAME, name);
             for (String k : keys) {
                 r.writeString(LAYER_KEYS, k);
             }
@@ -142,12 +146,13 @@ final class MvtEncoder {
             r.writeUInt32(LAYER_EXTENT, extent);
             r.writeUInt32(LAYER_VERSION, 2);
             r.flush();
-            int layerSize = featureBytes.size() + rest.size();
+            int layerSize = head.size() + featureBytes.size() + rest.size();
             ByteArrayOutputStream tile = new ByteArrayOutputStream(layerSize + 8);
             CodedOutputStream t = CodedOutputStream.newInstance(tile, 16);
             t.writeTag(TILE_LAYERS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             t.writeUInt32NoTag(layerSize);
             t.flush();
+            head.writeTo(tile);
             featureBytes.writeTo(tile);
             rest.writeTo(tile);
             return tile.toByteArray();

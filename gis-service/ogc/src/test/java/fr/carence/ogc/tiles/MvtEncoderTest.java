@@ -120,7 +120,16 @@ class MvtEncoderTest {
         b.put("nom", "Millau");
         assertThat(encoder.add(a::get, toWeb(tileUnits("POINT (10 10)")))).isTrue();
         assertThat(encoder.add(b::get, toWeb(tileUnits("POINT (20 20)")))).isTrue();
-        VectorTile tile = new VectorTileCodec().decode(encoder.bytes());
+        byte[] bytes = encoder.bytes();
+        // Layer (field 3), its length (a varint), then its name (field 1) before its features:
+        // GDAL's MVT driver recognises a tile by finding the name in its first bytes.
+        assertThat(bytes[0]).isEqualTo((byte) 0x1A);
+        int afterLength = 1;
+        while ((bytes[afterLength] & 0x80) != 0) {
+            afterLength++;
+        }
+        assertThat(bytes[afterLength + 1]).isEqualTo((byte) 0x0A);
+        VectorTile tile = new VectorTileCodec().decode(bytes);
         List<VectorTile.Layer.Feature> features = tile.getFeatures().toList();
         assertThat(features).extracting(f -> f.getLayer().getName()).containsOnly("couche");
         // A null value is an absent key (MVT has no null).
