@@ -1,7 +1,8 @@
 -- wrk script for bench/mvt-vs-mapserver.sh: Mapbox Vector Tiles of the communes over mainland
 -- France, zoom 6 to 12, chosen by a fixed LCG so both servers get the same tiles in the same order.
 -- MVT_SERVER=carence|mapserver picks the URL form; MVT_DISTINCT=n cycles over the first n tiles
--- only (to measure the tile cache). Run through bench/wms-latency.lua (REQUESTS_LUA=this file) for its summary line.
+-- only (to measure the tile cache); MVT_LIST=FILE also writes those n tiles' paths to FILE, one a
+-- line (for priming with curl). Run through bench/wms-latency.lua (REQUESTS_LUA=this file) for its summary line.
 local seed = 42
 local function rnd() seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 end
 local server = os.getenv("MVT_SERVER") or "carence"
@@ -18,6 +19,21 @@ local function tile()
   local y = math.floor((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * n)
   return z, x, y
 end
+local function path(z, x, y)
+  if server == "mapserver" then
+    return string.format("/mapserv?mode=tile&tilemode=gmap&tile=%d+%d+%d&layers=communes&map.imagetype=mvt", x, y, z)
+  end
+  return string.format("/ogc/collections/communes/tiles/WebMercatorQuad/%d/%d/%d", z, y, x)
+end
+local list = os.getenv("MVT_LIST")
+if list and distinct > 0 then
+  local f = assert(io.open(list, "w"))
+  for i = 1, distinct do
+    tiles[i] = {tile()}
+    f:write(path((unpack or table.unpack)(tiles[i])), "\n")
+  end
+  f:close()
+end
 local count = 0
 request = function()
   local z, x, y
@@ -28,17 +44,5 @@ request = function()
   else
     z, x, y = tile()
   end
-  if server == "mapserver" then
-    return wrk.format("GET", string.format("/mapserv?mode=tile&tilemode=gmap&tile=%d+%d+%d&layers=communes&map.imagetype=mvt", x, y, z))
-  end
-  return wrk.format("GET", string.format("/ogc/collections/communes/tiles/WebMercatorQuad/%d/%d/%d", z, y, x))
-end
--- MVT_PRIME=1 (one thread, one connection): stop once every distinct tile has been answered once,
--- so the measure that follows is served from the tile cache only.
-if os.getenv("MVT_PRIME") == "1" and distinct > 0 then
-  local answered = 0
-  response = function(status, headers, body)
-    answered = answered + 1
-    if answered >= distinct then wrk.thread:stop() end
-  end
+  return wrk.format("GET", path(z, x, y))
 end

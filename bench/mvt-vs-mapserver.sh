@@ -3,7 +3,10 @@
 # MapServer 8's own MVT output (mode=tile, map.imagetype=mvt) on the same random tiles (zoom 6–12
 # over mainland France, bench/mvt-tiles.lua, fixed seed), then Carence's tile cache alone.
 #
-#   bench/mvt-vs-mapserver.sh            # DURATION=20 (s per run) JFR=1 (flight recording of step 3)
+#   bench/mvt-vs-mapserver.sh            # DURATION=20 (s per run) JFR=1 (flight recordings of steps 3 and 4:
+#                                        # $BENCH_DIR/mvt.jfr, mvt-cached.jfr)
+#   PEER=0 bench/mvt-vs-mapserver.sh     # Carence alone (no MapServer peer: on a shared machine, or
+#                                        # while someone else measures on the peer's port 18091)
 #
 # Steps: (1) an H2GIS store with the national communes (bench/lib.sh national_store, shared with
 # the other bench scripts through $BENCH_DIR/data); (2) the MapServer peer (shared/peers/mapserver);
@@ -11,8 +14,8 @@
 # pre-generalised and pre-projected geometries stays on, 1 GB so the national communes fit), wrk
 # at 1 and 8 connections on both servers, with the CPU time each used per tile (Carence JVM;
 # mapserv FastCGI processes); (4) Carence restarted WITH its tile cache, 8 connections cycling over
-# 100 tiles each requested once before (priming waits until all 100 are answered): tiles/s served
-# from memory.
+# 100 tiles each requested once before with curl (every tile answered once, each bounded in time):
+# tiles/s served from memory.
 # Needs: Debian mapserver-bin cgi-mapserver nginx-light spawn-fcgi wrk gdal-bin curl; builds
 # carence.jar if absent. On a shared machine only the CPU ms per tile, and ratios within one run,
 # mean something (bench/lib.sh says why).
@@ -20,10 +23,11 @@ set -euo pipefail
 bench_name=mvt-vs-mapserver
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 export CARENCE_PORT=${CARENCE_PORT:-18094}
-need_peer
+peer=${PEER:-1}
+if [ "$peer" = 1 ]; then need_peer; else need wrk curl; fi
 ensure_jar
 national_store
-start_peer
+[ "$peer" = 1 ] && start_peer
 
 start_tiles() { # tile-cache megabytes [java options]
   local mb=$1; shift
@@ -40,9 +44,13 @@ jfr=()
 [ "${JFR:-0}" = 1 ] && jfr=(-XX:StartFlightRecording=settings=profile,filename="$bench/mvt.jfr",dumponexit=true)
 start_tiles 0 "${jfr[@]}"
 curl -sf "$carence_url/ogc/collections/communes/tiles/WebMercatorQuad/8/92/130" -o "$bench/millau-carence.mvt"
-curl -sf "http://127.0.0.1:18091/mapserv?mode=tile&tilemode=gmap&tile=130+92+8&layers=communes&map.imagetype=mvt" \
-  -o "$bench/millau-mapserver.mvt"
-echo "z8 tile over Millau: Carence $(stat -c %s "$bench/millau-carence.mvt") B, MapServer $(stat -c %s "$bench/millau-mapserver.mvt") B"
+if [ "$peer" = 1 ]; then
+  curl -sf "http://127.0.0.1:18091/mapserv?mode=tile&tilemode=gmap&tile=130+92+8&layers=communes&map.imagetype=mvt" \
+    -o "$bench/millau-mapserver.mvt"
+  echo "z8 tile over Millau: Carence $(stat -c %s "$bench/millau-carence.mvt") B, MapServer $(stat -c %s "$bench/millau-mapserver.mvt") B"
+else
+  echo "z8 tile over Millau: Carence $(stat -c %s "$bench/millau-carence.mvt") B"
+fi
 
 # (3) Uncached: first one tile per zoom at both ends of France (Carence builds each generalised and
 # projected copy on the first tile that needs it: seconds of CPU that would otherwise land in the
@@ -59,14 +67,19 @@ prime() { # url-of-tile with Z X Y placeholders
   done
 }
 prime "$carence_url/ogc/collections/communes/tiles/WebMercatorQuad/{z}/{y}/{x}"
-prime "http://127.0.0.1:18091/mapserv?mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers=communes&map.imagetype=mvt"
+[ "$peer" = 1 ] && prime "http://127.0.0.1:18091/mapserv?mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers=communes&map.imagetype=mvt"
 export REQUESTS_LUA="$here/mvt-tiles.lua"
 MVT_SERVER=carence wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" "$carence_url" >/dev/null
-MVT_SERVER=mapserver wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" http://127.0.0.1:18091 >/dev/null
+[ "$peer" = 1 ] && MVT_SERVER=mapserver wrk -t1 -c2 -d10s --timeout 60s -s "$here/wms-latency.lua" http://127.0.0.1:18091 >/dev/null
 printf '%-20s %3s | %9s %8s %8s %7s | %9s %8s %8s %7s | %s\n' workload conc "carence/s" p50_ms p95_ms cpu_ms \
   "mapsrv/s" p50_ms p95_ms cpu_ms "ratios carence/mapserver: req/s, cpu_ms"
 for c in 1 8; do
   a=$(MVT_SERVER=carence MVT_DISTINCT=0 wrk_measure "$carence_url" "$c" "$carence_pid")
+  if [ "$peer" != 1 ]; then
+    printf '%-20s %3s | %9s %8s %8s %7s | (no peer: PEER=0)   (errors: %s)\n' "MVT z6-12 uncached" "$c" \
+      "$(field rps "$a")" "$(field p50_ms "$a")" "$(field p95_ms "$a")" "$(field cpu_ms "$a")" "$(field errors "$a")"
+    continue
+  fi
   # shellcheck disable=SC2086 # pid list
   b=$(MVT_SERVER=mapserver MVT_DISTINCT=0 wrk_measure http://127.0.0.1:18091 "$c" $mapserver_pids)
   ra=$(field rps "$a"); rb=$(field rps "$b"); ca=$(field cpu_ms "$a"); cb=$(field cpu_ms "$b")
@@ -78,11 +91,24 @@ for c in 1 8; do
 done
 stop_carence
 
-# (4) Tile cache: each of 100 tiles requested once (until all answered), then 8 clients cycling over them.
-start_tiles 256
-# Debian's wrk 4.1 does not honour wrk.thread:stop() from response(), so the priming run is bounded
-# by time too: 30 s on one connection cycles over the 100 tiles many times (a few seconds each pass).
-MVT_SERVER=carence MVT_DISTINCT=100 MVT_PRIME=1 wrk -t1 -c1 -d30s --timeout 60s -s "$here/mvt-tiles.lua" \
+# (4) Tile cache: each of 100 tiles requested once, then 8 clients cycling over them.
+jfr=()
+[ "${JFR:-0}" = 1 ] && jfr=(-XX:StartFlightRecording=settings=profile,filename="$bench/mvt-cached.jfr",dumponexit=true)
+start_tiles 256 "${jfr[@]}"
+# The 100 tiles' paths from the same Lua script (one second of wrk writes them), then one curl each
+# (Debian's wrk 4.1 ignores wrk.thread:stop(), so wrk cannot stop after one pass): every tile is
+# encoded once, each request bounded, the whole priming bounded to PRIME_SECONDS (default 600).
+MVT_SERVER=carence MVT_DISTINCT=100 MVT_LIST="$bench/mvt-cached-tiles.txt" wrk -t1 -c1 -d1s --timeout 60s \
+  -s "$here/mvt-tiles.lua" "$carence_url" >/dev/null
+primed=0; failed=0; deadline=$(( $(date +%s) + ${PRIME_SECONDS:-600} ))
+while read -r p; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "tile-cache priming not finished after ${PRIME_SECONDS:-600} s ($primed tiles)"
+  if curl -sf -m 120 -o /dev/null "$carence_url$p"; then primed=$(( primed + 1 )); else failed=$(( failed + 1 )); fi
+done < "$bench/mvt-cached-tiles.txt"
+echo "tile cache primed: $primed tiles answered, $failed failed"
+# Then a warm-up from memory: the restarted JVM is still compiling the request path (JFR showed its
+# JIT threads taking most of the CPU of a cold measure).
+MVT_SERVER=carence MVT_DISTINCT=100 wrk -t2 -c8 -d"${CACHE_WARMUP:-20}s" --timeout 30s -s "$here/wms-latency.lua" \
   "$carence_url" >/dev/null
 a=$(MVT_SERVER=carence MVT_DISTINCT=100 wrk_measure "$carence_url" 8 "$carence_pid")
 printf '%-20s %3s | %9s %8s %8s %7s | (goal >= 2000/s)   (errors: %s)\n' "MVT from tile cache" 8 "$(field rps "$a")" \

@@ -54,7 +54,12 @@ final class TileCache {
             return counted.get();
         }
         Partition partition = new Partition(key.storeLayer(), key.scenario());
-        String previous = current.put(partition, key.version());
+        // Read first: a served tile's partition is almost always at its current version, and a
+        // write per request would make every request thread contend on the same map entry.
+        String previous = current.get(partition);
+        if (!key.version().equals(previous)) {
+            previous = current.put(partition, key.version());
+        }
         if (previous != null && !previous.equals(key.version())) {
             tiles.asMap().keySet().removeIf(k -> k.storeLayer().equals(key.storeLayer())
                     && Objects.equals(k.scenario(), key.scenario()) && !k.version().equals(key.version()));

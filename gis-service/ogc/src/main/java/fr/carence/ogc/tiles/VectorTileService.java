@@ -15,26 +15,18 @@ import fr.carence.store.LayerInfo;
 import fr.carence.store.LayerSchema;
 import fr.carence.store.ScenarioIds;
 import fr.carence.store.filter.Filter;
-import io.tileverse.vectortile.mvt.LayerBuilder;
-import io.tileverse.vectortile.mvt.VectorTileBuilder;
-import io.tileverse.vectortile.mvt.VectorTileCodec;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.util.AffineTransformation;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * (with its buffer) is transformed to Lambert-93 to select them by envelope (the whole layer in
  * memory with its STR-tree, or the store's spatial index when the layer does not fit), each
  * geometry is taken at the coarsest pre-generalised level that moves no border by more than a
- * quarter of a screen pixel at this zoom, transformed to EPSG:3857 and then to tile units
- * (4,096 per tile), clipped to the tile plus its buffer and quantised by the encoder
- * (tileverse-vectortiles). Result layers show scenario {@code defaut} unless another is named.
+ * quarter of a screen pixel at this zoom (from the map cache: already in EPSG:3857, polygons
+ * repaired once per level), then moved to tile units (4,096 per tile), clipped to the tile plus
+ * its buffer where it crosses that edge, and rounded ({@link MvtEncoder}). Result layers show scenario {@code defaut} unless another is named.
  * Only the attributes listed for the layer in the catalogue ({@code carence.mvtAttributes}) are
  * written.
  */
@@ -242,17 +234,10 @@ public final class VectorTileService {
         // per cent over France; the generalisation only needs the order of magnitude).
         double pixelStorage = box == null ? span / WebMercatorQuad.TILE_PIXELS
                 : box.getWidth() / (WebMercatorQuad.TILE_PIXELS * (1 + 2.0 * settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS));
-        double scale = EXTENT / span;
-        AffineTransformation toTile = new AffineTransformation(scale, 0, -tile.getMinX() * scale,
-                0, -scale, tile.getMaxY() * scale);
         int clipUnits = (int) Math.ceil(EXTENT * (double) settings.bufferPixels() / WebMercatorQuad.TILE_PIXELS);
-        // The geometries are already generalised (quarter pixel): no second simplification, and no
-        // snapping pass (the encoder's precision reducer drops polygons the generalisation left
-        // self-touching); rounding to tile units is all MVT needs.
-        VectorTileBuilder builder = new VectorTileBuilder().setExtent(EXTENT).setClipBuffer(clipUnits)
-                .setSimplificationDistanceTolerance(0).setUsePrecisionModelSnapping(false);
-        LayerBuilder mvt = builder.layer().name(layer.published().name());
-        int[] written = {0};
+        // The geometries are already generalised (quarter pixel) and, from the map cache, valid:
+        // the encoder only clips what crosses the buffer's edge and rounds to tile units.
+        MvtEncoder mvt = new MvtEncoder(layer.published().name(), layer.attributes(), tile, EXTENT, clipUnits);
         String scenarioColumn = layer.published().scenarioColumn();
         Visitor visit = (feature, geometry) -> {
             if (geometry == null || geometry.isEmpty()) {
@@ -261,34 +246,22 @@ public final class VectorTileService {
             if (scenario != null && !scenario.equals(feature.get(scenarioColumn))) {
                 return;
             }
-            // From the map cache the geometry is already in EPSG:3857 (projected once, shared: copied
-            // before moving to tile units); from the store it is in Lambert-93.
-            Geometry web = geometry.getSRID() == WebMercatorQuad.EPSG ? geometry.copy()
+            // From the map cache the geometry is already in EPSG:3857 (projected once, shared: only
+            // read); from the store it is in Lambert-93, at full detail.
+            Geometry web = geometry.getSRID() == WebMercatorQuad.EPSG ? geometry
                     : CrsTransforms.transform(geometry, FeatureStore.STORAGE_SRID, WebMercatorQuad.EPSG);
             if (!web.getEnvelopeInternal().intersects(read3857)) {
                 return;
             }
-            web.apply(toTile);
-            web.geometryChanged();
-            if (web instanceof Polygonal && !web.isValid()) {
-                // The map cache's generalisation skips the validity repair (invisible when drawn),
-                // but the encoder silently drops an invalid polygon: repair it here.
-                web = GeometryFixer.fix(web);
-            }
-            mvt.feature(attributes(feature, layer.attributes()), web);
-            written[0]++;
+            mvt.add(name -> value(feature, name), web);
         };
         if (cached.isPresent()) {
-            cached.get().forEach(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+            cached.get().forEachValid(box == null ? new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
                     Double.MAX_VALUE) : box, pixelStorage, WebMercatorQuad.EPSG, visit::visit);
         } else {
             readStore(layer, scenario, box, visit);
         }
-        if (written[0] == 0) {
-            return new TileCache.Entry(new byte[0], etag(new byte[0]));
-        }
-        mvt.build();
-        byte[] bytes = MvtWinding.fix(new VectorTileCodec().encode(builder.build()));
+        byte[] bytes = mvt.bytes();
         return new TileCache.Entry(bytes, etag(bytes));
     }
 
@@ -315,17 +288,10 @@ public final class VectorTileService {
         }
     }
 
-    /** The listed attributes; values the MVT encoding has no type for (dates) are written as text. */
-    private static Map<String, Object> attributes(Feature feature, List<String> names) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String n : names) {
-            Object v = feature.get(n);
-            if (v == null) {
-                continue; // MVT has no null: an absent key is the null value
-            }
-            out.put(n, v instanceof TemporalAccessor ? v.toString() : v);
-        }
-        return out;
+    /** An attribute's value; one the MVT encoding has no type for (a date) is written as text. */
+    private static Object value(Feature feature, String name) {
+        Object v = feature.get(name);
+        return v instanceof TemporalAccessor ? v.toString() : v;
     }
 
     /** Strong entity tag from the tile's bytes: equal bytes, equal tag, whatever the layer version. */

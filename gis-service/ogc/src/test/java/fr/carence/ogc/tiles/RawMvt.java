@@ -100,6 +100,20 @@ final class RawMvt {
         return rings;
     }
 
+    /**
+     * Twice the signed area (surveyor's formula) of a ring of x, y pairs in tile coordinates:
+     * positive for an exterior ring of MVT 2.1 (§4.3.4.4), negative for an interior one.
+     */
+    static long signedArea2(long[] ring) {
+        long sum = 0;
+        int count = ring.length / 2;
+        for (int k = 0; k < count; k++) {
+            int j = (k + 1) % count;
+            sum += ring[2 * k] * ring[2 * j + 1] - ring[2 * j] * ring[2 * k + 1];
+        }
+        return sum;
+    }
+
     private static long zigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
     }

@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ public final class CachedLayer {
     private final Map<Long, Geometry[]> projected = new HashMap<>();
     /** Projections that did not fit in the budget: not retried for this layer version. */
     private final Set<Long> projectionRefused = new HashSet<>();
+    /** Projected copies with the polygons their generalisation spoilt repaired ({@link #forEachValid}), by {@link #projectionKey}. */
+    private final Map<Long, Geometry[]> validated = new HashMap<>();
+    private final Set<Long> validatedRefused = new HashSet<>();
     private long levelBytes;
     private boolean evicted;
     private volatile long lastUsed = System.nanoTime();
@@ -122,6 +126,81 @@ public final class CachedLayer {
             }
             visitor.visit(f, g);
         }
+    }
+
+    /**
+     * As {@link #forEach(Envelope, double, int, Visitor)}, with valid polygons, for encoders that
+     * need them (vector tiles): a generalised polygon that the generalisation left invalid (a ring
+     * crossing itself or another; Douglas-Peucker runs ring by ring without repair) is repaired by
+     * JTS {@link GeometryFixer}, once per level and CRS, and the repaired copy kept with the level
+     * (only the repaired geometries take memory). Full-detail geometries are given as loaded (the
+     * loaders repair invalid source geometries). When the copy does not fit in the budget, the
+     * geometries of this call are checked and repaired one by one.
+     */
+    public void forEachValid(Envelope box, double pixelSize, int epsg, Visitor visitor) {
+        lastUsed = System.nanoTime();
+        int[] hits = hits(box);
+        int level = builtLevel(GeneralisationLevels.forPixelSize(pixelSize));
+        Geometry[] source = level < 0 ? null : levelIfBuilt(level);
+        Geometry[] inCrs = epsg == FeatureStore.STORAGE_SRID ? source : projection(epsg, level, source);
+        Geometry[] valid = source == null ? null : validated(epsg, level, source, inCrs);
+        for (int i : hits) {
+            Feature f = features.get(i);
+            Geometry g = valid != null ? valid[i] : inCrs != null ? inCrs[i] : null;
+            if (g == null) {
+                Geometry s = source == null ? f.geometry() : source[i];
+                g = epsg == FeatureStore.STORAGE_SRID ? s : CrsTransforms.transform(s, FeatureStore.STORAGE_SRID, epsg);
+                if (valid == null && source != null) {
+                    g = repaired(g, source[i] != f.geometry());
+                }
+            }
+            visitor.visit(f, g);
+        }
+    }
+
+    /** The level's geometries in the CRS, repaired where needed (built now), or null when it does not fit. */
+    private synchronized Geometry[] validated(int epsg, int level, Geometry[] source, Geometry[] inCrs) {
+        long key = projectionKey(epsg, level);
+        Geometry[] out = validated.get(key);
+        if (out != null || evicted || inCrs == null || validatedRefused.contains(key)) {
+            return out;
+        }
+        long started = System.nanoTime();
+        out = new Geometry[inCrs.length];
+        long bytes = 16L + 4L * out.length;
+        int fixed = 0;
+        for (int i = 0; i < out.length; i++) {
+            Geometry g = inCrs[i];
+            if (g != null) {
+                Geometry r = repaired(g, source[i] != features.get(i).geometry());
+                if (r != g) {
+                    r.getEnvelopeInternal(); // computed now, while no other thread sees the geometry
+                    bytes += MemoryFootprint.of(r) + 48;
+                    fixed++;
+                }
+                g = r;
+            }
+            out[i] = g;
+        }
+        if (!budget.tryReserve(bytes)) {
+            validatedRefused.add(key);
+            return null;
+        }
+        levelBytes += bytes;
+        validated.put(key, out);
+        LOG.info("Map cache: layer {} checked for valid polygons at {} in EPSG:{} in {} ms ({} repaired)", name,
+                GeneralisationLevels.tolerance(level) + " m", epsg, (System.nanoTime() - started) / 1_000_000, fixed);
+        return out;
+    }
+
+    /** The geometry, or its repair when it is a generalised polygon that is not valid. */
+    private static Geometry repaired(Geometry g, boolean generalised) {
+        if (!generalised || !(g instanceof Polygonal) || g.isValid()) {
+            return g;
+        }
+        Geometry fixed = GeometryFixer.fix(g);
+        fixed.setSRID(g.getSRID()); // the fixer builds with the factory's SRID, not the copy's
+        return fixed;
     }
 
     /** Number of projected copies held (all CRSs and levels), for tests and logs. */
