@@ -33,8 +33,8 @@ class TileAttributesExistTest {
                 }
             }
         }
-        // indicateurs_communes lists 7 attributes, zones_carence 7 (with demande_couverte),
-        // zones_carence_residuelles 7.
-        assertThat(checked).isEqualTo(21);
+        // indicateurs_communes lists 8 attributes (with frr, read by the frr style), zones_carence 7
+        // (with demande_couverte), zones_carence_residuelles 7.
+        assertThat(checked).isEqualTo(22);
     }
 }
