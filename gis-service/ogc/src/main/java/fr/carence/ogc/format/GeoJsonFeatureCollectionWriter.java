@@ -23,6 +23,9 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The names a client may give GeoJSON by (WFS OUTPUTFORMAT, WMS INFO_FORMAT): one list for both. */
+    public static final List<String> FORMAT_NAMES = List.of("application/json", "application/geo+json", "json", "geojson");
+
     @Override
     public int order() {
         return 10;
@@ -30,7 +33,7 @@ public final class GeoJsonFeatureCollectionWriter implements FeatureCollectionWr
 
     @Override
     public List<String> formatNames() {
-        return List.of("application/json", "application/geo+json", "json", "geojson");
+        return FORMAT_NAMES;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import fr.carence.crs.CrsTransforms;
+import fr.carence.ogc.format.GeoJsonFeatureCollectionWriter;
 import fr.carence.ogc.format.GeoJsonGeometryWriter;
 import fr.carence.store.Feature;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class JsonFeatureInfoWriter implements FeatureInfoWriter {
 
     @Override
     public List<String> formatNames() {
-        return List.of("application/json", "application/geo+json", "json", "geojson");
+        return GeoJsonFeatureCollectionWriter.FORMAT_NAMES;
     }
 
     @Override
