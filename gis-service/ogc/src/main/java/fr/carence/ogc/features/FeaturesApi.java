@@ -9,6 +9,7 @@ import fr.carence.ogc.OwsException;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.catalog.PublishedLayer;
 import fr.carence.ogc.core.ClientCrsCursor;
+import fr.carence.ogc.core.ReadAheadCursor;
 import fr.carence.ogc.core.FeatureIds;
 import fr.carence.ogc.core.LayerExtents;
 import fr.carence.ogc.core.LayerResolver;
@@ -343,7 +344,7 @@ public final class FeaturesApi {
 
     private LayerFeatures features(LayerSelection s, FeatureQuery paged, CrsName crs) {
         return new LayerFeatures(s.layer().name(), s.layer().schema(), s.attributes(), s.geometry(),
-                () -> new ClientCrsCursor(store.query(s.layer().storeLayer(), paged), crs));
+                () -> ReadAheadCursor.of(new ClientCrsCursor(store.query(s.layer().storeLayer(), paged), crs)));
     }
 
     // ---------------------------------------------------------------- helpers

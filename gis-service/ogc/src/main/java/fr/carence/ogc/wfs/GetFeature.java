@@ -4,6 +4,7 @@ import fr.carence.ogc.OwsException;
 import fr.carence.ogc.OwsRequest;
 import fr.carence.ogc.catalog.Catalog;
 import fr.carence.ogc.core.ClientCrsCursor;
+import fr.carence.ogc.core.ReadAheadCursor;
 import fr.carence.ogc.core.KvpLinks;
 import fr.carence.ogc.core.LayerResolver;
 import fr.carence.ogc.core.OgcResponse;
@@ -90,7 +91,7 @@ public final class GetFeature {
 
     private LayerFeatures features(LayerSelection s, fr.carence.store.FeatureQuery paged, WfsQuery query) {
         return new LayerFeatures(s.layer().name(), s.layer().schema(), s.attributes(), s.geometry(),
-                () -> new ClientCrsCursor(store.query(s.layer().storeLayer(), paged), query.crs()));
+                () -> ReadAheadCursor.of(new ClientCrsCursor(store.query(s.layer().storeLayer(), paged), query.crs())));
     }
 
     private static OgcResponse send(FeatureCollectionWriter format, FeatureCollectionResult result, String firstLayer) {

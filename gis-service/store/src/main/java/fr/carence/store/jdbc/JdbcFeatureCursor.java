@@ -3,6 +3,7 @@ package fr.carence.store.jdbc;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.QueryTimeoutException;
 import fr.carence.store.LayerSchema.Attribute;
 import fr.carence.store.StoreException;
 import java.sql.Connection;
@@ -35,6 +36,10 @@ final class JdbcFeatureCursor implements FeatureCursor {
     private final boolean withGeometry;
     private final WKBReader wkbReader = new WKBReader(
             new GeometryFactory(new PrecisionModel(), FeatureStore.STORAGE_SRID));
+    /** The time left inside the database where the statement streams lazily (H2), else null. */
+    private final ReadTimeBudget budget;
+    /** Whether the session was set up for a streamed read, to be undone on close. */
+    private final boolean streaming;
     private Feature next;
     private boolean closed;
 
@@ -43,7 +48,8 @@ final class JdbcFeatureCursor implements FeatureCursor {
      *                   {@code ST_AsBinary(geom)} when {@code withGeometry}
      */
     JdbcFeatureCursor(JdbcFeatureStore store, Connection connection, PreparedStatement statement, ResultSet rs,
-                      List<Attribute> attributes, int idIndex, boolean withGeometry) {
+                      List<Attribute> attributes, int idIndex, boolean withGeometry, ReadTimeBudget budget,
+                      boolean streaming) {
         this.store = store;
         this.connection = connection;
         this.statement = statement;
@@ -51,6 +57,8 @@ final class JdbcFeatureCursor implements FeatureCursor {
         this.attributes = attributes;
         this.idIndex = idIndex;
         this.withGeometry = withGeometry;
+        this.budget = budget;
+        this.streaming = streaming;
     }
 
     @Override
@@ -75,6 +83,24 @@ final class JdbcFeatureCursor implements FeatureCursor {
     }
 
     private Feature read() {
+        if (budget == null) {
+            return readRow();
+        }
+        budget.enter();
+        Feature f;
+        try {
+            f = readRow();
+        } finally {
+            budget.exit();
+        }
+        if (budget.exceeded()) {
+            close();
+            throw new QueryTimeoutException(store.kind() + " store: reading features exceeded its time limit");
+        }
+        return f;
+    }
+
+    private Feature readRow() {
         try {
             if (!rs.next()) {
                 return null;
@@ -109,9 +135,19 @@ final class JdbcFeatureCursor implements FeatureCursor {
             return;
         }
         closed = true;
+        if (budget != null) {
+            store.forget(budget);
+        }
         try {
             rs.close();
             statement.close();
+        } catch (SQLException e) {
+            // a cancelled statement may fail to close: the session is still released below
+        }
+        try {
+            if (streaming) {
+                store.endStreamingRead(connection);
+            }
             connection.rollback();
         } catch (SQLException e) {
             // releasing anyway; a broken connection is evicted by the pool

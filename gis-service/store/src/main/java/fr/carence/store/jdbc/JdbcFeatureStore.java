@@ -64,6 +64,8 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final VersionRetention retention;
     /** Makes "reserve a staging table and mark it active" atomic with respect to the clean-up. */
     private final Object stagingLock = new Object();
+    /** Cancels streamed reads that overrun their time inside the database (H2's lazy reads). */
+    private final ReadWatchdog readWatchdog;
 
     JdbcFeatureStore(HikariDataSource dataSource, SqlDialect dialect, Duration stagingGrace, VersionRetention retention) {
         this.dataSource = dataSource;
@@ -73,6 +75,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.registry = new LayerRegistry(dialect);
         this.tables = new LayerTables(dialect);
         this.filters = new FilterSqlCompiler(dialect);
+        this.readWatchdog = new ReadWatchdog("carence-" + dialect.kind() + "-read-watchdog");
         try (Connection c = connection()) {
             dialect.initialise(c);
         } catch (SQLException e) {
@@ -728,20 +731,67 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** A streaming cursor over one physical table, owning {@code c}; the statement is closed if it cannot start. */
+    /**
+     * A streaming cursor over one physical table, owning {@code c}; the statement is closed if it
+     * cannot start. Where the database streams rows as they are fetched (H2's lazy execution),
+     * the query's timeout is a {@link ReadTimeBudget} of time spent inside the database, so it
+     * bounds the store's work and not the client's download; elsewhere it is the JDBC timeout.
+     */
     private FeatureCursor openCursor(Connection c, String physical, FeatureQuery query) throws SQLException {
         QuerySql sql = QuerySql.select(dialect, filters, registry.schemaOf(c, physical), physical, query);
-        PreparedStatement ps = c.prepareStatement(sql.fragment().sql());
+        boolean streaming = dialect.startStreamingRead(c);
+        PreparedStatement ps = null;
+        ReadTimeBudget budget = null;
         try {
+            ps = c.prepareStatement(sql.fragment().sql());
             ps.setFetchSize(FETCH_SIZE);
-            ps.setQueryTimeout(query.timeoutSeconds());
+            if (streaming && query.timeout() != null) {
+                budget = new ReadTimeBudget(query.timeout().toNanos(), ps);
+                readWatchdog.watch(budget);
+            } else {
+                ps.setQueryTimeout(query.timeoutSeconds());
+            }
             bind(ps, sql.fragment().parameters());
-            ResultSet rs = ps.executeQuery();
-            return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry());
+            ResultSet rs;
+            if (budget != null) {
+                budget.enter();
+            }
+            try {
+                rs = ps.executeQuery();
+            } finally {
+                if (budget != null) {
+                    budget.exit();
+                }
+            }
+            if (budget != null && budget.exceeded()) {
+                rs.close();
+                throw new QueryTimeoutException(kind() + " store: querying a layer exceeded its time limit");
+            }
+            return new JdbcFeatureCursor(this, c, ps, rs, sql.attributes(), sql.idIndex(), sql.geometry(), budget, streaming);
         } catch (SQLException | RuntimeException e) {
+            if (budget != null) {
+                readWatchdog.forget(budget);
+            }
             closeQuietly(ps);
+            if (streaming) {
+                endStreamingRead(c);
+            }
             throw e;
         }
+    }
+
+    /** Ends a cursor's streamed read on its session; a session that cannot is evicted by the pool. */
+    void endStreamingRead(Connection c) {
+        try {
+            dialect.endStreamingRead(c);
+        } catch (SQLException e) {
+            // the connection is broken: the pool replaces it
+        }
+    }
+
+    /** A cursor no longer needs watching (closed or exhausted). */
+    void forget(ReadTimeBudget budget) {
+        readWatchdog.forget(budget);
     }
 
     @Override
@@ -880,6 +930,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void close() {
+        readWatchdog.close();
         dataSource.close();
     }
 

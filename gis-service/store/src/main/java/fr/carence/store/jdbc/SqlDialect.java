@@ -67,6 +67,22 @@ public interface SqlDialect {
     default void resetBorrowedSession(Connection connection) throws SQLException {
     }
 
+    /**
+     * Prepares a borrowed session for one streamed read ({@code FeatureStore.query}). Returns
+     * true when the database then produces rows as they are fetched, so that a JDBC query timeout
+     * would run until the cursor closes: the cursor then keeps its own {@link ReadTimeBudget} of
+     * time spent inside the database instead. H2 builds a whole result before returning its first
+     * row unless its lazy execution is on; PostgreSQL streams through a server-side cursor and
+     * applies the timeout per statement (nothing to do).
+     */
+    default boolean startStreamingRead(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /** Undoes {@link #startStreamingRead} before the session goes back to the pool. */
+    default void endStreamingRead(Connection connection) throws SQLException {
+    }
+
     /** A cheap row-count estimate of a table, or empty when only an exact count can answer. */
     OptionalLong estimatedRowCount(Connection connection, String table) throws SQLException;
 

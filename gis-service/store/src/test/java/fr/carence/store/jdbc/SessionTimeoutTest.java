@@ -42,6 +42,43 @@ class SessionTimeoutTest {
     }
 
     /**
+     * H2 streams a read lazily ({@code SET LAZY_QUERY_EXECUTION TRUE} on the cursor's session): the
+     * setting must not outlive the cursor, whether it was read to the end, closed half-way or
+     * stopped by its time limit, or other users of the pooled session would get lazy results.
+     */
+    @Test
+    void aStreamedReadLeavesNoLazyExecutionOnThePooledSession(@TempDir Path dir) throws Exception {
+        try (JdbcFeatureStore store = (JdbcFeatureStore) FeatureStores.open(StoreConfig.h2gis(dir).withMaxPoolSize(2))) {
+            String layer = "fixture_session_lazy";
+            Fixtures.load(store, Fixtures.gridSchema(layer), longGrid());
+            try (FeatureCursor c = store.query(layer, FeatureQuery.all().withTimeout(Duration.ofSeconds(30)))) {
+                c.forEachRemaining(f -> { });
+            }
+            try (FeatureCursor c = store.query(layer, FeatureQuery.all())) {
+                c.next();  // closed half-way
+            }
+            try (FeatureCursor c = store.query(layer, FeatureQuery.all().withTimeout(Duration.ofNanos(1)))) {
+                c.forEachRemaining(f -> { });
+            } catch (fr.carence.store.QueryTimeoutException expected) {
+                // 1 ns inside the database is always overrun
+            }
+            List<Connection> all = List.of(store.connection(), store.connection());
+            try {
+                for (Connection c : all) {
+                    // Not in INFORMATION_SCHEMA: read from the embedded session itself.
+                    org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal)
+                            c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+                    assertThat(session.isLazyQueryExecution()).isFalse();
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /**
      * A pool of two: one connection holds the table up, so the limited reads and the unlimited
      * held-up read after them necessarily share the other one.
      */
