@@ -29,6 +29,14 @@
     return canvas;
   }
 
+  /** The fibre data the scenario read, as its provenance records it (GET /api/scenarios), never a date written here. */
+  function thdSource() {
+    const s = C.scenarioRecord ? C.scenarioRecord(C.scenario()) : null;
+    const v = s && s.provenance ? s.provenance.find((p) => p.couche === 'couverture_thd') : null;
+    if (!v) return 'ARCEP, provenance non enregistrée';
+    return `ARCEP${v.millesime ? ' ' + v.millesime : ', millésime non précisé'}`;
+  }
+
   function figures(r) {
     return [
       ['Rang', String(r.rang)],
@@ -39,7 +47,7 @@
       ['Heures de trajet gagnées par an', `${C.formatNumber(r.heures_gagnees_an)} h`],
       ['Carburant économisé par an', `${C.formatNumber(r.litres_carburant_an)} L`],
       ['CO₂ évité par an', `${C.formatNumber(r.kg_co2e_an / 1000, 1)} t CO₂e`],
-      ['Couverture fibre de la commune', `${C.formatNumber(r.taux_thd * 100)} % des locaux (ARCEP T1 2018)`],
+      ['Couverture fibre de la commune', `${C.formatNumber(r.taux_thd * 100)} % des locaux (${thdSource()})`],
       ['Pourquoi ici : communes desservies', r.desservies.map((c) => `${c.nom} (${C.formatNumber(c.demande)} télétravailleurs potentiels${c.fragilites.length ? ', ' + c.fragilites.join(', ') : ''})`).join(' ; ') || 'aucune'],
       ['Fragilités des communes desservies', r.fragilites.join(', ') || 'aucune'],
       ['Méthode', `${r.methode}${r.ecart_optimalite ? ` (écart à l'optimum ${C.formatNumber(r.ecart_optimalite * 100, 1)} %)` : ' (optimum prouvé)'}`],

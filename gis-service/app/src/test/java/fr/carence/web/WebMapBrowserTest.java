@@ -418,6 +418,11 @@ class WebMapBrowserTest extends RunningCarence {
         // The site and the carence communes it serves are outlined on the sheet's map.
         assertThat(((Number) js("return Carence.highlight.getFeatures().length")).intValue()).isGreaterThan(1);
         assertThat(sheet.getText()).contains("Site candidat n°").contains("CO₂ évité par an").contains("t CO₂e");
+        // The fibre figure names the ARCEP vintage the scenario read (its provenance), not a date of the page's own.
+        Object thdVintage = js("return Carence.scenarioRecord(Carence.scenario()).provenance"
+                + ".find(p => p.couche === 'couverture_thd').millesime");
+        assertThat(thdVintage).as("vintage of couverture_thd in the scenario's provenance").isNotNull();
+        assertThat(sheet.getText()).contains("% des locaux (ARCEP " + thdVintage + ")");
         String snapshot = driver.findElement(By.cssSelector("#fiche-site img")).getAttribute("src");
         assertThat(snapshot).startsWith("data:image/png;base64,");
         BufferedImage sheetMap = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(snapshot.substring(22))));

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * already received. A feature response is one thread's work otherwise; its time splits roughly
  * in half between reading (the database fetch, WKB decoding, the reprojection to the client's
  * CRS) and writing (text formatting), so on a second core the two overlap (docs/ogc-wfs.md,
- * "Lecture anticipée").
+ * "Read-ahead").
  *
  * <p>The readers come from one pool of at most one thread per core, shared by all requests. When
  * every reader is busy the caller simply reads the cursor itself: under load the server never
