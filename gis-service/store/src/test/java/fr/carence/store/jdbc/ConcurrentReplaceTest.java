@@ -30,6 +30,31 @@ class ConcurrentReplaceTest {
         assertThat(store.publishedTable("fixture_concurrent")).isNotEqualTo(java.util.Optional.of(v1));
     }
 
+    /**
+     * The same with a table of many pages, read lazily on H2 (rows fetched as the reader asks for
+     * them): the replacement drops the old table while most of its rows are still unread.
+     */
+    @BothStores
+    void aLongOpenCursorSurvivesAReplacement(JdbcFeatureStore store) {
+        LayerSchema schema = Fixtures.gridSchema("fixture_concurrent_long");
+        List<fr.carence.store.Feature> cells = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {  // codes "c" + i + j: unique while j < 10
+            for (int j = 0; j < 10; j++) {
+                cells.add(Fixtures.cell(i, j));
+            }
+        }
+        Fixtures.load(store, schema, cells);
+        List<String> read = new ArrayList<>();
+        try (FeatureCursor cursor = store.query("fixture_concurrent_long",
+                FeatureQuery.all().withTimeout(java.time.Duration.ofSeconds(60)))) {
+            read.add(cursor.next().id());
+            Fixtures.load(store, schema, Fixtures.grid().subList(0, 5));
+            cursor.forEachRemaining(f -> read.add(f.id()));
+        }
+        assertThat(read).hasSize(20_000).doesNotHaveDuplicates();
+        assertThat(store.count("fixture_concurrent_long", FeatureQuery.all())).isEqualTo(5);
+    }
+
     @BothStores
     void aPublicationDoesNotCleanUpAnotherWriterInProgress(JdbcFeatureStore store) {
         try (var slow = store.replaceLayer(Fixtures.gridSchema("fixture_slow"), Fixtures.SOURCE)) {
