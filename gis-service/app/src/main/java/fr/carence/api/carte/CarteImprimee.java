@@ -215,7 +215,8 @@ public final class CarteImprimee {
             if (v.millesime() == null || v.millesime().isBlank()) {
                 undated.add(v.libelle());
             } else {
-                dated.add(v.libelle() + " (" + v.millesime() + ")");
+                // "Couverture en fibre optique (ARCEP) 2018T1": the wording of the dossier and the web map's cartouche.
+                dated.add(v.libelle() + " " + v.millesime());
             }
         }
         return "Données lues par le calcul : " + (dated.isEmpty() ? "aucun millésime déclaré" : String.join(", ", dated))
