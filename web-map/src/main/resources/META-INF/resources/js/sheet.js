@@ -34,7 +34,9 @@
     const s = C.scenarioRecord ? C.scenarioRecord(C.scenario()) : null;
     const v = s && s.provenance ? s.provenance.find((p) => p.couche === 'couverture_thd') : null;
     if (!v) return 'ARCEP, provenance non enregistrée';
-    return `ARCEP${v.millesime ? ' ' + v.millesime : ', millésime non précisé'}`;
+    if (!v.millesime) return 'ARCEP, millésime non précisé';
+    // The loader's vintage already names its publisher ("ARCEP 2018T1"): do not write it twice.
+    return /^ARCEP\b/.test(v.millesime) ? v.millesime : `ARCEP ${v.millesime}`;
   }
 
   function figures(r) {

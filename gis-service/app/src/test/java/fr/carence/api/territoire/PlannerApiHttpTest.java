@@ -121,11 +121,12 @@ class PlannerApiHttpTest extends RunningSampleService {
             long all = hits("flux_od", null);
             long modelled = hits("flux_od", equal("modelise", "true"));
             assertThat(text).contains("Flux domicile-travail : " + fr(modelled) + " des " + fr(all) + " flux tracés sont modélisés");
-            // The vintages the scenario read, each layer named by its provenance entry (spaces ignored:
+            // The vintages the scenario read, each layer named by its provenance entry and followed by its
+            // vintage, as the dossier words it ("Couverture en fibre optique (ARCEP) ARCEP 2018T1"; spaces ignored:
             // a line may break after "/", which the text extraction reads as a space).
             for (JsonNode v : json(get("/api/scenarios/defaut", null)).get("provenance")) {
                 if (v.hasNonNull("millesime")) {
-                    assertThat(text.replace(" ", "")).contains((v.get("libelle").asText() + " (" + v.get("millesime").asText() + ")")
+                    assertThat(text.replace(" ", "")).contains((v.get("libelle").asText() + " " + v.get("millesime").asText())
                             .replace(" ", ""));
                 }
             }
