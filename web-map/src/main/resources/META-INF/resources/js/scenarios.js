@@ -77,6 +77,16 @@
       box.appendChild(Object.assign(document.createElement('p'), { className: 'erreur entrees-modifiees',
         textContent: `Entrées modifiées depuis ce calcul : ${s.entreesModifiees.join(', ')}. Relancer le scénario pour des résultats à jour (ou le recalculer à l'identique par l'API : POST api/scenarios/${s.id}/recalcul).` }));
     }
+    // What the run could not establish or had to presume (missing layers, possible AMII duplicates…):
+    // a figure read without them would be defended beyond what it is.
+    if (s.avertissements && s.avertissements.length) {
+      const details = Object.assign(document.createElement('details'), { className: 'avertissements' });
+      details.appendChild(Object.assign(document.createElement('summary'), { textContent: `Avertissements du calcul : ${s.avertissements.length}` }));
+      const ul = document.createElement('ul');
+      s.avertissements.forEach((a) => ul.appendChild(Object.assign(document.createElement('li'), { textContent: a })));
+      details.appendChild(ul);
+      box.appendChild(details);
+    }
     if (s.provenance) {
       const details = Object.assign(document.createElement('details'), { className: 'provenance' });
       details.appendChild(Object.assign(document.createElement('summary'), { textContent: `Provenance : ${s.provenance.length} couches lues — méthode ${s.versionMethode || 'inconnue'}` }));

@@ -186,6 +186,7 @@ public final class ScenarioAnalysis {
                 : ResidualCarence.compute(new ResidualCarence.Inputs(accessPoints, accessDemand, venues, applied, times, decay,
                         catchment, carencePoint, candidate, fragility.weight(), carenceDemand, p.number(DEMANDE_MIN),
                         carence.threshold()), zones, geometries);
+        warnings.addAll(possibleDuplicates(applied, venues));
         if (in.amii().loaded() && p.flag(APPLIQUER_INTENTIONS) && applied.isEmpty()) {
             warnings.add("AMII chargé (" + in.amii().fichier() + ") mais aucune intention retenue (statuts, paramètre "
                     + INTENTIONS_RETENUES + ") : zones résiduelles = zones présumées");
@@ -259,6 +260,32 @@ public final class ScenarioAnalysis {
         return new AnalysisResult(modelled, flows, demand, access, broadband, fragility, carence.carence(),
                 carence.score(), carence.threshold(), zones, zoneOf, instance.candidates(), sites, solution, servedBy,
                 total, timings, study, robustness, residual);
+    }
+
+    /**
+     * One warning per applied intention declared {@code ouvert} in a commune where the venue inventory
+     * already lists a venue: it may be that venue, whose seats would then count twice. The run cannot
+     * tell (the 2016 inventory is placed at commune precision, with no capacity), so it counts the
+     * intention and says so; the planner removes it from the AMII file if it is the same venue.
+     */
+    static List<String> possibleDuplicates(List<Intention> applied, List<Venue> venues) {
+        Map<String, List<String>> inventoried = new java.util.TreeMap<>();
+        for (Venue v : venues) {
+            if (!v.place().code().isEmpty()) {
+                inventoried.computeIfAbsent(v.place().code(), k -> new ArrayList<>()).add(v.id());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Intention i : applied) {
+            List<String> same = "ouvert".equals(i.statut()) ? inventoried.get(i.place().code()) : null;
+            if (same != null) {
+                out.add("intention " + i.id() + " (statut ouvert) dans la commune " + i.place().code()
+                        + " où l'inventaire des lieux compte déjà " + (same.size() == 1 ? "le lieu " : same.size() + " lieux : ")
+                        + String.join(", ", same) + " : ses " + Math.round(i.places()) + " places sont comptées en plus ; "
+                        + "si c'est le même lieu, retirez l'intention du fichier AMII pour ne pas le compter deux fois");
+            }
+        }
+        return out;
     }
 
     /** The intentions the scenario applies: none unless an AMII is loaded and {@code appliquer_intentions}. */

@@ -276,6 +276,17 @@ class WebMapBrowserTest extends RunningCarence {
         assertThat(driver.findElement(By.cssSelector("#resume-scenario details.provenance summary")).getText())
                 .isEqualTo("Provenance : " + run.path("provenance").size() + " couches lues — méthode "
                         + run.path("versionMethode").asText());
+        // the run's warnings, as the API records them, each one listed (none: no list)
+        List<String> warnings = new ArrayList<>();
+        run.path("avertissements").forEach(a -> warnings.add(a.asText()));
+        // The default call profile (action 15) names reconversion zones, which no data here covers.
+        assertThat(warnings).anyMatch(w -> w.startsWith("zones_reconversion : "));
+        assertThat(driver.findElements(By.cssSelector("#resume-scenario details.avertissements li")))
+                .extracting(li -> li.getAttribute("textContent")).containsExactlyElementsOf(warnings);
+        if (!warnings.isEmpty()) {
+            assertThat(driver.findElement(By.cssSelector("#resume-scenario details.avertissements summary")).getText())
+                    .isEqualTo("Avertissements du calcul : " + warnings.size());
+        }
 
         new Select(driver.findElement(By.id("comparer-a"))).selectByValue("defaut");
         new Select(driver.findElement(By.id("comparer-b"))).selectByValue(scenarioRun);

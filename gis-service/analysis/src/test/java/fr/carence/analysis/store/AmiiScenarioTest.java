@@ -147,4 +147,34 @@ class AmiiScenarioTest {
                     .startsWith(ResultRows.AUCUN_AMII) && ((String) r.get("statut_amii")).contains("non appliquées"));
         }
     }
+
+    /**
+     * An intention declared "ouvert" in the commune of the inventory's venue (made up: lieu-1 in the
+     * south-west corner) may be that venue: the run names both in a warning, and says nothing of an
+     * "ouvert" one elsewhere nor of a "confirme" one beside the venue.
+     */
+    @BothStores
+    void anOpenIntentionInACommuneWithAnInventoriedVenueIsFlaggedAsAPossibleDuplicate(FeatureStore store) throws Exception {
+        FixtureTerritory.load(store);
+        GeometryFactory gf = new GeometryFactory();
+        try (LayerWriter w = store.replaceLayer(INTENTIONS, new LayerInfo.Source("intentions", "amii-fixture.csv", null))) {
+            w.write(new Feature("AMII-1", gf.createPoint(new Coordinate(X0 + CELL / 2 + 50, Y0 + CELL / 2)), props("id", "AMII-1",
+                    "porteur", "Fixture ouvert", "places", 15, "statut", "ouvert", "code_commune", code(0, 0))));
+            w.write(new Feature("AMII-2", gf.createPoint(new Coordinate(X0 + CELL / 2, Y0 + CELL / 2 + 50)), props("id", "AMII-2",
+                    "porteur", "Fixture confirme", "places", 15, "statut", "confirme", "code_commune", code(0, 0))));
+            w.write(new Feature("AMII-3", gf.createPoint(new Coordinate(X0 + 2.5 * CELL, Y0 + 2.5 * CELL)), props("id", "AMII-3",
+                    "porteur", "Fixture ailleurs", "places", 15, "statut", "ouvert", "code_commune", code(2, 2))));
+            w.commit();
+        }
+        // The stores are shared by the class's tests: the other one starts without an AMII.
+        try (ScenarioService service = new ScenarioService(store, 1, 4, null)) {
+            ScenarioRecord r = run(service, "doublon", SHORT);
+            List<String> flagged = r.avertissements().stream().filter(a -> a.startsWith("intention ")).toList();
+            assertThat(flagged).containsExactly("intention AMII-1 (statut ouvert) dans la commune " + code(0, 0)
+                    + " où l'inventaire des lieux compte déjà le lieu lieu-1 : ses 15 places sont comptées en plus ; "
+                    + "si c'est le même lieu, retirez l'intention du fichier AMII pour ne pas le compter deux fois");
+        } finally {
+            store.dropLayer(AnalysisInputReader.INTENTIONS);
+        }
+    }
 }
