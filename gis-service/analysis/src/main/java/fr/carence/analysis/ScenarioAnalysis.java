@@ -263,29 +263,25 @@ public final class ScenarioAnalysis {
     }
 
     /**
-     * One warning per applied intention declared {@code ouvert} in a commune where the venue inventory
-     * already lists a venue: it may be that venue, whose seats would then count twice. The run cannot
-     * tell (the 2016 inventory is placed at commune precision, with no capacity), so it counts the
-     * intention and says so; the planner removes it from the AMII file if it is the same venue.
+     * The applied intentions declared {@code ouvert} in a commune where the venue inventory already
+     * lists a venue: each may be that venue, whose seats would then count twice. The run cannot tell
+     * (the 2016 inventory is placed at commune precision, with no capacity), so it counts them and
+     * says how many. The warning is public (column {@code avertissements} of {@code scenarios}), the
+     * intentions are not (security/layers.properties): it names none; the zone dossier, read with
+     * the intentions' rule, marks each one.
      */
     static List<String> possibleDuplicates(List<Intention> applied, List<Venue> venues) {
-        Map<String, List<String>> inventoried = new java.util.TreeMap<>();
-        for (Venue v : venues) {
-            if (!v.place().code().isEmpty()) {
-                inventoried.computeIfAbsent(v.place().code(), k -> new ArrayList<>()).add(v.id());
-            }
+        Set<String> inventoried = new java.util.HashSet<>();
+        venues.forEach(v -> inventoried.add(v.place().code()));
+        inventoried.remove("");
+        long n = applied.stream().filter(i -> "ouvert".equals(i.statut()) && inventoried.contains(i.place().code())).count();
+        if (n == 0) {
+            return List.of();
         }
-        List<String> out = new ArrayList<>();
-        for (Intention i : applied) {
-            List<String> same = "ouvert".equals(i.statut()) ? inventoried.get(i.place().code()) : null;
-            if (same != null) {
-                out.add("intention " + i.id() + " (statut ouvert) dans la commune " + i.place().code()
-                        + " où l'inventaire des lieux compte déjà " + (same.size() == 1 ? "le lieu " : same.size() + " lieux : ")
-                        + String.join(", ", same) + " : ses " + Math.round(i.places()) + " places sont comptées en plus ; "
-                        + "si c'est le même lieu, retirez l'intention du fichier AMII pour ne pas le compter deux fois");
-            }
-        }
-        return out;
+        return List.of(n + " intention(s) AMII de statut « ouvert » dans une commune où l'inventaire des lieux compte déjà "
+                + "un lieu : doublon(s) possible(s), leurs places sont comptées en plus des lieux inventoriés ; le dossier "
+                + "de zone les signale (liste des intentions réservée aux comptes). Si c'est le même lieu, retirer "
+                + "l'intention du fichier AMII et relancer le scénario");
     }
 
     /** The intentions the scenario applies: none unless an AMII is loaded and {@code appliquer_intentions}. */

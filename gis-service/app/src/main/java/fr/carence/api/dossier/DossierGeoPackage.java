@@ -54,7 +54,8 @@ public final class DossierGeoPackage {
             layers.add(layer("zone_residuelle", readableSchema(ResultLayers.ZONES_RESIDUELLES), List.of(d.amii().reste())));
         }
         if (d.amii().intentionsLisibles() && !d.amii().intentions().isEmpty()) {
-            layers.add(nearby("intentions_proches", DossierReader.INTENTIONS_LAYER, d.amii().intentions()));
+            layers.add(nearby("intentions_proches", DossierReader.INTENTIONS_LAYER, d.amii().intentions(),
+                    d.amii().doublonsPossibles()));
         }
         layers.add(dossierTable(d));
         writer.write(new FeatureCollectionResult(null, null, Instant.now(), OptionalLong.empty(), 0, null, null,
@@ -73,18 +74,29 @@ public final class DossierGeoPackage {
     }
 
     private LayerFeatures lieux(ZoneDossier d) {
-        return nearby("lieux_proches", "lieux_existants", d.lieux());
+        return nearby("lieux_proches", DossierReader.LIEUX_LAYER, d.lieux(), null);
     }
 
-    /** Points near the zone (venues, intentions) with their distance to it. */
-    private LayerFeatures nearby(String name, String sourceLayer, List<ZoneDossier.LieuProche> points) {
+    /**
+     * Points near the zone (venues, intentions) with their distance to it; for intentions
+     * ({@code duplicates} not null), the inventoried venues of the commune of an "ouvert" one, as the PDF marks them.
+     */
+    private LayerFeatures nearby(String name, String sourceLayer, List<ZoneDossier.LieuProche> points,
+                                 Map<String, List<String>> duplicates) {
         LayerSchema base = store.schema(sourceLayer).orElse(null);
         List<Attribute> attrs = new ArrayList<>(base == null ? List.of(Attribute.required("id", AttributeType.STRING)) : base.attributes());
         attrs.add(Attribute.optional("distance_zone_km", AttributeType.DOUBLE));
+        if (duplicates != null) {
+            attrs.add(Attribute.optional("doublon_possible", AttributeType.STRING));
+        }
         LayerSchema schema = new LayerSchema(name, attrs, GeometryType.POINT, "id");
         List<Feature> rows = points.stream().map(l -> {
             Map<String, Object> p = new LinkedHashMap<>(l.lieu().properties());
             p.put("distance_zone_km", l.distanceKm());
+            if (duplicates != null) {
+                List<String> same = duplicates.get(l.lieu().id());
+                p.put("doublon_possible", same == null ? null : String.join("; ", same));
+            }
             return new Feature(l.lieu().id(), l.lieu().geometry(), p);
         }).toList();
         return layer(name, schema, rows);

@@ -174,12 +174,20 @@ public final class DossierPdf {
             h.raw("<table class=\"chiffres\"><thead><tr><th>Intention</th><th>Porteur</th><th>Type</th><th>Places</th><th>Ouverture prévue</th><th>Statut</th><th>Distance à la zone<br/><small>km, à vol d'oiseau</small></th></tr></thead><tbody>");
             for (ZoneDossier.LieuProche l : d.amii().intentions()) {
                 Feature f = l.lieu();
+                List<String> same = d.amii().doublonsPossibles().get(f.id());
                 h.raw("<tr><td>").text(name(f.get("id"))).raw("</td><td>").text(name(f.get("porteur"))).raw("</td><td>")
                         .text(name(f.get("type"))).raw("</td><td class=\"n\">").text(FrenchText.number(f.get("places"), 0))
-                        .raw("</td><td>").text(name(f.get("date_ouverture"))).raw("</td><td>").text(name(f.get("statut")))
+                        .raw("</td><td>").text(name(f.get("date_ouverture"))).raw("</td><td>").text(name(f.get("statut"))
+                                + (same == null ? "" : " — doublon possible de " + String.join(", ", same)
+                                + ", déjà inventorié" + (same.size() > 1 ? "s" : "") + " dans la commune"))
                         .raw("</td><td class=\"n\">").text(FrenchText.number(l.distanceKm(), 1)).raw("</td></tr>");
             }
             h.raw("</tbody></table>");
+            if (!d.amii().doublonsPossibles().isEmpty()) {
+                h.raw("<p class=\"note\">").text("Une intention « ouvert » dans une commune où l'inventaire des lieux compte "
+                        + "déjà un lieu peut être ce lieu : ses places sont alors comptées deux fois (comme lieu existant et "
+                        + "comme intention). Si c'est le même lieu, le retirer du fichier AMII et relancer le scénario.").raw("</p>");
+            }
         }
 
         // Candidate sites: only for callers who may read them.

@@ -48,6 +48,7 @@ public final class DossierReader {
     static final String INTENTIONS_LAYER = fr.carence.analysis.store.AnalysisInputReader.INTENTIONS;
     /** Map width / height of the dossier's map (A4 portrait text width by about 12 cm). */
     static final double MAP_ASPECT = 1.45;
+    static final String LIEUX_LAYER = "lieux_existants";
     static final int LIEUX_MAX = 8;
     static final double LIEUX_RAYON_M = 30_000;
     static final String UNITE_PAR_DEFAUT = "communes contiguës";
@@ -148,7 +149,7 @@ public final class DossierReader {
                 .toList();
         Envelope extent = mapExtent(z.geometry());
         List<Feature> sites = sitesLisibles ? servingSites(scenarioId, z, communes) : List.of();
-        return new ZoneDossier(scenario, z, resume(z, communes), communes, nearby("lieux_existants", z.geometry()), sites,
+        return new ZoneDossier(scenario, z, resume(z, communes), communes, nearby(LIEUX_LAYER, z.geometry()), sites,
                 sitesLisibles, parametres(scenario), sources(scenario), versionMethode(scenario), extent, Instant.now(),
                 amii(scenarioId, z));
     }
@@ -165,7 +166,7 @@ public final class DossierReader {
         if (rows.isEmpty()) {
             return new ZoneDossier.Amii("Statut de l'AMII non enregistré pour ce calcul (scénario calculé par une version "
                     + "antérieure, ou toutes ses zones desservies par les intentions) : relancer le scénario.", null, null,
-                    near, lisibles);
+                    near, lisibles, possibleDuplicates(near));
         }
         String statut = text(rows.get(0).get("statut_amii"));
         Feature reste = rows.stream().filter(r -> zone.id().equals(r.id())).findFirst().orElse(null);
@@ -180,7 +181,32 @@ public final class DossierReader {
                     + FrenchText.number(reste.get("demande_servie_intentions"), 0) + " télétravailleurs potentiels sur "
                     + FrenchText.number(reste.get("demande_presumee"), 0) + ".";
         }
-        return new ZoneDossier.Amii(statut, reste, bilan, near, lisibles);
+        return new ZoneDossier.Amii(statut, reste, bilan, near, lisibles, possibleDuplicates(near));
+    }
+
+    /**
+     * For each listed intention declared {@code ouvert}, the venues the inventory already lists in its
+     * commune: it may be one of them. The same test as the run's warning
+     * ({@code ScenarioAnalysis.possibleDuplicates}), which names no intention (its warnings are public).
+     */
+    private Map<String, List<String>> possibleDuplicates(List<ZoneDossier.LieuProche> intentions) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (store.schema(LIEUX_LAYER).isEmpty()) {
+            return out;
+        }
+        for (ZoneDossier.LieuProche l : intentions) {
+            Feature f = l.lieu();
+            String code = text(f.get("code_commune"));
+            if (!"ouvert".equals(f.get("statut")) || code == null) {
+                continue;
+            }
+            List<String> venues = read(LIEUX_LAYER, new Filter.Compare("code_commune", ComparisonOperator.EQ, code), false)
+                    .stream().map(v -> Optional.ofNullable(text(v.get("nom"))).orElse(v.id())).sorted().toList();
+            if (!venues.isEmpty()) {
+                out.put(f.id(), venues);
+            }
+        }
+        return out;
     }
 
     /** The zone's name, unit and robustness: the method's columns when the layer has them, derived otherwise. */

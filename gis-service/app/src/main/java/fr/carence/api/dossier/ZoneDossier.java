@@ -5,6 +5,7 @@ import fr.carence.analysis.scenario.ScenarioRecord;
 import fr.carence.store.Feature;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -44,8 +45,12 @@ public record ZoneDossier(ScenarioRecord scenario, Feature zone, ZoneResume resu
      * @param intentions the intentions near the zone ({@code intentions_amii}, with their distance); empty
      *                   when none or when the caller may not read them
      * @param intentionsLisibles whether the caller may read the intentions (accounts)
+     * @param doublonsPossibles per id of a listed intention declared {@code ouvert}, the names of the
+     *                          venues the inventory already lists in its commune (it may be one of them,
+     *                          its seats then counted twice); empty when none or not readable
      */
-    public record Amii(String statut, Feature reste, String bilan, List<LieuProche> intentions, boolean intentionsLisibles) {
+    public record Amii(String statut, Feature reste, String bilan, List<LieuProche> intentions, boolean intentionsLisibles,
+                       Map<String, List<String>> doublonsPossibles) {
     }
 
     /**

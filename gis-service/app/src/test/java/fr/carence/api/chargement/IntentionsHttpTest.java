@@ -11,6 +11,8 @@ import fr.carence.store.Feature;
 import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.filter.Filter;
+import fr.carence.store.filter.Filter.ComparisonOperator;
 import fr.carence.testing.PdfText;
 import fr.carence.testing.RunningSampleService;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,6 +63,35 @@ class IntentionsHttpTest extends RunningSampleService {
 
     private HttpResponse<byte[]> bytes(String path, String auth) {
         return http().get(path, auth);
+    }
+
+    /** An inventoried venue and the zone of the default scenario it is nearest to. */
+    private record VenueNearZone(Feature venue, String codeZone, double distance) {
+    }
+
+    /** The inventoried venue nearest to any zone of the default scenario, within 20 km (the dossier lists the intentions within 30 km). */
+    private VenueNearZone venueNearestToAZone() {
+        List<Feature> zones = new ArrayList<>();
+        try (FeatureCursor c = store.query("zones_carence", FeatureQuery.all().withFilter(
+                new Filter.Compare("scenario", ComparisonOperator.EQ, "defaut")))) {
+            c.forEachRemaining(zones::add);
+        }
+        VenueNearZone best = null;
+        try (FeatureCursor c = store.query("lieux_existants", FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                for (Feature z : zones) {
+                    double d = z.geometry().distance(f.geometry());
+                    if (best == null || d < best.distance()) {
+                        best = new VenueNearZone(f, (String) z.get("code_zone"), d);
+                    }
+                }
+            }
+        }
+        assertThat(best).isNotNull();
+        // The intention goes to its commune's representative point, a few km at most from the venue's point.
+        assertThat(best.distance()).as("sample: a venue near a zone (dossier lists intentions within 30 km)").isLessThan(20_000);
+        return best;
     }
 
     private List<String> intentionsSnapshot() {
@@ -133,19 +168,24 @@ class IntentionsHttpTest extends RunningSampleService {
         // A commune of the default scenario's first zone gets a made-up confirmed 500-seat venue.
         JsonNode zone = wfs("zones_carence", "SORTBY=rang", null).get("features").get(0).get("properties");
         String commune = zone.get("codes_communes").asText().split(";")[0];
+        // And a made-up 2-seat "ouvert" one in the commune of the inventoried venue nearest to a zone:
+        // it may be that venue, which the run warns of (without naming it) and the zone's dossier marks.
+        VenueNearZone near = venueNearestToAZone();
+        String venueCommune = (String) near.venue().get("code_commune");
         HttpResponse<String> ok = upload(PLANNER, "amii-test.csv", "id;porteur;type;code_commune;places;statut\n"
-                + "T-1;Porteur fictif (test);tiers-lieu;" + commune + ";500;confirmé\n");
+                + "T-1;Porteur fictif (test);tiers-lieu;" + commune + ";500;confirmé\n"
+                + "T-2;Porteur ouvert fictif (test);coworking;" + venueCommune + ";2;ouvert\n");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         JsonNode state = JSON.readTree(send("GET", "/api/intentions", PLANNER, null, null).body());
         assertThat(state.path("charge").asBoolean()).isTrue();
         assertThat(state.path("fichier").asText()).isEqualTo("amii-test.csv");
-        assertThat(state.path("intentions").asLong()).isEqualTo(1);
+        assertThat(state.path("intentions").asLong()).isEqualTo(2);
 
         // The intentions are for accounts: absent from the anonymous WFS.
         HttpResponse<String> anonymous = send("GET", "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES="
                 + AnalysisInputReader.INTENTIONS + "&OUTPUTFORMAT=application/json", null, null, null);
         assertThat(anonymous.statusCode()).isNotEqualTo(200);
-        assertThat(wfs(AnalysisInputReader.INTENTIONS, null, FUNDER).get("features")).hasSize(1);
+        assertThat(wfs(AnalysisInputReader.INTENTIONS, null, FUNDER).get("features")).hasSize(2);
 
         String scenario = "amii-http";
         HttpResponse<String> run = send("POST", "/api/scenarios", PLANNER, "application/json",
@@ -162,13 +202,25 @@ class IntentionsHttpTest extends RunningSampleService {
         }
         assertThat(statut).isEqualTo("termine");
         try {
+            // The run's warnings are public: the possible duplicate is counted, never named.
+            JsonNode warnings = JSON.readTree(send("GET", "/api/scenarios/" + scenario, null, null, null).body())
+                    .path("avertissements");
+            List<String> duplicates = new ArrayList<>();
+            warnings.forEach(w -> {
+                if (w.asText().contains("doublon")) {
+                    duplicates.add(w.asText());
+                }
+            });
+            assertThat(duplicates).hasSize(1);
+            assertThat(duplicates.get(0)).startsWith("1 intention(s) AMII de statut « ouvert » dans une commune où")
+                    .doesNotContain("T-2").doesNotContain("fictif").doesNotContain(venueCommune);
             String filter = "SCENARIO=" + scenario;
             JsonNode residual = wfs("zones_carence_residuelles", filter, PLANNER).get("features");
             JsonNode presumed = wfs("zones_carence", filter, null).get("features");
             assertThat(residual.size()).isPositive().isLessThanOrEqualTo(presumed.size());
             for (JsonNode r : residual) {
                 assertThat(r.get("properties").path("statut_amii").asText())
-                        .startsWith("AMII appliqué : 1 intention(s) retenue(s) sur 1 du fichier amii-test.csv");
+                        .startsWith("AMII appliqué : 2 intention(s) retenue(s) sur 2 du fichier amii-test.csv");
                 assertThat(r.get("properties").path("codes_communes").asText().split(";")).doesNotContain(commune);
             }
             // an anonymous caller sees the residual zones but not which intentions touch them
@@ -187,9 +239,37 @@ class IntentionsHttpTest extends RunningSampleService {
             assertThat(plannerPdf.statusCode()).isEqualTo(200);
             String plannerText = PdfText.text(plannerPdf.body());
             assertThat(plannerText).contains("AMII appliqué").contains("Porteur fictif");
+            // the "ouvert" intention is marked, in the dossier of the zone near it, with the venue of its
+            // commune (text extraction breaks lines)
+            HttpResponse<byte[]> nearPdf = bytes("/api/scenarios/" + scenario + "/zones/" + near.codeZone() + "/dossier.pdf", PLANNER);
+            assertThat(nearPdf.statusCode()).isEqualTo(200);
+            assertThat(PdfText.text(nearPdf.body()).replaceAll("\\s+", " ")).contains("Porteur ouvert fictif")
+                    .contains("ouvert — doublon possible de ").contains((String) near.venue().get("nom"))
+                    .contains("ses places sont alors comptées deux fois");
+            HttpResponse<byte[]> nearGpkg = bytes("/api/scenarios/" + scenario + "/zones/" + near.codeZone() + "/dossier.gpkg", PLANNER);
+            java.nio.file.Path gpkg = java.nio.file.Files.createTempFile("dossier-doublon", ".gpkg");
+            try {
+                java.nio.file.Files.write(gpkg, nearGpkg.body());
+                Map<String, String> marked = new java.util.TreeMap<>();
+                try (GeoPackage g = GeoPackageManager.open(gpkg.toFile())) {
+                    var rows = g.getFeatureDao("intentions_proches").queryForAll();
+                    while (rows.moveToNext()) {
+                        marked.put((String) rows.getValue("id"), (String) rows.getValue("doublon_possible"));
+                    }
+                    rows.close();
+                }
+                assertThat(marked).containsKey("T-2");
+                assertThat(marked.get("T-2")).contains((String) near.venue().get("nom"));
+                assertThat(marked.get("T-1")).as("a confirmed intention is never marked").isNull();
+            } finally {
+                java.nio.file.Files.deleteIfExists(gpkg);
+            }
+            HttpResponse<byte[]> nearAnonymous = bytes("/api/scenarios/" + scenario + "/zones/" + near.codeZone() + "/dossier.pdf", null);
+            assertThat(PdfText.text(nearAnonymous.body())).doesNotContain("doublon possible").doesNotContain("Porteur ouvert");
             HttpResponse<byte[]> anonymousPdf = bytes(path + "pdf", null);
             assertThat(anonymousPdf.statusCode()).isEqualTo(200);
             assertThat(PdfText.text(anonymousPdf.body())).contains("AMII appliqué").doesNotContain("Porteur fictif")
+                    .doesNotContain("doublon possible")
                     .contains("réservée aux comptes");
             HttpResponse<byte[]> anonymousGpkg = bytes(path + "gpkg", null);
             assertThat(anonymousGpkg.statusCode()).isEqualTo(200);
