@@ -16,12 +16,15 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.RingClipper;
 
 /**
@@ -36,12 +39,13 @@ import org.locationtech.jts.operation.overlayng.RingClipper;
  * MVT 2.1 §4.3.4.4 asks. Here, per ring: coordinates are moved to tile units and rounded, repeated
  * points dropped; a ring inside the tile plus its buffer is written as it is, one outside it is
  * dropped, one crossing its edge is clipped to the buffered square by Sutherland–Hodgman (JTS
- * {@link RingClipper}; the degenerate edges that method can leave lie along the buffer's edge,
- * outside the drawn tile). A ring left with fewer than three distinct points or no area after
+ * {@link RingClipper}). A ring left with fewer than three distinct points or no area after
  * rounding is dropped (with its polygon for a shell), and rings are wound as MVT asks: exterior
  * rings positive by the surveyor's formula in tile coordinates (y down), interior rings negative.
- * Polygons are expected valid (the map cache repairs the ones its generalisation spoilt, once per
- * level). Lines crossing the edge are clipped segment by segment (Liang–Barsky); points outside the
+ * A polygon with a ring crossing the edge is then checked in tile units and repaired when the
+ * clipping left it invalid (edges along the buffer's edge; MVT 2.1 §4.3.4.4 forbids self-tangency).
+ * The other polygons are not checked (it would more than double the CPU per tile): rounding leaves
+ * about 0.2 % of them invalid (docs/ogc-api-tiles.md, Validity). Lines crossing the edge are clipped segment by segment (Liang–Barsky); points outside the
  * buffered square are dropped. Attribute values are typed as tileverse types them. No feature id is
  * written (the stable identifier is an attribute).
  */
@@ -65,6 +69,8 @@ final class MvtEncoder {
     private static final int MOVE_TO = 1;
     private static final int LINE_TO = 2;
     private static final int CLOSE_PATH = 7;
+    /** Builds the polygons checked after clipping, in tile units. */
+    private static final GeometryFactory UNITS = new GeometryFactory();
 
     private final double minX;
     private final double maxY;
@@ -97,6 +103,8 @@ final class MvtEncoder {
     private int size;
     private int cursorX;
     private int cursorY;
+    /** A ring of the current polygon crossed the buffer's edge. */
+    private boolean clipped;
 
     /**
      * @param keys the attributes a feature may have (null values are left out: MVT has no null)
@@ -264,6 +272,32 @@ final class MvtEncoder {
         int start = size;
         int startX = cursorX;
         int startY = cursorY;
+        clipped = false;
+        writePolygon(p);
+        if (clipped && size > start) {
+            // MVT 2.1 §4.3.4.4 forbids self-tangency: Sutherland–Hodgman joins the parts of a polygon
+            // crossing the buffer's edge more than once by edges running along that edge. Only such
+            // polygons are checked (checking all would more than double the CPU per tile).
+            Polygon units = tileUnits(p);
+            if (units != null && !units.isValid()) {
+                size = start;
+                cursorX = startX;
+                cursorY = startY;
+                Geometry fixed = GeometryFixer.fix(units);
+                for (int i = 0; i < fixed.getNumGeometries(); i++) {
+                    if (fixed.getGeometryN(i) instanceof Polygon part) {
+                        writePolygonInTileUnits(part);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The polygon's rings, moved to tile units, clipped and rounded (what {@link #ring} writes). */
+    private void writePolygon(Polygon p) {
+        int start = size;
+        int startX = cursorX;
+        int startY = cursorY;
         long shell = ring(p.getExteriorRing().getCoordinateSequence(), true);
         if (shell == 0) {
             return;
@@ -280,23 +314,95 @@ final class MvtEncoder {
         }
     }
 
+    /** A repaired polygon already in tile units, rounded again (the repair may add points between units). */
+    private void writePolygonInTileUnits(Polygon p) {
+        int start = size;
+        int startX = cursorX;
+        int startY = cursorY;
+        long shell = emit(readUnits(p.getExteriorRing().getCoordinateSequence()), true);
+        if (shell == 0) {
+            return;
+        }
+        long holes = 0;
+        for (int h = 0; h < p.getNumInteriorRing(); h++) {
+            holes += emit(readUnits(p.getInteriorRingN(h).getCoordinateSequence()), false);
+        }
+        if (shell - holes <= 0) {
+            size = start;
+            cursorX = startX;
+            cursorY = startY;
+        }
+    }
+
+    /** The polygon as {@link #writePolygon} draws it, as a JTS polygon in tile units; null when its shell is dropped. */
+    private Polygon tileUnits(Polygon p) {
+        LinearRing shell = unitsRing(p.getExteriorRing().getCoordinateSequence());
+        if (shell == null) {
+            return null;
+        }
+        List<LinearRing> holes = new ArrayList<>();
+        for (int h = 0; h < p.getNumInteriorRing(); h++) {
+            LinearRing hole = unitsRing(p.getInteriorRingN(h).getCoordinateSequence());
+            if (hole != null) {
+                holes.add(hole);
+            }
+        }
+        return UNITS.createPolygon(shell, holes.toArray(new LinearRing[0]));
+    }
+
+    private LinearRing unitsRing(CoordinateSequence seq) {
+        if (!clippedRing(seq) || signedArea2() == 0) {
+            return null;
+        }
+        Coordinate[] c = new Coordinate[n + 1];
+        for (int k = 0; k < n; k++) {
+            c[k] = new Coordinate(xs[k], ys[k]);
+        }
+        c[n] = c[0];
+        return UNITS.createLinearRing(c);
+    }
+
+    /** Reads a ring in tile units (rounded, repeats and closing point dropped); false when fewer than 3 points remain. */
+    private boolean readUnits(CoordinateSequence seq) {
+        n = 0;
+        for (int i = 0, count = seq.size(); i < count; i++) {
+            append(Math.rint(seq.getX(i)), Math.rint(seq.getY(i)));
+        }
+        if (n > 1 && xs[0] == xs[n - 1] && ys[0] == ys[n - 1]) {
+            n--;
+        }
+        return n >= 3;
+    }
+
     /**
      * Writes one ring, clipped and wound as MVT asks; returns twice its area in tile units, 0 when
      * the ring was dropped.
      */
     private long ring(CoordinateSequence seq, boolean exterior) {
+        return emit(clippedRing(seq), exterior);
+    }
+
+    /** Reads a ring into the buffer in tile units, clipped to the buffered square; false when it is dropped. */
+    private boolean clippedRing(CoordinateSequence seq) {
         read(seq);
         if (n > 1 && xs[0] == xs[n - 1] && ys[0] == ys[n - 1]) {
             n--; // the closing point: ClosePath draws it
         }
         if (n < 3 || outside()) {
-            return 0;
+            return false;
         }
         if (!inside()) {
             clipRing();
-            if (n < 3) {
-                return 0;
-            }
+            clipped = true;
+            return n >= 3;
+        }
+        return true;
+    }
+
+    /** Writes the buffer's ring wound as MVT asks; returns twice its area, 0 when it has none (or {@code keep} is false). */
+    private long emit(boolean keep, boolean exterior) {
+        if (!keep) {
+            return 0;
         }
         long area2 = signedArea2();
         if (area2 == 0) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -59,15 +60,42 @@ class MvtEncoderTest {
                 + " (4000 1000, 4000 1500, 5000 1500, 5000 1000, 4000 1000),"   // across the edge: clipped
                 + " (6000 6000, 6000 7000, 7000 7000, 7000 6000, 6000 6000))"); // beyond the buffer: dropped
         Polygon out = (Polygon) single(encode(in));
-        assertThat(out.getNumInteriorRing()).isEqualTo(2);
+        // The hole across the edge, clipped, touches the clipped shell along the buffer's edge: the
+        // polygon is repaired (MVT 2.1 §4.3.4.4, no self-tangency) and that hole becomes a notch in the shell.
+        assertThat(out.isValid()).isTrue();
+        assertThat(out.getNumInteriorRing()).isEqualTo(1);
         assertThat(out.getArea()).isEqualTo(4224.0 * 4224 - 1000.0 * 1000 - 160.0 * 500);
-        assertThat(out.getInteriorRingN(1).getEnvelopeInternal()).isEqualTo(new Envelope(4000, 4160, 1000, 1500));
+        assertThat(out.getInteriorRingN(0).getEnvelopeInternal()).isEqualTo(new Envelope(1000, 2000, 1000, 2000));
+        assertThat(out.getExteriorRing().getCoordinates()).contains(new Coordinate(4000, 1000), new Coordinate(4000, 1500));
         // Rings as MVT 2.1 §4.3.4.4 asks: exterior positive, interior negative (surveyor's formula, y down).
         List<long[]> rings = RawMvt.polygons(encode(in)).get(0).rings();
-        assertThat(rings).hasSize(3);
-        assertThat(RawMvt.signedArea2(rings.get(0))).isEqualTo(2L * 4224 * 4224);
+        assertThat(rings).hasSize(2);
+        assertThat(RawMvt.signedArea2(rings.get(0))).isEqualTo(2L * 4224 * 4224 - 2L * 160 * 500);
         assertThat(RawMvt.signedArea2(rings.get(1))).isEqualTo(-2L * 1000 * 1000);
-        assertThat(RawMvt.signedArea2(rings.get(2))).isEqualTo(-2L * 160 * 500);
+    }
+
+    @Test
+    void aPolygonLeavingTheBufferTwiceBecomesTwoValidPolygons() throws Exception {
+        // A "C" opening to the left whose back lies beyond the buffer (x > 4160): clipping alone would
+        // join its two arms by edges running up and down the buffer's edge (self-tangent, MVT 2.1 §4.3.4.4).
+        Geometry in = tileUnits("POLYGON ((3000 1000, 6000 1000, 6000 3000, 3000 3000, 3000 2500, 5000 2500,"
+                + " 5000 1500, 3000 1500, 3000 1000))");
+        Geometry out = single(encode(in));
+        assertThat(out.isValid()).as(out.toText()).isTrue();
+        assertThat(out.getNumGeometries()).isEqualTo(2);
+        assertThat(out.getArea()).isEqualTo(2 * 1160.0 * 500);
+        // One feature, two exterior rings (positive by the surveyor's formula, y down).
+        assertThat(RawMvt.polygons(encode(in))).hasSize(1);
+        assertThat(RawMvt.polygons(encode(in)).get(0).rings()).hasSize(2).allMatch(r -> RawMvt.signedArea2(r) == 2L * 1160 * 500);
+    }
+
+    @Test
+    void aHoleClippedOnlyInsideTheBufferStaysAHole() throws Exception {
+        Geometry in = tileUnits("POLYGON ((-9000 -9000, 9000 -9000, 9000 9000, -9000 9000, -9000 -9000),"
+                + " (4000 1000, 4000 1500, 4100 1500, 4100 1000, 4000 1000))"); // in the buffer, not crossing its edge
+        Polygon out = (Polygon) single(encode(in));
+        assertThat(out.getNumInteriorRing()).isEqualTo(1);
+        assertThat(out.getArea()).isEqualTo(4224.0 * 4224 - 100.0 * 500);
     }
 
     @Test
