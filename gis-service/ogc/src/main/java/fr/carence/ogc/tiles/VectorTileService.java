@@ -112,16 +112,29 @@ public final class VectorTileService {
      * for the first three so a hidden layer cannot be told from a missing one.
      */
     public TileLayer layer(String collectionId) {
-        Optional<PublishedLayer> published = collectionId.contains(":") ? Optional.empty() : catalog.layer(collectionId);
-        Optional<LayerSchema> schema = published.flatMap(p -> store.schema(p.storeLayer()));
+        PublishedLayer published = published(collectionId);
+        return checked(collectionId, published, store.schema(published.storeLayer()));
+    }
+
+    /** The catalogue entry a collection id names for the caller; 404 as {@link #layer} says. */
+    private PublishedLayer published(String collectionId) {
+        return (collectionId.contains(":") ? Optional.<PublishedLayer>empty() : catalog.layer(collectionId))
+                .orElseThrow(() -> unknown(collectionId));
+    }
+
+    private TileLayer checked(String collectionId, PublishedLayer published, Optional<LayerSchema> schema) {
         if (schema.isEmpty()) {
-            throw TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " ».");
+            throw unknown(collectionId);
         }
         if (!schema.get().hasGeometry()) {
             throw TileException.notFound("collectionId", "La collection « " + collectionId
                     + " » n'a pas de géométrie : elle n'a pas de tuiles (voir /ogc/collections/" + collectionId + "/items).");
         }
-        return tileLayer(published.get(), schema.get());
+        return tileLayer(published, schema.get());
+    }
+
+    private static TileException unknown(String collectionId) {
+        return TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " ».");
     }
 
     private TileLayer tileLayer(PublishedLayer published, LayerSchema schema) {
@@ -175,18 +188,20 @@ public final class VectorTileService {
      */
     public Tile tile(String collectionId, int zoom, long row, long col, Optional<String> scenario) {
         WebMercatorQuad.check(zoom, row, col);
-        TileLayer layer = layer(collectionId);
-        String scenarioId = scenario(layer, scenario);
-        String storeLayer = layer.published().storeLayer();
-        // One snapshot of the layer for both the cache key and the encoding, so a tile is never
-        // filed under a version it was not drawn from.
+        PublishedLayer published = published(collectionId);
+        String storeLayer = published.storeLayer();
+        // One snapshot of the layer for the schema, the cache key and the encoding, so a tile is
+        // never filed under a version it was not drawn from. Held in memory, the layer costs one
+        // registry query (its version), its schema coming with it; otherwise two.
         Optional<CachedLayer> cached = features.layer(storeLayer);
+        TileLayer layer = checked(collectionId, published, cached.isPresent()
+                ? Optional.of(cached.get().schema()) : store.schema(storeLayer));
+        String scenarioId = scenario(layer, scenario);
         String version;
         if (cached.isPresent()) {
             version = contentVersion(cached.get(), layer.published().scenarioColumn(), scenarioId);
         } else {
-            LayerInfo info = store.info(storeLayer)
-                    .orElseThrow(() -> TileException.notFound("collectionId", "Collection inconnue : « " + collectionId + " »."));
+            LayerInfo info = store.info(storeLayer).orElseThrow(() -> unknown(collectionId));
             version = layerVersion(LayerVersion.of(info));
         }
         TileCache.Key key = new TileCache.Key(storeLayer, scenarioId, version, layer.attributes(), zoom, row, col);

@@ -161,6 +161,63 @@ class VectorTilesTest {
         assertThat(invalid.size()).as("invalid polygons: %s", invalid).isLessThan(polygons / 200);
     }
 
+    /**
+     * A tile of a layer held in the map cache asks the store's registry once (the layer's version,
+     * its schema coming from the cache), whether the tile itself comes from the tile cache or is
+     * encoded; and a reload is still seen at the next tile.
+     */
+    @BothStores
+    void aTileOfALayerHeldInMemoryCostsOneRegistryQuery(FeatureStore store) throws Exception {
+        OgcTestData.load(store);
+        Map<String, Integer> calls = new java.util.TreeMap<>();
+        FeatureStore counting = (FeatureStore) java.lang.reflect.Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),
+                new Class<?>[] {FeatureStore.class}, (proxy, method, args) -> {
+                    calls.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TileTestSupport t = new TileTestSupport(counting, TilesSettings.defaults());
+        long[] zrc = tileAt(RODEZ_LON, RODEZ_LAT, 9);
+        byte[] first = t.service.tile("communes", 9, zrc[1], zrc[2], Optional.empty()).mvt(); // loads the layer
+        calls.clear();
+        assertThat(t.service.tile("communes", 9, zrc[1], zrc[2], Optional.empty()).mvt()).isEqualTo(first); // tile cache
+        assertThat(calls).as("store calls for a cached tile").isEqualTo(Map.of("info", 1));
+        calls.clear();
+        t.service.tile("communes", 9, zrc[1], zrc[2] + 1, Optional.empty()); // encoded from the map cache
+        assertThat(calls).as("store calls for an encoded tile").isEqualTo(Map.of("info", 1));
+
+        // A reload (one commune fewer) is read at the next tile; the layer is then put back as it was
+        // (the store is shared by the module's tests).
+        LayerSchema schema = store.schema("communes").orElseThrow();
+        LayerInfo.Source source = store.info("communes").orElseThrow().source();
+        List<Feature> all = new java.util.ArrayList<>();
+        try (fr.carence.store.FeatureCursor c = store.query("communes", fr.carence.store.FeatureQuery.all())) {
+            c.forEachRemaining(all::add);
+        }
+        try {
+            replace(store, schema, new LayerInfo.Source("communes", "fixture-sans-rodez", null),
+                    all.stream().filter(f -> !"12202".equals(f.get("code"))).toList());
+            long[] rodez = tileAt(RODEZ_LON, RODEZ_LAT, 12);
+            Set<String> codes = decode(t.service.tile("communes", 12, rodez[1], rodez[2], Optional.empty()).mvt()).stream()
+                    .map(f -> (String) f.getAttribute("code")).collect(Collectors.toSet());
+            assertThat(codes).isNotEmpty().doesNotContain("12202");
+        } finally {
+            replace(store, schema, source, all);
+        }
+    }
+
+    private static void replace(FeatureStore store, LayerSchema schema, LayerInfo.Source source, List<Feature> rows) {
+        try (LayerWriter w = store.replaceLayer(schema, source)) {
+            for (Feature f : rows) {
+                w.write(f);
+            }
+            w.commit();
+        }
+    }
+
     @BothStores
     void aTileOfTheThreeDepartementsHoldsEachOfTheirCommunesOnce(FeatureStore store) throws Exception {
         // Tile 6/23/32 spans 0°–5.625°E, 40.98°–45.09°N: all of Aveyron, Lozère and Tarn, nothing of La Réunion.

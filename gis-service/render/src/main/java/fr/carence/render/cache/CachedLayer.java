@@ -3,6 +3,7 @@ package fr.carence.render.cache;
 import fr.carence.crs.CrsTransforms;
 import fr.carence.store.Feature;
 import fr.carence.store.FeatureStore;
+import fr.carence.store.LayerSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class CachedLayer {
 
     private final String name;
     private final LayerVersion version;
+    private final LayerSchema schema;
     private final List<Feature> features;
     private final STRtree index;
     private final MemoryBudget budget;
@@ -60,9 +62,11 @@ public final class CachedLayer {
     /** Content hashes of partitions, by column then value (see {@link #partitionHash}). */
     private final Map<String, Map<Object, Long>> partitionHashes = new ConcurrentHashMap<>();
 
-    CachedLayer(String name, LayerVersion version, List<Feature> features, long baseBytes, MemoryBudget budget) {
+    CachedLayer(String name, LayerVersion version, LayerSchema schema, List<Feature> features, long baseBytes,
+                MemoryBudget budget) {
         this.name = name;
         this.version = version;
+        this.schema = schema;
         this.features = List.copyOf(features);
         this.baseBytes = baseBytes;
         this.budget = budget;
@@ -81,6 +85,14 @@ public final class CachedLayer {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * The schema of the table the features were read from (read just before them), so that a
+     * request served from memory need not ask the store for it again.
+     */
+    public LayerSchema schema() {
+        return schema;
     }
 
     public int size() {

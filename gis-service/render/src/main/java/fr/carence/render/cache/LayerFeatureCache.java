@@ -5,6 +5,7 @@ import fr.carence.store.FeatureCursor;
 import fr.carence.store.FeatureQuery;
 import fr.carence.store.FeatureStore;
 import fr.carence.store.LayerInfo;
+import fr.carence.store.LayerSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,7 +98,12 @@ public final class LayerFeatureCache {
         long started = System.nanoTime();
         List<Feature> features = new ArrayList<>();
         long bytes = 64;
-        // The version was read before the rows: a commit in between only causes one more reload.
+        // The version was read before the schema and the rows: a commit in between only causes one
+        // more reload. The schema is read just before the rows (each resolves the current table).
+        Optional<LayerSchema> schema = store.schema(name);
+        if (schema.isEmpty()) {
+            return null; // dropped since its version was read
+        }
         try (FeatureCursor cursor = store.query(name, FeatureQuery.all())) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();
@@ -116,7 +122,7 @@ public final class LayerFeatureCache {
         if (!makeRoom(bytes)) {
             return tooBig(name, version, "the budget is held by layers being drawn");
         }
-        CachedLayer layer = new CachedLayer(name, version, features, bytes, budget);
+        CachedLayer layer = new CachedLayer(name, version, schema.get(), features, bytes, budget);
         layers.put(name, layer);
         tooBig.remove(name);
         LOG.info("Map cache: layer {} ({} features, ~{} MB) loaded in {} ms; cache holds ~{} of {} MB", name,
