@@ -130,6 +130,13 @@ public final class H2gisDialect implements SqlDialect {
      */
     @Override
     public boolean startStreamingRead(Connection connection) throws SQLException {
+        // A lazy statement reads rows long after it started. In autocommit at READ COMMITTED, H2
+        // then follows a secondary index to rows a concurrent writer has since deleted from the
+        // table ("Row not found in primary index", 90143: a partition replaced in place while
+        // another is streamed, ConcurrentReplaceTest). A REPEATABLE READ transaction keeps one
+        // snapshot for the whole read; it only reads and is rolled back at the end.
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement st = connection.createStatement()) {
             st.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
@@ -141,6 +148,9 @@ public final class H2gisDialect implements SqlDialect {
         try (Statement st = connection.createStatement()) {
             st.execute("SET LAZY_QUERY_EXECUTION FALSE");
         }
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.setAutoCommit(true);
     }
 
     @Override

@@ -44,7 +44,8 @@ class SessionTimeoutTest {
     /**
      * H2 streams a read lazily ({@code SET LAZY_QUERY_EXECUTION TRUE} on the cursor's session): the
      * setting must not outlive the cursor, whether it was read to the end, closed half-way or
-     * stopped by its time limit, or other users of the pooled session would get lazy results.
+     * stopped by its time limit, or other users of the pooled session would get lazy results; nor
+     * must the REPEATABLE READ transaction the read runs in (ConcurrentReplaceTest says why).
      */
     @Test
     void aStreamedReadLeavesNoLazyExecutionOnThePooledSession(@TempDir Path dir) throws Exception {
@@ -69,6 +70,10 @@ class SessionTimeoutTest {
                     org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal)
                             c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
                     assertThat(session.isLazyQueryExecution()).isFalse();
+                    // the read's snapshot transaction is over: autocommit at READ COMMITTED again
+                    assertThat(c.getAutoCommit()).isTrue();
+                    assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+                    assertThat(session.hasPendingTransaction()).isFalse();
                 }
             } finally {
                 for (Connection c : all) {
