@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.carence.testing.RunningSampleService;
 import fr.carence.testing.StartupReadinessProbe;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Actuator probes of a healthy service: readiness includes the store, liveness does not,
@@ -17,6 +20,23 @@ import org.junit.jupiter.api.Test;
 class HealthProbesTest extends RunningSampleService {
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    private ObservationRegistry observations;
+
+    @Test
+    void requestsAreTimedButSecurityFiltersAreNotObservedOneByOne() {
+        // application.yml: management.observations.enable.spring.security=false (cost per request,
+        // see there); the request timer stays for operators who expose metrics.
+        for (String name : new String[] {"spring.security.filterchains", "spring.security.authorizations"}) {
+            Observation o = Observation.start(name, observations);
+            assertThat(o.isNoop()).as(name).isTrue();
+            o.stop();
+        }
+        Observation request = Observation.start("http.server.requests", observations);
+        assertThat(request.isNoop()).isFalse();
+        request.stop();
+    }
 
     @Test
     void readinessRefusedTrafficDuringTheFirstStart() throws Exception {
