@@ -121,6 +121,9 @@ public class OgcApiEndpoint {
             }
             throw e;
         } catch (RuntimeException e) {
+            if (ServletAnswers.clientGone(e, request.getMethod(), request.getRequestURI())) {
+                return; // a writer's unchecked wrapper of a broken pipe: nobody left to answer
+            }
             OwsException report = OwsExceptionTranslator.translate(e);
             if (!response.isCommitted()) {
                 response.reset();

@@ -5,6 +5,9 @@ import fr.carence.ogc.core.OgcResponse;
 import fr.carence.ogc.core.OgcService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Writes an operation's {@link OgcResponse} to the servlet response: the one place where an OGC
@@ -12,7 +15,23 @@ import java.io.IOException;
  */
 public final class ServletAnswers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServletAnswers.class);
+
     private ServletAnswers() {
+    }
+
+    /**
+     * Whether a failure while writing a body only means the client went away (a map panned on
+     * and cancelled its tile requests, a closed tab, wrk stopping): not a server fault, and
+     * nothing can be answered. Spring's list of such failures (broken pipe, connection reset,
+     * Tomcat's ClientAbortException…), followed through the causes the writers wrap it in.
+     */
+    public static boolean clientGone(Throwable failure, String method, String uri) {
+        if (!DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            return false;
+        }
+        LOG.debug("Client gone before the end of the answer ({} {}): {}", method, uri, failure.toString());
+        return true;
     }
 
     /** Status, content type, length when known and headers (nothing is sent yet). */
@@ -50,6 +69,9 @@ public final class ServletAnswers {
             LimitedResponse.LimitExceeded cut = OwsEndpoint.limitExceeded(e);
             if (cut != null) {
                 throw cut;
+            }
+            if (clientGone(e, service.serviceType(), request.get("REQUEST").orElse(""))) {
+                return; // no report (it would log a server error with its stack trace) and no one to read it
             }
             writeError(service.exceptionReport(e, request), response);
         }
