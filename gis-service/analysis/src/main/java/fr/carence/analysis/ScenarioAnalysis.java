@@ -274,7 +274,7 @@ public final class ScenarioAnalysis {
         Set<String> inventoried = new java.util.HashSet<>();
         venues.forEach(v -> inventoried.add(v.place().code()));
         inventoried.remove("");
-        long n = applied.stream().filter(i -> "ouvert".equals(i.statut()) && inventoried.contains(i.place().code())).count();
+        long n = applied.stream().filter(i -> Intention.OUVERT.equals(i.statut()) && inventoried.contains(i.place().code())).count();
         if (n == 0) {
             return List.of();
         }

@@ -12,6 +12,12 @@ package fr.carence.analysis.model;
  */
 public record Intention(String id, String porteur, double places, String statut, Place place) {
 
+    /**
+     * The statut of a venue already open: the one that may also be in the venue inventory (a run
+     * warns of it, the zone dossier marks it).
+     */
+    public static final String OUVERT = "ouvert";
+
     /** As a supply point of the 2SFCA, with its declared seats. */
     public Venue asVenue() {
         return new Venue("intention:" + id, place, places, true);

@@ -82,7 +82,7 @@ public final class DossierMap {
         legend.add(new Legend("Zone de ce dossier", legends.render(zoneStyle, LEGEND_SWATCH, LEGEND_SWATCH, false)));
         layers.add(new MapLayer(ResultLayers.INDICATEURS, communesStyle, new Filter.And(List.of(ofScenario,
                 new Filter.Compare("zone_id", ComparisonOperator.EQ, d.zone().id())))));
-        addCatalogued(layers, legend, "lieux_existants", null, null);
+        addCatalogued(layers, legend, DossierReader.LIEUX_LAYER, null, null);
         if (d.sitesLisibles()) {
             addCatalogued(layers, legend, DossierReader.SITES_LAYER, null, ofScenario);
         }

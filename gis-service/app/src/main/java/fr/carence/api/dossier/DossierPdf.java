@@ -257,7 +257,7 @@ public final class DossierPdf {
     private static String sourcesShort(ZoneDossier d) {
         List<String> parts = new ArrayList<>();
         for (ZoneDossier.SourceAffichee s : d.sources()) {
-            if (s.couche().equals("communes") || s.couche().equals("lieux_existants")) {
+            if (s.couche().equals("communes") || s.couche().equals(DossierReader.LIEUX_LAYER)) {
                 parts.add(s.libelle() + (s.millesime() == null ? "" : " " + s.millesime()));
             }
         }

@@ -48,7 +48,7 @@ public final class DossierReader {
     static final String INTENTIONS_LAYER = fr.carence.analysis.store.AnalysisInputReader.INTENTIONS;
     /** Map width / height of the dossier's map (A4 portrait text width by about 12 cm). */
     static final double MAP_ASPECT = 1.45;
-    static final String LIEUX_LAYER = "lieux_existants";
+    static final String LIEUX_LAYER = fr.carence.analysis.store.AnalysisInputReader.LIEUX;
     static final int LIEUX_MAX = 8;
     static final double LIEUX_RAYON_M = 30_000;
     static final String UNITE_PAR_DEFAUT = "communes contiguës";
@@ -191,21 +191,29 @@ public final class DossierReader {
      */
     private Map<String, List<String>> possibleDuplicates(List<ZoneDossier.LieuProche> intentions) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        if (store.schema(LIEUX_LAYER).isEmpty()) {
+        Map<String, String> communeOfOpen = new LinkedHashMap<>();
+        for (ZoneDossier.LieuProche l : intentions) {
+            String code = text(l.lieu().get("code_commune"));
+            if (fr.carence.analysis.model.Intention.OUVERT.equals(l.lieu().get("statut")) && code != null) {
+                communeOfOpen.put(l.lieu().id(), code);
+            }
+        }
+        if (communeOfOpen.isEmpty() || store.schema(LIEUX_LAYER).isEmpty()) {
             return out;
         }
-        for (ZoneDossier.LieuProche l : intentions) {
-            Feature f = l.lieu();
-            String code = text(f.get("code_commune"));
-            if (!"ouvert".equals(f.get("statut")) || code == null) {
-                continue;
+        // One read for all their communes (a zone lists a handful of intentions), grouped by commune.
+        List<Filter> communes = communeOfOpen.values().stream().distinct()
+                .<Filter>map(code -> new Filter.Compare("code_commune", ComparisonOperator.EQ, code)).toList();
+        Map<String, List<String>> venuesByCommune = read(LIEUX_LAYER,
+                communes.size() == 1 ? communes.get(0) : new Filter.Or(communes), false).stream()
+                .collect(Collectors.groupingBy(v -> String.valueOf(text(v.get("code_commune"))),
+                        Collectors.mapping(v -> Optional.ofNullable(text(v.get("nom"))).orElse(v.id()), Collectors.toList())));
+        communeOfOpen.forEach((id, code) -> {
+            List<String> venues = venuesByCommune.get(code);
+            if (venues != null) {
+                out.put(id, venues.stream().sorted().toList());
             }
-            List<String> venues = read(LIEUX_LAYER, new Filter.Compare("code_commune", ComparisonOperator.EQ, code), false)
-                    .stream().map(v -> Optional.ofNullable(text(v.get("nom"))).orElse(v.id())).sorted().toList();
-            if (!venues.isEmpty()) {
-                out.put(f.id(), venues);
-            }
-        }
+        });
         return out;
     }
 
