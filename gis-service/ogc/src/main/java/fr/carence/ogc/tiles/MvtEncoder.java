@@ -293,41 +293,31 @@ final class MvtEncoder {
         }
     }
 
-    /** The polygon's rings, moved to tile units, clipped and rounded (what {@link #ring} writes). */
+    /** The polygon's rings, moved to tile units, clipped and rounded (what {@link #clippedRing} reads). */
     private void writePolygon(Polygon p) {
-        int start = size;
-        int startX = cursorX;
-        int startY = cursorY;
-        long shell = ring(p.getExteriorRing().getCoordinateSequence(), true);
-        if (shell == 0) {
-            return;
-        }
-        long holes = 0;
-        for (int h = 0; h < p.getNumInteriorRing(); h++) {
-            holes += ring(p.getInteriorRingN(h).getCoordinateSequence(), false);
-        }
-        if (shell - holes <= 0) {
-            // Holes covering all that is left of the shell (the tile inside a hole): nothing to draw.
-            size = start;
-            cursorX = startX;
-            cursorY = startY;
-        }
+        writeRings(p, this::clippedRing);
     }
 
     /** A repaired polygon already in tile units, rounded again (the repair may add points between units). */
     private void writePolygonInTileUnits(Polygon p) {
+        writeRings(p, this::readUnits);
+    }
+
+    /** Shell then holes, each read into the buffer by {@code reader} (false: ring dropped) and wound as MVT asks. */
+    private void writeRings(Polygon p, java.util.function.Predicate<CoordinateSequence> reader) {
         int start = size;
         int startX = cursorX;
         int startY = cursorY;
-        long shell = emit(readUnits(p.getExteriorRing().getCoordinateSequence()), true);
+        long shell = emit(reader.test(p.getExteriorRing().getCoordinateSequence()), true);
         if (shell == 0) {
             return;
         }
         long holes = 0;
         for (int h = 0; h < p.getNumInteriorRing(); h++) {
-            holes += emit(readUnits(p.getInteriorRingN(h).getCoordinateSequence()), false);
+            holes += emit(reader.test(p.getInteriorRingN(h).getCoordinateSequence()), false);
         }
         if (shell - holes <= 0) {
+            // Holes covering all that is left of the shell (the tile inside a hole): nothing to draw.
             size = start;
             cursorX = startX;
             cursorY = startY;
@@ -368,26 +358,14 @@ final class MvtEncoder {
         for (int i = 0, count = seq.size(); i < count; i++) {
             append(Math.rint(seq.getX(i)), Math.rint(seq.getY(i)));
         }
-        if (n > 1 && xs[0] == xs[n - 1] && ys[0] == ys[n - 1]) {
-            n--;
-        }
+        dropClosingPoint();
         return n >= 3;
-    }
-
-    /**
-     * Writes one ring, clipped and wound as MVT asks; returns twice its area in tile units, 0 when
-     * the ring was dropped.
-     */
-    private long ring(CoordinateSequence seq, boolean exterior) {
-        return emit(clippedRing(seq), exterior);
     }
 
     /** Reads a ring into the buffer in tile units, clipped to the buffered square; false when it is dropped. */
     private boolean clippedRing(CoordinateSequence seq) {
         read(seq);
-        if (n > 1 && xs[0] == xs[n - 1] && ys[0] == ys[n - 1]) {
-            n--; // the closing point: ClosePath draws it
-        }
+        dropClosingPoint();
         if (n < 3 || outside()) {
             return false;
         }
@@ -580,6 +558,13 @@ final class MvtEncoder {
         bMaxY = Double.NEGATIVE_INFINITY;
         for (int i = 0, count = seq.size(); i < count; i++) {
             append(Math.rint((seq.getX(i) - minX) * scale), Math.rint((maxY - seq.getY(i)) * scale));
+        }
+    }
+
+    /** The closing point of the ring in the buffer: ClosePath draws it. */
+    private void dropClosingPoint() {
+        if (n > 1 && xs[0] == xs[n - 1] && ys[0] == ys[n - 1]) {
+            n--;
         }
     }
 
